@@ -1,0 +1,31 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Rehearse",
+    platforms: [.macOS(.v14)],
+    products: [
+        .library(name: "RehearseKit", targets: ["RehearseKit"]),
+        .executable(name: "rehearse", targets: ["rehearse"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
+    ],
+    targets: [
+        .target(
+            name: "RehearseKit",
+            dependencies: [.product(name: "Yams", package: "Yams")]
+        ),
+        .executableTarget(
+            name: "rehearse",
+            dependencies: [
+                "RehearseKit",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "RehearseKitTests", dependencies: ["RehearseKit"]),
+        .testTarget(name: "RehearseCLITests", dependencies: ["RehearseKit"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,63 @@
+/// A loaded bank: immutable, shared by the shell, the grader and the checker.
+public struct Bank: Sendable {
+    public var competencies: [Competency]
+    public var scenarios: [Scenario]
+    public var quizzes: [Quiz]
+
+    public init(
+        competencies: [Competency] = Competency.builtIn, scenarios: [Scenario] = [],
+        quizzes: [Quiz] = []
+    ) {
+        self.competencies = competencies
+        self.scenarios = scenarios
+        self.quizzes = quizzes
+    }
+
+    public func scenario(_ id: String) -> Scenario? { scenarios.first { $0.id.value == id } }
+    public func quiz(_ id: String) -> Quiz? { quizzes.first { $0.id.value == id } }
+    public func competency(_ id: String) -> Competency? { competencies.first { $0.id == id } }
+}
+
+/// One file handed to the loader: where it is (as shown to people) and its bytes.
+public struct SourceFile: Sendable {
+    /// What the file holds. `automatic` decides by folder (`quizzes/`, `scenarios/`), then content.
+    public enum Role: Sendable { case automatic, quiz, scenario, config }
+
+    public var path: String
+    public var bytes: [UInt8]
+    public var role: Role
+
+    public init(path: String, bytes: [UInt8], role: Role = .automatic) {
+        self.path = path
+        self.bytes = bytes
+        self.role = role
+    }
+
+    public init(path: String, text: String, role: Role = .automatic) {
+        self.init(path: path, bytes: Array(text.utf8), role: role)
+    }
+
+    /// The role the path implies, from its folders and name.
+    var roleFromPath: Role {
+        if role != .automatic { return role }
+        let components = path.split(separator: "/")
+        if components.last == "rehearse.yaml" || components.last == "rehearse.yml" { return .config }
+        if components.contains("scenarios") { return .scenario }
+        if components.contains("quizzes") { return .quiz }
+        return .automatic
+    }
+}
+
+extension Bank {
+    /// Every question of the bank with the scenario it is a step of (nil for inline questions).
+    public var allQuestions: [(question: Question, scenario: Scenario?)] {
+        var result: [(Question, Scenario?)] = []
+        for scenario in scenarios {
+            for step in scenario.steps { result.append((step, scenario)) }
+        }
+        for quiz in quizzes {
+            for question in quiz.inlineQuestions { result.append((question, nil)) }
+        }
+        return result
+    }
+}

@@ -1,0 +1,17 @@
+/// A required list is empty.
+public struct EmptyListRule: Rule {
+    public init() {}
+    public static let description = RuleDescription(
+        id: "empty-list", severity: .error,
+        summary: "`steps`, `items`, `options` and `responses` hold at least one entry.",
+        rationale: "A quiz with no items or a question with no options cannot be taken.",
+        triggering: [
+            .scenario("id: s\ntitle: S\nsteps: ↓[]\n"),
+            .quiz("id: q\ntitle: Q\nitems: ↓[]\n"),
+        ],
+        nonTriggering: [
+            .scenario(
+                "id: s\ntitle: S\ncompetencies: [empathy]\nsteps:\n  - id: a\n    kind: truefalse\n    prompt: P\n    answer: true\n"
+            )
+        ])
+}

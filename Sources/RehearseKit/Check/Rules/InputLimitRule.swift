@@ -1,0 +1,20 @@
+/// The file is larger, bigger or deeper than any bank file needs to be.
+public struct InputLimitRule: Rule {
+    public init() {}
+    public static let description = RuleDescription(
+        id: "input-limit", severity: .error,
+        summary: "Files stay under 1 MiB, 100,000 YAML nodes and 32 levels of nesting.",
+        rationale:
+            "Limits keep a hostile or broken file from exhausting memory or time; no real quiz comes near them.",
+        triggering: [
+            .scenario(
+                "id: s\ntitle: S\ntags: "
+                    + String(repeating: "[", count: 31) + "↓[x"
+                    + String(repeating: "]", count: 32) + "\n")
+        ],
+        nonTriggering: [
+            .scenario(
+                "id: s\ntitle: S\ncompetencies: [empathy]\nsteps:\n  - id: a\n    kind: truefalse\n    prompt: P\n    answer: true\n"
+            )
+        ])
+}

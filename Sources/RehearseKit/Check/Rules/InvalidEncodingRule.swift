@@ -1,0 +1,15 @@
+/// The file's bytes are not UTF-8.
+public struct InvalidEncodingRule: Rule {
+    public init() {}
+    public static let description = RuleDescription(
+        id: "invalid-encoding", severity: .error,
+        summary: "Files must be UTF-8.",
+        rationale:
+            "Text in another encoding shows as garbage to learners; the finding names the first byte that is not UTF-8.",
+        triggering: [],
+        nonTriggering: [
+            .scenario(
+                "id: s\ntitle: Café olé\ncompetencies: [empathy]\nsteps:\n  - id: a\n    kind: truefalse\n    prompt: Ça va ?\n    answer: true\n"
+            )
+        ])
+}

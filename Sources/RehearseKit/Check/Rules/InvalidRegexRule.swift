@@ -1,0 +1,43 @@
+import Foundation
+
+/// A text question's pattern that is not a valid regular expression.
+public struct InvalidRegexRule: Rule {
+    public init() {}
+    public static let description = RuleDescription(
+        id: "invalid-regex", severity: .error,
+        summary: "Each entry of `patterns` is a valid (ICU) regular expression.",
+        rationale: "A broken pattern would match nothing and mark every learner wrong.",
+        triggering: [
+            .scenario(
+                "id: s\ntitle: S\ncompetencies: [empathy]\nsteps:\n  - id: a\n    kind: text\n    prompt: P\n    patterns: [↓\"sorry(\"]\n"
+            )
+        ],
+        nonTriggering: [
+            .scenario(
+                "id: s\ntitle: S\ncompetencies: [empathy]\nsteps:\n  - id: a\n    kind: text\n    prompt: P\n    patterns: [\"sorr(y|ies)\"]\n"
+            )
+        ])
+
+    public func check(_ bank: Bank) -> [Diagnostic] {
+        var found: [Diagnostic] = []
+        for (question, _) in bank.allQuestions {
+            guard case .text(let answer) = question.body else { continue }
+            for pattern in answer.patterns where !TextPattern.isValid(pattern.value) {
+                found.append(
+                    Self.finding(
+                        at: pattern.location, "`\(pattern.value)` is not a valid regular expression",
+                        hint: "check brackets and escapes; write `\\\\(` for a literal parenthesis"))
+            }
+        }
+        return found
+    }
+}
+
+/// Regular expressions of `text` questions: ICU syntax, case-insensitive, found anywhere.
+public enum TextPattern {
+    public static func isValid(_ pattern: String) -> Bool { compile(pattern) != nil }
+
+    public static func compile(_ pattern: String) -> NSRegularExpression? {
+        try? NSRegularExpression(pattern: pattern, options: [.caseInsensitive])
+    }
+}

@@ -1,0 +1,36 @@
+/// A question that counts toward no competency.
+public struct NoCompetencyRule: Rule {
+    public init() {}
+    public static let description = RuleDescription(
+        id: "no-competency", severity: .error,
+        summary:
+            "Every question counts toward a competency: its own `competency`, or (for a step) its scenario's `competencies`.",
+        rationale: "Competency profiles are what trainers read; a question outside every competency is invisible there.",
+        triggering: [
+            .scenario(
+                "id: s\ntitle: S\nsteps:\n  - ↓id: a\n    kind: truefalse\n    prompt: P\n    answer: true\n"
+            ),
+            .quiz(
+                "id: q\ntitle: Q\nitems:\n  - question:\n      ↓id: a\n      kind: truefalse\n      prompt: P\n      answer: true\n"
+            ),
+        ],
+        nonTriggering: [
+            .scenario(
+                "id: s\ntitle: S\nsteps:\n  - id: a\n    kind: truefalse\n    competency: empathy\n    prompt: P\n    answer: true\n"
+            )
+        ])
+
+    public func check(_ bank: Bank) -> [Diagnostic] {
+        bank.allQuestions.compactMap { question, scenario in
+            guard question.competencies.isEmpty, scenario?.competencies.isEmpty ?? true else {
+                return nil
+            }
+            return Self.finding(
+                at: question.location,
+                "question `\(question.id.value)` counts toward no competency",
+                hint: scenario == nil
+                    ? "add `competency: ID` to the question"
+                    : "add `competency: ID` to the step, or `competencies: [...]` to the scenario")
+        }
+    }
+}

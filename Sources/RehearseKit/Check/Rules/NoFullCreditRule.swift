@@ -1,0 +1,33 @@
+/// A choice question whose best option earns less than the question's points.
+public struct NoFullCreditRule: Rule {
+    public init() {}
+    public static let description = RuleDescription(
+        id: "no-full-credit", severity: .error,
+        summary: "In a choice question some option earns the question's full `points`.",
+        rationale:
+            "If the best option scores 1 of 2 points nobody can reach 100%, and every percentage of the quiz is skewed.",
+        triggering: [
+            .scenario(
+                "id: s\ntitle: S\ncompetencies: [empathy]\nsteps:\n  - id: a\n    kind: choice\n    prompt: P\n    points: ↓2\n    options:\n      - id: x\n        text: X\n        score: 1\n      - id: y\n        text: Y\n        score: 0\n"
+            )
+        ],
+        nonTriggering: [
+            .scenario(
+                "id: s\ntitle: S\ncompetencies: [empathy]\nsteps:\n  - id: a\n    kind: choice\n    prompt: P\n    points: 2\n    options:\n      - id: x\n        text: X\n        score: 2\n      - id: y\n        text: Y\n        score: 1\n"
+            )
+        ])
+
+    public func check(_ bank: Bank) -> [Diagnostic] {
+        bank.allQuestions.compactMap { question, _ in
+            guard case .choice(let options) = question.body, let points = question.points,
+                options.contains(where: { $0.correct?.value == true || ($0.score?.value ?? 0) > 0 })
+            else { return nil }
+            let best = options.map { question.points(for: $0) }.max() ?? 0
+            guard best < points.value else { return nil }
+            return Self.finding(
+                at: points.location,
+                "question `\(question.id.value)` is worth \(format(points.value)) points but its best option scores \(format(best))",
+                hint: "lower `points` to \(format(best)), or give the best option `score: \(format(points.value))`")
+        }
+    }
+}

@@ -1,0 +1,20 @@
+/// A value of the wrong type: text where a list belongs, a string where a number belongs...
+public struct WrongTypeRule: Rule {
+    public init() {}
+    public static let description = RuleDescription(
+        id: "wrong-type", severity: .error,
+        summary: "Each value has the type the format gives its key.",
+        rationale:
+            "A quoted number or a single value where a list belongs cannot be scored reliably; the finding says what was expected.",
+        triggering: [
+            .scenario(
+                "id: s\ntitle: S\ncompetencies: [empathy]\nsteps:\n  - id: a\n    kind: number\n    prompt: P\n    answer: ↓\"5\"\n"
+            ),
+            .scenario("id: s\ntitle: S\nsteps: ↓many\n"),
+        ],
+        nonTriggering: [
+            .scenario(
+                "id: s\ntitle: S\ncompetencies: [empathy]\nsteps:\n  - id: a\n    kind: number\n    prompt: P\n    answer: 5\n"
+            )
+        ])
+}

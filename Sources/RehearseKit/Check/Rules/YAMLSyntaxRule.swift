@@ -1,0 +1,19 @@
+/// The file is not well-formed YAML (tabs in indentation included).
+public struct YAMLSyntaxRule: Rule {
+    public init() {}
+    public static let description = RuleDescription(
+        id: "yaml-syntax", severity: .error,
+        summary: "The file must be well-formed YAML, indented with spaces.",
+        rationale:
+            "A file that does not parse cannot be read at all; the finding points at the first place the parser stopped.",
+        triggering: [
+            .scenario("id: s\ntitle: S\n↓\tsteps: []\n"),
+            .scenario("id: s\ntitle: ↓\"S\n"),
+            .scenario("id: s\ntitle: S\nsteps:\n  - id: a\n    prompt: Note↓: this breaks\n"),
+        ],
+        nonTriggering: [
+            .scenario(
+                "id: s\ntitle: S\ncompetencies: [empathy]\nsteps:\n  - id: a\n    kind: truefalse\n    prompt: \"Note: quoted\"\n    answer: true\n"
+            )
+        ])
+}

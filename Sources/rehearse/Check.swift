@@ -1,0 +1,67 @@
+import ArgumentParser
+import Foundation
+import RehearseKit
+
+struct Check: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Lint quiz and scenario files.",
+        discussion: """
+            Checks the whole bank, or the files and folders given. Exit codes: 0 clean; 1 errors \
+            (or warnings with --strict); 2 a path cannot be read; 64 usage error.
+            """)
+
+    @OptionGroup var global: GlobalOptions
+
+    @Argument(help: "Files or folders to check (default: the bank).")
+    var paths: [String] = []
+
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Output format.", valueName: ReporterRegistry.names.joined(separator: "|")))
+    var format = "text"
+
+    @Flag(name: .long, help: "Fail on warnings too.")
+    var strict = false
+
+    @Option(name: .long, help: "Explain a rule, with examples, and exit.")
+    var explain: String?
+
+    @Flag(name: .long, help: "List every rule and exit.")
+    var listRules = false
+
+    func validate() throws {
+        guard ReporterRegistry.reporter(named: format) != nil else {
+            throw ValidationError(
+                "unknown format '\(format)'; use one of: \(ReporterRegistry.names.joined(separator: ", "))")
+        }
+        if let explain, RuleRegistry.description(of: explain) == nil {
+            let ids = RuleRegistry.descriptions.map(\.id)
+            let guess = Suggestion.closest(to: explain, in: ids).map { " (did you mean '\($0)'?)" } ?? ""
+            throw ValidationError("unknown rule '\(explain)'\(guess); `rehearse check --list-rules` lists them")
+        }
+    }
+
+    func run() throws {
+        if let explain, let rule = RuleRegistry.description(of: explain) {
+            writeOutput(RuleDocumentation.explain(rule))
+            return
+        }
+        if listRules {
+            writeOutput(RuleDocumentation.list(RuleRegistry.descriptions))
+            return
+        }
+        guard let reporter = ReporterRegistry.reporter(named: format) else { throw ExitCode(64) }
+        let color = format == "text" && global.useColor()
+        let outcome = Checker.checkPaths(
+            paths, bankRoot: paths.isEmpty ? global.bankRoot : global.explicitBankRoot,
+            keepSources: color)
+        for failure in outcome.failures {
+            printError("rehearse: cannot read \(failure.path): \(failure.reason)")
+        }
+        let context = ReportContext(files: outcome.files, sources: outcome.sources, color: color)
+        writeOutput(reporter.report(outcome.diagnostics, context: context))
+        if !outcome.failures.isEmpty { throw ExitCode(2) }
+        if outcome.errorCount > 0 || (strict && outcome.warningCount > 0) { throw ExitCode(1) }
+    }
+}

@@ -1,0 +1,48 @@
+import ArgumentParser
+import Foundation
+import RehearseKit
+
+/// Options every command shares.
+struct GlobalOptions: ParsableArguments {
+    @Option(name: .long, help: "The bank folder (default: $REHEARSE_BANK, else the current folder).")
+    var bank: String?
+
+    @Option(name: .long, help: "The data folder for progress (default: $REHEARSE_HOME, else $XDG_DATA_HOME/rehearse).")
+    var dataDir: String?
+
+    @Flag(name: .long, help: "No colour or symbols (also when NO_COLOR is set).")
+    var noColor = false
+
+    /// The bank root given on the command line or in the environment, if any.
+    var explicitBankRoot: String? {
+        if let bank { return bank }
+        if let fromEnvironment = ProcessInfo.processInfo.environment["REHEARSE_BANK"],
+            !fromEnvironment.isEmpty
+        {
+            return fromEnvironment
+        }
+        return nil
+    }
+
+    /// The bank root: `--bank`, `$REHEARSE_BANK`, else the current folder.
+    var bankRoot: String { explicitBankRoot ?? FileManager.default.currentDirectoryPath }
+
+    /// Colour only on a terminal, and never with `--no-color` or `NO_COLOR`.
+    func useColor(for stream: Int32 = STDOUT_FILENO) -> Bool {
+        guard !noColor else { return false }
+        if let value = ProcessInfo.processInfo.environment["NO_COLOR"], !value.isEmpty {
+            return false
+        }
+        return isatty(stream) == 1
+    }
+}
+
+/// Writes to standard error.
+func printError(_ text: String) {
+    FileHandle.standardError.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
+}
+
+/// Writes to standard output without an extra newline.
+func writeOutput(_ text: String) {
+    FileHandle.standardOutput.write(Data(text.utf8))
+}

@@ -1,0 +1,16 @@
+import ArgumentParser
+import RehearseKit
+
+@main
+struct Rehearse: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "rehearse",
+        abstract: "Scenario-based quizzes for customer-service training.",
+        discussion: """
+            Exit codes: 0 success; 1 findings (check) or rejected input; 2 a file or folder \
+            cannot be read or written; 64 usage error.
+            """,
+        version: Version.current,
+        subcommands: [List.self, Check.self, Schema.self]
+    )
+}
