@@ -25,7 +25,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "RehearseKitTests", dependencies: ["RehearseKit"]),
-        .testTarget(name: "RehearseCLITests", dependencies: ["RehearseKit"]),
+        .testTarget(name: "RehearseCLITests", dependencies: ["RehearseKit", "rehearse"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -93,11 +93,18 @@ public enum BankDirectory {
         return (full as NSString).standardizingPath
     }
 
-    /// The path as people should see it: relative to `base` when inside it, else absolute.
+    /// The path as people should see it: relative to `base` when inside it; a relative path
+    /// that leads outside stays as the user wrote it; else absolute.
     public static func displayPath(_ path: String, base: String) -> String {
         let full = absolute(path)
         let prefix = base.hasSuffix("/") ? base : base + "/"
-        return full.hasPrefix(prefix) ? String(full.dropFirst(prefix.count)) : full
+        if full.hasPrefix(prefix) { return String(full.dropFirst(prefix.count)) }
+        if !path.hasPrefix("/") {
+            var relative = Substring(path)
+            while relative.hasPrefix("./") { relative = relative.dropFirst(2) }
+            return String(relative)
+        }
+        return full
     }
 
     static func isDirectory(_ path: String) -> Bool {

@@ -252,6 +252,12 @@ private struct Composer {
             position = TextPosition(
                 line: Int(parser.problem_mark.line) + 1, column: Int(parser.problem_mark.column) + 1)
         }
+        if text.contains("Maximum nesting level") {
+            // libyaml's own bound on flow nesting, met while it scans ahead of our depth check.
+            return problem(
+                .limit, "nesting deeper than \(limits.maxDepth) levels",
+                "no quiz or scenario needs this depth; check the brackets", position)
+        }
         if let tab = UTF8Check.leadingTab(onLine: position.line, in: bytes) {
             return problem(
                 .syntax, "tab character in indentation",
