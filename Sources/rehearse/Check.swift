@@ -33,12 +33,15 @@ struct Check: ParsableCommand {
     func validate() throws {
         guard ReporterRegistry.reporter(named: format) != nil else {
             throw ValidationError(
-                "unknown format '\(format)'; use one of: \(ReporterRegistry.names.joined(separator: ", "))")
+                "unknown format '\(format)'; use one of: \(ReporterRegistry.names.joined(separator: ", "))"
+            )
         }
         if let explain, RuleRegistry.description(of: explain) == nil {
             let ids = RuleRegistry.descriptions.map(\.id)
-            let guess = Suggestion.closest(to: explain, in: ids).map { " (did you mean '\($0)'?)" } ?? ""
-            throw ValidationError("unknown rule '\(explain)'\(guess); `rehearse check --list-rules` lists them")
+            let guess =
+                Suggestion.closest(to: explain, in: ids).map { " (did you mean '\($0)'?)" } ?? ""
+            throw ValidationError(
+                "unknown rule '\(explain)'\(guess); `rehearse check --list-rules` lists them")
         }
     }
 

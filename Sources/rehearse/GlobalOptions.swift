@@ -4,10 +4,14 @@ import RehearseKit
 
 /// Options every command shares.
 struct GlobalOptions: ParsableArguments {
-    @Option(name: .long, help: "The bank folder (default: $REHEARSE_BANK, else the current folder).")
+    @Option(
+        name: .long, help: "The bank folder (default: $REHEARSE_BANK, else the current folder).")
     var bank: String?
 
-    @Option(name: .long, help: "The data folder for progress (default: $REHEARSE_HOME, else $XDG_DATA_HOME/rehearse).")
+    @Option(
+        name: .long,
+        help:
+            "The data folder for progress (default: $REHEARSE_HOME, else $XDG_DATA_HOME/rehearse).")
     var dataDir: String?
 
     @Flag(name: .long, help: "No colour or symbols (also when NO_COLOR is set).")

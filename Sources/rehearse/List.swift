@@ -18,7 +18,8 @@ struct List: ParsableCommand {
         let errors = loaded.diagnostics.filter { $0.severity == .error }.count
         if errors > 0 {
             printError(
-                "rehearse: the bank has \(errors) error\(errors == 1 ? "" : "s"); `rehearse check` lists them. Listing what loaded.")
+                "rehearse: the bank has \(errors) error\(errors == 1 ? "" : "s"); `rehearse check` lists them. Listing what loaded."
+            )
         }
         writeOutput(BankCatalog.render(loaded.bank))
     }

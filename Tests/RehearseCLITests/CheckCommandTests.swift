@@ -87,11 +87,13 @@ import Testing
     @Test func aSingleFileResolvesReferencesAgainstItsBank() throws {
         let bank = try TemporaryBank([
             "scenarios/greet.yaml": Self.goodScenario,
-            "quizzes/week.yaml": "id: week\ntitle: Week\nitems:\n  - scenario: greet\n  - scenario: gone\n",
+            "quizzes/week.yaml":
+                "id: week\ntitle: Week\nitems:\n  - scenario: greet\n  - scenario: gone\n",
         ])
         let result = try CLI.run(["check", "quizzes/week.yaml"], in: bank.url)
         #expect(result.status == 1)
-        #expect(result.stdout.contains("quizzes/week.yaml:5:15: error: no scenario has the id `gone`"))
+        #expect(
+            result.stdout.contains("quizzes/week.yaml:5:15: error: no scenario has the id `gone`"))
         #expect(!result.stdout.contains("`greet`"))
         #expect(result.stdout.hasSuffix("1 error, 0 warnings in 1 file\n"))
     }
@@ -100,10 +102,13 @@ import Testing
         let bank = try TemporaryBank(["scenarios/broken.yaml": Self.brokenScenario])
         let json = try CLI.run(["check", "--format", "json"], in: bank.url)
         #expect(json.status == 1)
-        let object = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
+        let object =
+            try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
         #expect(object?["errors"] as? Int == 2)
         let github = try CLI.run(["check", "--format", "github"], in: bank.url)
-        #expect(github.stdout.hasPrefix("::error file=scenarios/broken.yaml,line=8,col=13,title=invalid-boolean::"))
+        #expect(
+            github.stdout.hasPrefix(
+                "::error file=scenarios/broken.yaml,line=8,col=13,title=invalid-boolean::"))
         let sarif = try CLI.run(["check", "--format", "sarif"], in: bank.url)
         let log = try JSONSerialization.jsonObject(with: Data(sarif.stdout.utf8)) as? [String: Any]
         #expect(log?["version"] as? String == "2.1.0")
@@ -125,7 +130,9 @@ import Testing
     @Test func hostileFileGetsAFindingNotACrash() throws {
         var laughs = "a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n"
         for level in 1...40 {
-            laughs += "a\(level): &a\(level) [" + Array(repeating: "*a\(level - 1)", count: 9).joined(separator: ", ") + "]\n"
+            laughs +=
+                "a\(level): &a\(level) ["
+                + Array(repeating: "*a\(level - 1)", count: 9).joined(separator: ", ") + "]\n"
         }
         let bank = try TemporaryBank(["scenarios/laughs.yaml": laughs])
         let result = try CLI.run(["check"], in: bank.url)

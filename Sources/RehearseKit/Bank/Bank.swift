@@ -41,7 +41,9 @@ public struct SourceFile: Sendable {
     var roleFromPath: Role {
         if role != .automatic { return role }
         let components = path.split(separator: "/")
-        if components.last == "rehearse.yaml" || components.last == "rehearse.yml" { return .config }
+        if components.last == "rehearse.yaml" || components.last == "rehearse.yml" {
+            return .config
+        }
         if components.contains("scenarios") { return .scenario }
         if components.contains("quizzes") { return .quiz }
         return .automatic

@@ -4,11 +4,14 @@ public enum BankCatalog {
     public static func load(root: String) throws(ReadFailure) -> LoadResult {
         guard BankDirectory.isBankRoot(root) else {
             throw ReadFailure(
-                path: root, reason: "not a bank: it has no quizzes/ or scenarios/ folder (use --bank DIR)")
+                path: root,
+                reason: "not a bank: it has no quizzes/ or scenarios/ folder (use --bank DIR)")
         }
         let paths = try BankDirectory.bankFiles(root: root)
         var sources: [SourceFile] = []
-        for result in BankDirectory.read(paths, display: { BankDirectory.displayPath($0, base: root) }) {
+        for result in BankDirectory.read(
+            paths, display: { BankDirectory.displayPath($0, base: root) })
+        {
             switch result {
             case .success(let source): sources.append(source)
             case .failure(let failure): throw failure

@@ -38,7 +38,9 @@ public enum BankDirectory {
     /// Every `.yaml`/`.yml` file at or below `path` (a file is returned as is), sorted.
     public static func yamlFiles(under path: String) throws(ReadFailure) -> [String] {
         if isFile(path) { return [path] }
-        guard isDirectory(path) else { throw ReadFailure(path: path, reason: "no such file or folder") }
+        guard isDirectory(path) else {
+            throw ReadFailure(path: path, reason: "no such file or folder")
+        }
         guard let enumerator = FileManager.default.enumerator(atPath: path) else {
             throw ReadFailure(path: path, reason: "cannot list the folder")
         }

@@ -47,11 +47,18 @@ public enum BankLoader {
             let location = decoder.location(problem.position)
             let diagnostic: Diagnostic
             switch problem.kind {
-            case .syntax: diagnostic = YAMLSyntaxRule.finding(at: location, problem.message, hint: problem.hint)
+            case .syntax:
+                diagnostic = YAMLSyntaxRule.finding(
+                    at: location, problem.message, hint: problem.hint)
             case .encoding:
-                diagnostic = InvalidEncodingRule.finding(at: location, problem.message, hint: problem.hint)
-            case .limit: diagnostic = InputLimitRule.finding(at: location, problem.message, hint: problem.hint)
-            case .anchor: diagnostic = YAMLAnchorRule.finding(at: location, problem.message, hint: problem.hint)
+                diagnostic = InvalidEncodingRule.finding(
+                    at: location, problem.message, hint: problem.hint)
+            case .limit:
+                diagnostic = InputLimitRule.finding(
+                    at: location, problem.message, hint: problem.hint)
+            case .anchor:
+                diagnostic = YAMLAnchorRule.finding(
+                    at: location, problem.message, hint: problem.hint)
             }
             return FileResult(content: nil, diagnostics: [diagnostic])
         }
@@ -89,7 +96,9 @@ public enum BankLoader {
             decoder.report(
                 MissingKeyRule.self, at: root.position,
                 "cannot tell whether this file is a quiz or a scenario: it has neither `items` nor `steps`",
-                hint: "put scenarios under scenarios/ with `steps:`, quizzes under quizzes/ with `items:`")
+                hint:
+                    "put scenarios under scenarios/ with `steps:`, quizzes under quizzes/ with `items:`"
+            )
         }
         return FileResult(content: content, diagnostics: decoder.diagnostics)
     }
@@ -163,7 +172,9 @@ public enum BankLoader {
             d.report(
                 InvalidValueRule.self, at: TextPosition(value.location),
                 "`points` of \(what) must be above 0, found \(format(value.value))",
-                hint: "give the question a positive number of points, or leave `points` out (default 1)")
+                hint:
+                    "give the question a positive number of points, or leave `points` out (default 1)"
+            )
             points = nil
         }
         let hint = d.string(map, "hint", what: what)?.value
@@ -192,10 +203,12 @@ public enum BankLoader {
     ) -> QuestionBody {
         switch kind {
         case .choice:
-            return .choice(options: decodeOptions(map, d, what: what, multi: false, inScenario: inScenario))
+            return .choice(
+                options: decodeOptions(map, d, what: what, multi: false, inScenario: inScenario))
         case .multi:
             let options = decodeOptions(map, d, what: what, multi: true, inScenario: inScenario)
-            let scoring = d.choice(map, "scoring", as: MultiScoring.self, what: what) ?? .allOrNothing
+            let scoring =
+                d.choice(map, "scoring", as: MultiScoring.self, what: what) ?? .allOrNothing
             return .multi(options: options, scoring: scoring)
         case .truefalse:
             guard let node = d.value(map, "answer", required: false, what: what) else {
@@ -310,11 +323,13 @@ public enum BankLoader {
                     d.report(
                         MissingAnswerRule.self, at: response.position,
                         "\(noun) has no expert rating `key`, so it cannot be scored",
-                        hint: "add `key: N` with the rating an expert gives, from 1 to \(scaleValue)")
+                        hint:
+                            "add `key: N` with the rating an expert gives, from 1 to \(scaleValue)")
                 }
                 let feedback = d.string(response, "feedback", what: noun)
                 guard let id else { return nil }
-                return RateResponse(id: id, text: text?.value ?? id.value, key: key, feedback: feedback?.value)
+                return RateResponse(
+                    id: id, text: text?.value ?? id.value, key: key, feedback: feedback?.value)
             }
             return .rate(responses: responses, scale: scaleValue)
         }
@@ -367,7 +382,9 @@ public enum BankLoader {
         }
     }
 
-    static func decodeRange(_ node: YAMLNode, _ d: NodeDecoder, what: String) -> ClosedRange<Double>? {
+    static func decodeRange(_ node: YAMLNode, _ d: NodeDecoder, what: String) -> ClosedRange<
+        Double
+    >? {
         guard case .sequence(let sequence) = node, sequence.items.count == 2 else {
             d.report(
                 WrongTypeRule.self, at: node.position,
@@ -382,7 +399,9 @@ public enum BankLoader {
             d.report(
                 InvalidValueRule.self, at: sequence.position,
                 "`range` of \(what) runs backwards: \(format(low.value)) is above \(format(high.value))",
-                hint: "write the lower bound first: `range: [\(format(high.value)), \(format(low.value))]`")
+                hint:
+                    "write the lower bound first: `range: [\(format(high.value)), \(format(low.value))]`"
+            )
             return nil
         }
         return low.value...high.value
@@ -445,13 +464,17 @@ public enum BankLoader {
         }
         switch present[0] {
         case "scenario":
-            guard let ref = d.string(map, "scenario", required: true, what: noun) else { return nil }
+            guard let ref = d.string(map, "scenario", required: true, what: noun) else {
+                return nil
+            }
             return .scenario(ref)
         case "question":
             guard let question = map["question"] else { return nil }
             return decodeQuestion(question, d, inScenario: false).map(QuizItem.question)
         default:
-            guard let count = d.integer(map, "draw", required: true, what: "a draw") else { return nil }
+            guard let count = d.integer(map, "draw", required: true, what: "a draw") else {
+                return nil
+            }
             if count.value < 1 {
                 d.report(
                     InvalidValueRule.self, at: TextPosition(count.location),
@@ -465,7 +488,8 @@ public enum BankLoader {
             {
                 let what = "`from` of a draw"
                 d.checkKeys(from, allowed: FormatKeys.drawFilter, what: what)
-                filter.competencies = d.ids(from, "competency", what: what) + d.ids(from, "competencies", what: what)
+                filter.competencies =
+                    d.ids(from, "competency", what: what) + d.ids(from, "competencies", what: what)
                 filter.channel = d.choice(from, "channel", as: Channel.self, what: what)
                 filter.tags = d.strings(from, "tags", what: what, allowScalar: true).map(\.value)
                 filter.scenarios = d.ids(from, "scenarios", what: what)
@@ -482,7 +506,8 @@ public enum BankLoader {
         }
         var text = scalar.value.trimmingSpaces
         if text.hasSuffix("%") { text = String(text.dropLast()).trimmingSpaces }
-        guard let value = YAMLScalar(value: text, style: .plain, position: scalar.position).number else {
+        guard let value = YAMLScalar(value: text, style: .plain, position: scalar.position).number
+        else {
             d.report(
                 InvalidValueRule.self, at: scalar.position,
                 "`pass` of the quiz must be a percentage, found `\(scalar.value)`",
@@ -519,7 +544,9 @@ public enum BankLoader {
             guard let id = d.id(item, what: noun) else { return nil }
             let title = d.string(item, "title", required: true, what: "competency `\(id.value)`")
             let description = d.string(item, "description", what: "competency `\(id.value)`")
-            return Competency(id: id.value, title: title?.value ?? id.value, description: description?.value ?? "")
+            return Competency(
+                id: id.value, title: title?.value ?? id.value, description: description?.value ?? ""
+            )
         }
     }
 }

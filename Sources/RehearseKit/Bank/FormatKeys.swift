@@ -14,7 +14,8 @@ public enum FormatKeys {
 
     /// Keys every question accepts.
     public static let question = [
-        "id", "kind", "prompt", "competency", "competencies", "points", "hint", "explanation", "tags",
+        "id", "kind", "prompt", "competency", "competencies", "points", "hint", "explanation",
+        "tags",
     ]
     /// Keys only a scenario step accepts.
     public static let stepOnly = ["next"]

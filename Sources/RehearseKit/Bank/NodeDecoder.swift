@@ -14,7 +14,8 @@ final class NodeDecoder {
 
     func report(_ diagnostic: Diagnostic) { diagnostics.append(diagnostic) }
 
-    func report<R: Rule>(_ rule: R.Type, at position: TextPosition, _ message: String, hint: String) {
+    func report<R: Rule>(_ rule: R.Type, at position: TextPosition, _ message: String, hint: String)
+    {
         diagnostics.append(R.finding(at: location(position), message, hint: hint))
     }
 
@@ -157,7 +158,8 @@ final class NodeDecoder {
             report(
                 InvalidBooleanRule.self, at: node.position,
                 "`\(key)` of \(what) must be true or false, found "
-                    + (node.typeDescription == "a string" ? "`\(scalarText(node))`" : node.typeDescription),
+                    + (node.typeDescription == "a string"
+                        ? "`\(scalarText(node))`" : node.typeDescription),
                 hint: hint)
             return nil
         }
@@ -235,7 +237,8 @@ final class NodeDecoder {
         _ mapping: YAMLMapping, _ key: String, required: Bool = false, what: String,
         allowScalar: Bool = false
     ) -> [Located<String>] {
-        guard let items = list(mapping, key, required: required, what: what, allowScalar: allowScalar)
+        guard
+            let items = list(mapping, key, required: required, what: what, allowScalar: allowScalar)
         else { return [] }
         return items.compactMap { string($0, key: key, what: what) }
     }

@@ -36,7 +36,10 @@ public struct RateResponse: Sendable {
     public var feedback: String?
 }
 
-public enum MultiScoring: String, Sendable, CaseIterable { case allOrNothing = "all-or-nothing", partial }
+public enum MultiScoring: String, Sendable, CaseIterable {
+    case allOrNothing = "all-or-nothing"
+    case partial
+}
 public enum OrderScoring: String, Sendable, CaseIterable { case exact, partial }
 
 /// What a `text` question accepts.

@@ -1,6 +1,8 @@
 /// The channel a scenario plays out on.
 public enum Channel: String, Sendable, CaseIterable, Hashable {
-    case phone, chat, email, inPerson = "in-person", `internal`
+    case phone, chat, email
+    case inPerson = "in-person"
+    case `internal`
 }
 
 /// A customer situation played out in steps, each a question; steps may branch.

@@ -67,7 +67,8 @@ public enum YAMLReader {
             return .failure(
                 YAMLProblem(
                     kind: .encoding,
-                    message: "invalid UTF-8 byte 0x\(String(bytes[bad], radix: 16, uppercase: true))",
+                    message:
+                        "invalid UTF-8 byte 0x\(String(bytes[bad], radix: 16, uppercase: true))",
                     hint: "save the file as UTF-8",
                     position: UTF8Check.position(ofOffset: bad, in: bytes)))
         }
@@ -158,12 +159,16 @@ private struct Composer {
                     return .failure(failure)
                 }
             case YAML_SEQUENCE_START_EVENT:
-                if event.data.sequence_start.anchor != nil { return .failure(anchorProblem(position)) }
+                if event.data.sequence_start.anchor != nil {
+                    return .failure(anchorProblem(position))
+                }
                 if let failure = open(Frame(isMapping: false, position: position), position) {
                     return .failure(failure)
                 }
             case YAML_MAPPING_START_EVENT:
-                if event.data.mapping_start.anchor != nil { return .failure(anchorProblem(position)) }
+                if event.data.mapping_start.anchor != nil {
+                    return .failure(anchorProblem(position))
+                }
                 if let failure = open(Frame(isMapping: true, position: position), position) {
                     return .failure(failure)
                 }
@@ -230,7 +235,9 @@ private struct Composer {
         return nil
     }
 
-    func problem(_ kind: YAMLProblem.Kind, _ message: String, _ hint: String, _ position: TextPosition)
+    func problem(
+        _ kind: YAMLProblem.Kind, _ message: String, _ hint: String, _ position: TextPosition
+    )
         -> YAMLProblem
     {
         YAMLProblem(kind: kind, message: message, hint: hint, position: position)
@@ -250,7 +257,8 @@ private struct Composer {
             position = UTF8Check.position(ofOffset: Int(parser.problem_offset), in: bytes)
         } else {
             position = TextPosition(
-                line: Int(parser.problem_mark.line) + 1, column: Int(parser.problem_mark.column) + 1)
+                line: Int(parser.problem_mark.line) + 1, column: Int(parser.problem_mark.column) + 1
+            )
         }
         if text.contains("Maximum nesting level") {
             // libyaml's own bound on flow nesting, met while it scans ahead of our depth check.
@@ -341,7 +349,8 @@ enum UTF8Check {
     }
 
     /// The 1-based line and column (in Unicode scalars) of a byte offset.
-    static func position<C: RandomAccessCollection>(ofOffset offset: Int, in bytes: C) -> TextPosition
+    static func position<C: RandomAccessCollection>(ofOffset offset: Int, in bytes: C)
+        -> TextPosition
     where C.Element == UInt8, C.Index == Int {
         var line = 1
         var column = 1
@@ -361,7 +370,8 @@ enum UTF8Check {
     }
 
     /// The position of a tab among the leading white space of a line, if there is one.
-    static func leadingTab<C: RandomAccessCollection>(onLine target: Int, in bytes: C) -> TextPosition?
+    static func leadingTab<C: RandomAccessCollection>(onLine target: Int, in bytes: C)
+        -> TextPosition?
     where C.Element == UInt8, C.Index == Int {
         var line = 1
         var index = bytes.startIndex

@@ -18,7 +18,8 @@ public struct CheckOutcome: Sendable {
 public enum Checker {
     /// Checks `sources` together (references resolve among them) and returns the findings
     /// in files whose path is in `reported` (all files when nil), sorted.
-    public static func check(_ sources: [SourceFile], reported: Set<String>? = nil) -> [Diagnostic] {
+    public static func check(_ sources: [SourceFile], reported: Set<String>? = nil) -> [Diagnostic]
+    {
         let loaded = BankLoader.load(sources)
         var diagnostics = loaded.diagnostics
         for rule in RuleRegistry.all {
@@ -48,7 +49,9 @@ public enum Checker {
                 failures.append(
                     ReadFailure(
                         path: display(root),
-                        reason: "not a bank: it has no quizzes/ or scenarios/ folder (use --bank DIR or name files to check)"))
+                        reason:
+                            "not a bank: it has no quizzes/ or scenarios/ folder (use --bank DIR or name files to check)"
+                    ))
             } else {
                 do { reportedPaths = try BankDirectory.bankFiles(root: root) } catch {
                     failures.append(error)

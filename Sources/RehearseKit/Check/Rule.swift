@@ -36,12 +36,15 @@ public struct RuleExample: Sendable, CustomStringConvertible {
                     column += 1
                 }
             }
+            if !output.hasSuffix("\n") { output += "\n" }
             return (file.path, output)
         }
         return (files, markers)
     }
 
-    public var description: String { files.map { "\($0.path):\n\($0.text)" }.joined(separator: "\n") }
+    public var description: String {
+        files.map { "\($0.path):\n\($0.text)" }.joined(separator: "\n")
+    }
 }
 
 /// What a rule is: its id, default severity, summary, why it matters and its examples.

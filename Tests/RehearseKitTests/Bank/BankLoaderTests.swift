@@ -63,7 +63,9 @@ import Testing
         // Best path: greet (2) then escalation (rubric 1 + 1) = 4, not greet + lookup = 3.
         #expect(scenario.steps[2].maxPoints == 2)
         #expect(scenario.maxPoints == 4)
-        #expect(scenario.id.location == SourceLocation(file: "scenarios/late-delivery.yaml", line: 1, column: 5))
+        #expect(
+            scenario.id.location
+                == SourceLocation(file: "scenarios/late-delivery.yaml", line: 1, column: 5))
     }
 
     @Test func defaultsOfAQuiz() throws {
@@ -109,7 +111,9 @@ import Testing
         #expect(load([("quizzes/q.yaml", quiz)]).bank.quiz("q")?.passPercent == percent)
     }
 
-    @Test(arguments: [("20m", 1200), ("90s", 90), ("1h30m", 5400), ("45", 2700), ("1h 5m 3s", 3903)])
+    @Test(arguments: [
+        ("20m", 1200), ("90s", 90), ("1h30m", 5400), ("45", 2700), ("1h 5m 3s", 3903),
+    ])
     func timeLimits(_ written: String, _ seconds: Int) {
         let quiz = "id: q\ntitle: Q\nmode: exam\ntime-limit: \(written)\nitems:\n  - scenario: x\n"
         #expect(load([("quizzes/q.yaml", quiz)]).bank.quiz("q")?.timeLimit?.value == seconds)
@@ -199,31 +203,45 @@ import Testing
     }
 
     @Test func keyOfAnotherKindSaysWhereItBelongs() {
-        let text = "id: s\ntitle: S\nsteps:\n  - id: a\n    kind: choice\n    prompt: P\n    answer: 5\n    options: [{id: x, text: X, correct: true}]\n"
-        let unknown = load([("scenarios/s.yaml", text)]).diagnostics.first { $0.rule == UnknownKeyRule.id }
+        let text =
+            "id: s\ntitle: S\nsteps:\n  - id: a\n    kind: choice\n    prompt: P\n    answer: 5\n    options: [{id: x, text: X, correct: true}]\n"
+        let unknown = load([("scenarios/s.yaml", text)]).diagnostics.first {
+            $0.rule == UnknownKeyRule.id
+        }
         #expect(unknown?.message.contains("truefalse, number") == true)
         #expect(unknown?.location.line == 7)
     }
 
     @Test func columnsCountCharactersNotBytes() {
-        let loaded = load([("scenarios/s.yaml", "id: s\ntitle: \"Café\"\ncustomer: [é]\nsteps: []\n")])
+        let loaded = load([
+            ("scenarios/s.yaml", "id: s\ntitle: \"Café\"\ncustomer: [é]\nsteps: []\n")
+        ])
         let wrong = loaded.diagnostics.first { $0.rule == WrongTypeRule.id }
         #expect(wrong?.location == SourceLocation(file: "scenarios/s.yaml", line: 3, column: 11))
     }
 
     @Test func rehearseYamlReplacesTheBuiltInCompetencies() {
         let loaded = load([
-            ("rehearse.yaml", "competencies:\n  - id: tone\n    title: Tone\n    description: How it sounds\n")
+            (
+                "rehearse.yaml",
+                "competencies:\n  - id: tone\n    title: Tone\n    description: How it sounds\n"
+            )
         ])
         #expect(loaded.bank.competencies.map(\.id) == ["tone"])
         #expect(loaded.bank.competencies.first?.description == "How it sounds")
-        #expect(load([]).bank.competencies.map(\.id) == ["empathy", "product-knowledge", "above-and-beyond"])
+        #expect(
+            load([]).bank.competencies.map(\.id) == [
+                "empathy", "product-knowledge", "above-and-beyond",
+            ])
     }
 
     @Test func contentDecidesOutsideTheBankFolders() {
         let loaded = load([
             ("elsewhere/a.yaml", "id: a\ntitle: A\nitems:\n  - scenario: b\n"),
-            ("elsewhere/b.yaml", "id: b\ntitle: B\ncompetencies: [empathy]\nsteps:\n  - {id: s, kind: truefalse, prompt: P, answer: true}\n"),
+            (
+                "elsewhere/b.yaml",
+                "id: b\ntitle: B\ncompetencies: [empathy]\nsteps:\n  - {id: s, kind: truefalse, prompt: P, answer: true}\n"
+            ),
             ("elsewhere/c.yaml", "id: c\ntitle: C\n"),
         ])
         #expect(loaded.bank.quizzes.map(\.id.value) == ["a"])

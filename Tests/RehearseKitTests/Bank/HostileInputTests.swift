@@ -35,7 +35,8 @@ import Testing
     @Test func aliasWithoutAnchorIsRefusedWhereItStands() {
         let found = findings("id: s\ntitle: *nothing\n")
         #expect(found.map(\.rule) == [YAMLAnchorRule.id])
-        #expect(found.first?.location == SourceLocation(file: "scenarios/s.yaml", line: 2, column: 8))
+        #expect(
+            found.first?.location == SourceLocation(file: "scenarios/s.yaml", line: 2, column: 8))
     }
 
     @Test func deepFlowNestingIsRefused() {
@@ -73,12 +74,14 @@ import Testing
         bytes += Array("\nsteps: []\n".utf8)
         let found = findings(bytes: bytes)
         #expect(found.map(\.rule) == [InvalidEncodingRule.id])
-        #expect(found.first?.location == SourceLocation(file: "scenarios/s.yaml", line: 2, column: 11))
+        #expect(
+            found.first?.location == SourceLocation(file: "scenarios/s.yaml", line: 2, column: 11))
     }
 
-    @Test(arguments: [
-        [0xFF], [0xC0, 0x80], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80], [0xE2, 0x82],
-    ] as [[UInt8]])
+    @Test(
+        arguments: [
+            [0xFF], [0xC0, 0x80], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80], [0xE2, 0x82],
+        ] as [[UInt8]])
     func malformedSequencesAreInvalid(_ sequence: [UInt8]) {
         #expect(UTF8Check.firstInvalidOffset(in: Array("ok ".utf8) + sequence) == 3)
     }
@@ -121,7 +124,9 @@ import Testing
         for round in 0..<400 {
             var bytes: [UInt8]
             if round % 2 == 0 {
-                bytes = (0..<Int(generator.next() % 300)).map { _ in UInt8(truncatingIfNeeded: generator.next()) }
+                bytes = (0..<Int(generator.next() % 300)).map { _ in
+                    UInt8(truncatingIfNeeded: generator.next())
+                }
             } else {
                 bytes = valid
                 let specials = Array("[]{}:-&*!|>'\"\t\n #".utf8)
@@ -136,7 +141,8 @@ import Testing
     }
 
     @Test func oneBrokenFileDoesNotStopTheOthers() {
-        let good = "id: good\ntitle: G\ncompetencies: [empathy]\nsteps:\n  - id: a\n    kind: truefalse\n    prompt: P\n    answer: yes\n"
+        let good =
+            "id: good\ntitle: G\ncompetencies: [empathy]\nsteps:\n  - id: a\n    kind: truefalse\n    prompt: P\n    answer: yes\n"
         let found = Checker.check([
             SourceFile(path: "scenarios/bad.yaml", text: "id: bad\ntitle: &x B\n"),
             SourceFile(path: "scenarios/good.yaml", text: good),

@@ -5,21 +5,53 @@ public struct BranchCycleRule: Rule {
         id: "branch-cycle", severity: .error,
         summary: "A scenario's steps form no cycle through `next`.",
         rationale:
-            "A loop could keep a learner in the scenario forever, and a scenario's maximum score (its best path) is undefined.",
+            """
+            A loop could keep a learner in the scenario forever, and a scenario's maximum \
+            score (its best path) is undefined.
+            """,
         triggering: [
             .scenario(
-                "id: s\ntitle: S\ncompetencies: [empathy]\nsteps:\n  - id: a\n    kind: truefalse\n    prompt: P\n    answer: true\n  - id: b\n    kind: truefalse\n    prompt: Q\n    answer: true\n    next: ↓a\n"
+                """
+                id: s
+                title: S
+                competencies: [empathy]
+                steps:
+                  - id: a
+                    kind: truefalse
+                    prompt: P
+                    answer: true
+                  - id: b
+                    kind: truefalse
+                    prompt: Q
+                    answer: true
+                    next: ↓a
+                """
             )
         ],
         nonTriggering: [
             .scenario(
-                "id: s\ntitle: S\ncompetencies: [empathy]\nsteps:\n  - id: a\n    kind: truefalse\n    prompt: P\n    answer: true\n    next: b\n  - id: b\n    kind: truefalse\n    prompt: Q\n    answer: true\n"
+                """
+                id: s
+                title: S
+                competencies: [empathy]
+                steps:
+                  - id: a
+                    kind: truefalse
+                    prompt: P
+                    answer: true
+                    next: b
+                  - id: b
+                    kind: truefalse
+                    prompt: Q
+                    answer: true
+                """
             )
         ])
 
     public func check(_ bank: Bank) -> [Diagnostic] {
         bank.scenarios.compactMap { scenario in
-            guard let cycle = StepGraph(scenario).cycle, let last = cycle.last, let first = cycle.first
+            guard let cycle = StepGraph(scenario).cycle, let last = cycle.last,
+                let first = cycle.first
             else { return nil }
             let names = (cycle + [first]).map { scenario.steps[$0].id.value }
             let closing = scenario.steps[last]

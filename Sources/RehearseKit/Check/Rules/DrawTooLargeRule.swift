@@ -4,27 +4,67 @@ public struct DrawTooLargeRule: Rule {
     public static let description = RuleDescription(
         id: "draw-too-large", severity: .error,
         summary:
-            "A `draw: N` finds at least N matching scenarios that the quiz does not already list or draw.",
+            """
+            A `draw: N` finds at least N matching scenarios that the quiz does not already \
+            list or draw.
+            """,
         rationale:
-            "A draw never repeats a scenario; a pool that is too small would leave the quiz short for every learner.",
+            """
+            A draw never repeats a scenario; a pool that is too small would leave the quiz \
+            short for every learner.
+            """,
         triggering: [
             RuleExample([
                 (
                     "quizzes/q.yaml",
-                    "id: q\ntitle: Q\nitems:\n  - scenario: s\n  - ↓draw: 1\n    from: {competency: empathy}\n"
+                    """
+                    id: q
+                    title: Q
+                    items:
+                      - scenario: s
+                      - ↓draw: 1
+                        from: {competency: empathy}
+                    """
                 ),
                 (
                     "scenarios/s.yaml",
-                    "id: s\ntitle: S\ncompetencies: [empathy]\nsteps:\n  - id: a\n    kind: truefalse\n    prompt: P\n    answer: true\n"
+                    """
+                    id: s
+                    title: S
+                    competencies: [empathy]
+                    steps:
+                      - id: a
+                        kind: truefalse
+                        prompt: P
+                        answer: true
+                    """
                 ),
             ])
         ],
         nonTriggering: [
             RuleExample([
-                ("quizzes/q.yaml", "id: q\ntitle: Q\nitems:\n  - draw: 1\n    from: {competency: empathy}\n"),
+                (
+                    "quizzes/q.yaml",
+                    """
+                    id: q
+                    title: Q
+                    items:
+                      - draw: 1
+                        from: {competency: empathy}
+                    """
+                ),
                 (
                     "scenarios/s.yaml",
-                    "id: s\ntitle: S\ncompetencies: [empathy]\nsteps:\n  - id: a\n    kind: truefalse\n    prompt: P\n    answer: true\n"
+                    """
+                    id: s
+                    title: S
+                    competencies: [empathy]
+                    steps:
+                      - id: a
+                        kind: truefalse
+                        prompt: P
+                        answer: true
+                    """
                 ),
             ])
         ])

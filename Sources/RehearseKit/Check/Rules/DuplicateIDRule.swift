@@ -4,21 +4,58 @@ public struct DuplicateIDRule: Rule {
     public static let description = RuleDescription(
         id: "duplicate-id", severity: .error,
         summary:
-            "Quiz ids and scenario ids are unique across the bank; step ids within their scenario; question ids within their quiz.",
+            """
+            Quiz ids and scenario ids are unique across the bank; step ids within their \
+            scenario; question ids within their quiz.
+            """,
         rationale:
-            "Refs (`scenario/step`) address answers in sheets, progress and reports; a shared id would mix two questions' results. The finding lands on the later one.",
+            """
+            Refs (`scenario/step`) address answers in sheets, progress and reports; a shared \
+            id would mix two questions' results. The finding lands on the later one.
+            """,
         triggering: [
             .scenario(
-                "id: s\ntitle: S\ncompetencies: [empathy]\nsteps:\n  - id: a\n    kind: truefalse\n    prompt: P\n    answer: true\n  - id: ↓a\n    kind: truefalse\n    prompt: Q\n    answer: false\n"
+                """
+                id: s
+                title: S
+                competencies: [empathy]
+                steps:
+                  - id: a
+                    kind: truefalse
+                    prompt: P
+                    answer: true
+                  - id: ↓a
+                    kind: truefalse
+                    prompt: Q
+                    answer: false
+                """
             ),
             RuleExample([
                 (
                     "scenarios/one.yaml",
-                    "id: one\ntitle: S\ncompetencies: [empathy]\nsteps:\n  - id: a\n    kind: truefalse\n    prompt: P\n    answer: true\n"
+                    """
+                    id: one
+                    title: S
+                    competencies: [empathy]
+                    steps:
+                      - id: a
+                        kind: truefalse
+                        prompt: P
+                        answer: true
+                    """
                 ),
                 (
                     "scenarios/two.yaml",
-                    "id: ↓one\ntitle: S\ncompetencies: [empathy]\nsteps:\n  - id: a\n    kind: truefalse\n    prompt: P\n    answer: true\n"
+                    """
+                    id: ↓one
+                    title: S
+                    competencies: [empathy]
+                    steps:
+                      - id: a
+                        kind: truefalse
+                        prompt: P
+                        answer: true
+                    """
                 ),
             ]),
         ],
@@ -26,11 +63,29 @@ public struct DuplicateIDRule: Rule {
             RuleExample([
                 (
                     "scenarios/one.yaml",
-                    "id: one\ntitle: S\ncompetencies: [empathy]\nsteps:\n  - id: a\n    kind: truefalse\n    prompt: P\n    answer: true\n"
+                    """
+                    id: one
+                    title: S
+                    competencies: [empathy]
+                    steps:
+                      - id: a
+                        kind: truefalse
+                        prompt: P
+                        answer: true
+                    """
                 ),
                 (
                     "scenarios/two.yaml",
-                    "id: two\ntitle: S\ncompetencies: [empathy]\nsteps:\n  - id: a\n    kind: truefalse\n    prompt: P\n    answer: true\n"
+                    """
+                    id: two
+                    title: S
+                    competencies: [empathy]
+                    steps:
+                      - id: a
+                        kind: truefalse
+                        prompt: P
+                        answer: true
+                    """
                 ),
             ])
         ])

@@ -5,18 +5,61 @@ public struct DuplicateOptionRule: Rule {
         id: "duplicate-option", severity: .error,
         summary: "Option, item and response ids are unique within their question.",
         rationale:
-            "Learners answer by id (`b`, `a,c`, `a=5`); two options with one id make the answer ambiguous.",
+            """
+            Learners answer by id (`b`, `a,c`, `a=5`); two options with one id make the answer \
+            ambiguous.
+            """,
         triggering: [
             .scenario(
-                "id: s\ntitle: S\ncompetencies: [empathy]\nsteps:\n  - id: a\n    kind: choice\n    prompt: P\n    options:\n      - id: x\n        text: X\n        correct: true\n      - id: ↓x\n        text: Y\n"
+                """
+                id: s
+                title: S
+                competencies: [empathy]
+                steps:
+                  - id: a
+                    kind: choice
+                    prompt: P
+                    options:
+                      - id: x
+                        text: X
+                        correct: true
+                      - id: ↓x
+                        text: Y
+                """
             ),
             .scenario(
-                "id: s\ntitle: S\ncompetencies: [empathy]\nsteps:\n  - id: a\n    kind: order\n    prompt: P\n    items:\n      - id: x\n        text: X\n      - id: ↓x\n        text: Y\n"
+                """
+                id: s
+                title: S
+                competencies: [empathy]
+                steps:
+                  - id: a
+                    kind: order
+                    prompt: P
+                    items:
+                      - id: x
+                        text: X
+                      - id: ↓x
+                        text: Y
+                """
             ),
         ],
         nonTriggering: [
             .scenario(
-                "id: s\ntitle: S\ncompetencies: [empathy]\nsteps:\n  - id: a\n    kind: order\n    prompt: P\n    items:\n      - id: x\n        text: X\n      - id: y\n        text: Y\n"
+                """
+                id: s
+                title: S
+                competencies: [empathy]
+                steps:
+                  - id: a
+                    kind: order
+                    prompt: P
+                    items:
+                      - id: x
+                        text: X
+                      - id: y
+                        text: Y
+                """
             )
         ])
 

@@ -4,15 +4,35 @@ public struct IDFileMismatchRule: Rule {
     public static let description = RuleDescription(
         id: "id-file-mismatch", severity: .warning,
         summary: "A file's `id` equals its file name without extension.",
-        rationale: "Authors and trainers find a quiz by its file; a different id sends them looking.",
+        rationale: """
+            Authors and trainers find a quiz by its file; a different id sends them looking.
+            """,
         triggering: [
             .scenario(
-                "id: ↓late-parcel\ntitle: S\ncompetencies: [empathy]\nsteps:\n  - id: a\n    kind: truefalse\n    prompt: P\n    answer: true\n",
+                """
+                id: ↓late-parcel
+                title: S
+                competencies: [empathy]
+                steps:
+                  - id: a
+                    kind: truefalse
+                    prompt: P
+                    answer: true
+                """,
                 name: "late-delivery")
         ],
         nonTriggering: [
             .scenario(
-                "id: late-delivery\ntitle: S\ncompetencies: [empathy]\nsteps:\n  - id: a\n    kind: truefalse\n    prompt: P\n    answer: true\n",
+                """
+                id: late-delivery
+                title: S
+                competencies: [empathy]
+                steps:
+                  - id: a
+                    kind: truefalse
+                    prompt: P
+                    answer: true
+                """,
                 name: "late-delivery")
         ])
 

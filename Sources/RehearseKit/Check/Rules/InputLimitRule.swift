@@ -5,7 +5,10 @@ public struct InputLimitRule: Rule {
         id: "input-limit", severity: .error,
         summary: "Files stay under 1 MiB, 100,000 YAML nodes and 32 levels of nesting.",
         rationale:
-            "Limits keep a hostile or broken file from exhausting memory or time; no real quiz comes near them.",
+            """
+            Limits keep a hostile or broken file from exhausting memory or time; no real quiz \
+            comes near them.
+            """,
         triggering: [
             .scenario(
                 "id: s\ntitle: S\ntags: "
@@ -14,7 +17,16 @@ public struct InputLimitRule: Rule {
         ],
         nonTriggering: [
             .scenario(
-                "id: s\ntitle: S\ncompetencies: [empathy]\nsteps:\n  - id: a\n    kind: truefalse\n    prompt: P\n    answer: true\n"
+                """
+                id: s
+                title: S
+                competencies: [empathy]
+                steps:
+                  - id: a
+                    kind: truefalse
+                    prompt: P
+                    answer: true
+                """
             )
         ])
 }

@@ -5,11 +5,23 @@ public struct InvalidEncodingRule: Rule {
         id: "invalid-encoding", severity: .error,
         summary: "Files must be UTF-8.",
         rationale:
-            "Text in another encoding shows as garbage to learners; the finding names the first byte that is not UTF-8.",
+            """
+            Text in another encoding shows as garbage to learners; the finding names the first \
+            byte that is not UTF-8.
+            """,
         triggering: [],
         nonTriggering: [
             .scenario(
-                "id: s\ntitle: Café olé\ncompetencies: [empathy]\nsteps:\n  - id: a\n    kind: truefalse\n    prompt: Ça va ?\n    answer: true\n"
+                """
+                id: s
+                title: Café olé
+                competencies: [empathy]
+                steps:
+                  - id: a
+                    kind: truefalse
+                    prompt: Ça va ?
+                    answer: true
+                """
             )
         ])
 }

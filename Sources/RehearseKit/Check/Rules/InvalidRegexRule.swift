@@ -9,12 +9,30 @@ public struct InvalidRegexRule: Rule {
         rationale: "A broken pattern would match nothing and mark every learner wrong.",
         triggering: [
             .scenario(
-                "id: s\ntitle: S\ncompetencies: [empathy]\nsteps:\n  - id: a\n    kind: text\n    prompt: P\n    patterns: [↓\"sorry(\"]\n"
+                """
+                id: s
+                title: S
+                competencies: [empathy]
+                steps:
+                  - id: a
+                    kind: text
+                    prompt: P
+                    patterns: [↓"sorry("]
+                """
             )
         ],
         nonTriggering: [
             .scenario(
-                "id: s\ntitle: S\ncompetencies: [empathy]\nsteps:\n  - id: a\n    kind: text\n    prompt: P\n    patterns: [\"sorr(y|ies)\"]\n"
+                """
+                id: s
+                title: S
+                competencies: [empathy]
+                steps:
+                  - id: a
+                    kind: text
+                    prompt: P
+                    patterns: ["sorr(y|ies)"]
+                """
             )
         ])
 
@@ -25,8 +43,10 @@ public struct InvalidRegexRule: Rule {
             for pattern in answer.patterns where !TextPattern.isValid(pattern.value) {
                 found.append(
                     Self.finding(
-                        at: pattern.location, "`\(pattern.value)` is not a valid regular expression",
-                        hint: "check brackets and escapes; write `\\\\(` for a literal parenthesis"))
+                        at: pattern.location,
+                        "`\(pattern.value)` is not a valid regular expression",
+                        hint: "check brackets and escapes; write `\\\\(` for a literal parenthesis")
+                )
             }
         }
         return found

@@ -3,23 +3,70 @@ public struct InvalidValueRule: Rule {
     public init() {}
     public static let description = RuleDescription(
         id: "invalid-value", severity: .error,
-        summary: "Values lie within what their key allows (kinds, modes, channels, durations, signs).",
+        summary: """
+            Values lie within what their key allows (kinds, modes, channels, durations, \
+            signs).
+            """,
         rationale:
-            "An unknown `kind` or `mode`, a negative score or a backwards range would make the quiz behave differently from what the author meant.",
+            """
+            An unknown `kind` or `mode`, a negative score or a backwards range would make the \
+            quiz behave differently from what the author meant.
+            """,
         triggering: [
             .scenario(
-                "id: s\ntitle: S\ncompetencies: [empathy]\nsteps:\n  - id: a\n    kind: ↓choise\n    prompt: P\n"
+                """
+                id: s
+                title: S
+                competencies: [empathy]
+                steps:
+                  - id: a
+                    kind: ↓choise
+                    prompt: P
+                """
             ),
             .quiz(
-                "id: q\ntitle: Q\nmode: exam\ntime-limit: ↓soon\nitems:\n  - question:\n      id: a\n      kind: truefalse\n      competency: empathy\n      prompt: P\n      answer: true\n"
+                """
+                id: q
+                title: Q
+                mode: exam
+                time-limit: ↓soon
+                items:
+                  - question:
+                      id: a
+                      kind: truefalse
+                      competency: empathy
+                      prompt: P
+                      answer: true
+                """
             ),
             .scenario(
-                "id: s\ntitle: S\ncompetencies: [empathy]\nsteps:\n  - id: a\n    kind: number\n    prompt: P\n    range: ↓[9, 1]\n"
+                """
+                id: s
+                title: S
+                competencies: [empathy]
+                steps:
+                  - id: a
+                    kind: number
+                    prompt: P
+                    range: ↓[9, 1]
+                """
             ),
         ],
         nonTriggering: [
             .quiz(
-                "id: q\ntitle: Q\nmode: exam\ntime-limit: 1h30m\nitems:\n  - question:\n      id: a\n      kind: number\n      competency: empathy\n      prompt: P\n      range: [1, 9]\n"
+                """
+                id: q
+                title: Q
+                mode: exam
+                time-limit: 1h30m
+                items:
+                  - question:
+                      id: a
+                      kind: number
+                      competency: empathy
+                      prompt: P
+                      range: [1, 9]
+                """
             )
         ])
 }

@@ -4,19 +4,53 @@ public struct MissingAnswerRule: Rule {
     public static let description = RuleDescription(
         id: "missing-answer", severity: .error,
         summary:
-            "truefalse has `answer`; number has `answer` or `range`; text has `accept`, `patterns` or `rubric`; each rate response has `key`.",
+            """
+            truefalse has `answer`; number has `answer` or `range`; text has `accept`, \
+            `patterns` or `rubric`; each rate response has `key`.
+            """,
         rationale: "A question without its answer scores every learner 0.",
         triggering: [
             .scenario(
-                "id: s\ntitle: S\ncompetencies: [empathy]\nsteps:\n  - ↓id: a\n    kind: truefalse\n    prompt: P\n"
+                """
+                id: s
+                title: S
+                competencies: [empathy]
+                steps:
+                  - ↓id: a
+                    kind: truefalse
+                    prompt: P
+                """
             ),
             .scenario(
-                "id: s\ntitle: S\ncompetencies: [empathy]\nsteps:\n  - id: a\n    kind: rate\n    prompt: P\n    responses:\n      - ↓id: x\n        text: X\n"
+                """
+                id: s
+                title: S
+                competencies: [empathy]
+                steps:
+                  - id: a
+                    kind: rate
+                    prompt: P
+                    responses:
+                      - ↓id: x
+                        text: X
+                """
             ),
         ],
         nonTriggering: [
             .scenario(
-                "id: s\ntitle: S\ncompetencies: [empathy]\nsteps:\n  - id: a\n    kind: rate\n    prompt: P\n    responses:\n      - id: x\n        text: X\n        key: 4\n"
+                """
+                id: s
+                title: S
+                competencies: [empathy]
+                steps:
+                  - id: a
+                    kind: rate
+                    prompt: P
+                    responses:
+                      - id: x
+                        text: X
+                        key: 4
+                """
             )
         ])
 }

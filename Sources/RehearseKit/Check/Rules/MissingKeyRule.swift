@@ -3,17 +3,37 @@ public struct MissingKeyRule: Rule {
     public init() {}
     public static let description = RuleDescription(
         id: "missing-key", severity: .error,
-        summary: "Required keys (`id`, `title`, `kind`, `prompt`, `steps`, `items`, ...) are present.",
+        summary: """
+            Required keys (`id`, `title`, `kind`, `prompt`, `steps`, `items`, ...) are \
+            present.
+            """,
         rationale: "Without them the engine cannot show or address the question.",
         triggering: [
             .scenario(
-                "id: s\ntitle: S\ncompetencies: [empathy]\nsteps:\n  - ↓id: a\n    kind: truefalse\n    answer: true\n"
+                """
+                id: s
+                title: S
+                competencies: [empathy]
+                steps:
+                  - ↓id: a
+                    kind: truefalse
+                    answer: true
+                """
             ),
             .quiz("id: q\ntitle: Q\nitems:\n  - ↓title: nothing\n"),
         ],
         nonTriggering: [
             .scenario(
-                "id: s\ntitle: S\ncompetencies: [empathy]\nsteps:\n  - id: a\n    kind: truefalse\n    prompt: P\n    answer: true\n"
+                """
+                id: s
+                title: S
+                competencies: [empathy]
+                steps:
+                  - id: a
+                    kind: truefalse
+                    prompt: P
+                    answer: true
+                """
             )
         ])
 }

@@ -4,19 +4,51 @@ public struct NoCompetencyRule: Rule {
     public static let description = RuleDescription(
         id: "no-competency", severity: .error,
         summary:
-            "Every question counts toward a competency: its own `competency`, or (for a step) its scenario's `competencies`.",
-        rationale: "Competency profiles are what trainers read; a question outside every competency is invisible there.",
+            """
+            Every question counts toward a competency: its own `competency`, or (for a step) \
+            its scenario's `competencies`.
+            """,
+        rationale: """
+            Competency profiles are what trainers read; a question outside every competency is \
+            invisible there.
+            """,
         triggering: [
             .scenario(
-                "id: s\ntitle: S\nsteps:\n  - ↓id: a\n    kind: truefalse\n    prompt: P\n    answer: true\n"
+                """
+                id: s
+                title: S
+                steps:
+                  - ↓id: a
+                    kind: truefalse
+                    prompt: P
+                    answer: true
+                """
             ),
             .quiz(
-                "id: q\ntitle: Q\nitems:\n  - question:\n      ↓id: a\n      kind: truefalse\n      prompt: P\n      answer: true\n"
+                """
+                id: q
+                title: Q
+                items:
+                  - question:
+                      ↓id: a
+                      kind: truefalse
+                      prompt: P
+                      answer: true
+                """
             ),
         ],
         nonTriggering: [
             .scenario(
-                "id: s\ntitle: S\nsteps:\n  - id: a\n    kind: truefalse\n    competency: empathy\n    prompt: P\n    answer: true\n"
+                """
+                id: s
+                title: S
+                steps:
+                  - id: a
+                    kind: truefalse
+                    competency: empathy
+                    prompt: P
+                    answer: true
+                """
             )
         ])
 

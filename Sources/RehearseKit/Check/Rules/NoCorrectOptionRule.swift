@@ -4,19 +4,62 @@ public struct NoCorrectOptionRule: Rule {
     public static let description = RuleDescription(
         id: "no-correct-option", severity: .error,
         summary:
-            "A choice question has an option with `correct: true` or a score above 0; a multi question has a `correct: true` option.",
+            """
+            A choice question has an option with `correct: true` or a score above 0; a multi \
+            question has a `correct: true` option.
+            """,
         rationale: "Without a right option every learner scores 0, whatever they choose.",
         triggering: [
             .scenario(
-                "id: s\ntitle: S\ncompetencies: [empathy]\nsteps:\n  - ↓id: a\n    kind: choice\n    prompt: P\n    options:\n      - id: x\n        text: X\n      - id: y\n        text: Y\n        score: 0\n"
+                """
+                id: s
+                title: S
+                competencies: [empathy]
+                steps:
+                  - ↓id: a
+                    kind: choice
+                    prompt: P
+                    options:
+                      - id: x
+                        text: X
+                      - id: y
+                        text: Y
+                        score: 0
+                """
             ),
             .scenario(
-                "id: s\ntitle: S\ncompetencies: [empathy]\nsteps:\n  - ↓id: a\n    kind: multi\n    prompt: P\n    options:\n      - id: x\n        text: X\n        correct: false\n"
+                """
+                id: s
+                title: S
+                competencies: [empathy]
+                steps:
+                  - ↓id: a
+                    kind: multi
+                    prompt: P
+                    options:
+                      - id: x
+                        text: X
+                        correct: false
+                """
             ),
         ],
         nonTriggering: [
             .scenario(
-                "id: s\ntitle: S\ncompetencies: [empathy]\nsteps:\n  - id: a\n    kind: multi\n    prompt: P\n    options:\n      - id: x\n        text: X\n        correct: true\n      - id: y\n        text: Y\n"
+                """
+                id: s
+                title: S
+                competencies: [empathy]
+                steps:
+                  - id: a
+                    kind: multi
+                    prompt: P
+                    options:
+                      - id: x
+                        text: X
+                        correct: true
+                      - id: y
+                        text: Y
+                """
             )
         ])
 
@@ -27,7 +70,9 @@ public struct NoCorrectOptionRule: Rule {
             let anyRight: Bool
             switch question.body {
             case .choice:
-                anyRight = options.contains { $0.correct?.value == true || ($0.score?.value ?? 0) > 0 }
+                anyRight = options.contains {
+                    $0.correct?.value == true || ($0.score?.value ?? 0) > 0
+                }
             case .multi:
                 anyRight = options.contains { $0.correct?.value == true }
             default:

@@ -5,15 +5,50 @@ public struct NoFullCreditRule: Rule {
         id: "no-full-credit", severity: .error,
         summary: "In a choice question some option earns the question's full `points`.",
         rationale:
-            "If the best option scores 1 of 2 points nobody can reach 100%, and every percentage of the quiz is skewed.",
+            """
+            If the best option scores 1 of 2 points nobody can reach 100%, and every \
+            percentage of the quiz is skewed.
+            """,
         triggering: [
             .scenario(
-                "id: s\ntitle: S\ncompetencies: [empathy]\nsteps:\n  - id: a\n    kind: choice\n    prompt: P\n    points: ↓2\n    options:\n      - id: x\n        text: X\n        score: 1\n      - id: y\n        text: Y\n        score: 0\n"
+                """
+                id: s
+                title: S
+                competencies: [empathy]
+                steps:
+                  - id: a
+                    kind: choice
+                    prompt: P
+                    points: ↓2
+                    options:
+                      - id: x
+                        text: X
+                        score: 1
+                      - id: y
+                        text: Y
+                        score: 0
+                """
             )
         ],
         nonTriggering: [
             .scenario(
-                "id: s\ntitle: S\ncompetencies: [empathy]\nsteps:\n  - id: a\n    kind: choice\n    prompt: P\n    points: 2\n    options:\n      - id: x\n        text: X\n        score: 2\n      - id: y\n        text: Y\n        score: 1\n"
+                """
+                id: s
+                title: S
+                competencies: [empathy]
+                steps:
+                  - id: a
+                    kind: choice
+                    prompt: P
+                    points: 2
+                    options:
+                      - id: x
+                        text: X
+                        score: 2
+                      - id: y
+                        text: Y
+                        score: 1
+                """
             )
         ])
 
@@ -27,7 +62,9 @@ public struct NoFullCreditRule: Rule {
             return Self.finding(
                 at: points.location,
                 "question `\(question.id.value)` is worth \(format(points.value)) points but its best option scores \(format(best))",
-                hint: "lower `points` to \(format(best)), or give the best option `score: \(format(points.value))`")
+                hint:
+                    "lower `points` to \(format(best)), or give the best option `score: \(format(points.value))`"
+            )
         }
     }
 }

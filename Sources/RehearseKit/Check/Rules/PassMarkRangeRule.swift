@@ -7,12 +7,34 @@ public struct PassMarkRangeRule: Rule {
         rationale: "A pass mark above 100% can never be reached; one below 0% passes everybody.",
         triggering: [
             .quiz(
-                "id: q\ntitle: Q\npass: ↓120%\nitems:\n  - question:\n      id: a\n      kind: truefalse\n      competency: empathy\n      prompt: P\n      answer: true\n"
+                """
+                id: q
+                title: Q
+                pass: ↓120%
+                items:
+                  - question:
+                      id: a
+                      kind: truefalse
+                      competency: empathy
+                      prompt: P
+                      answer: true
+                """
             )
         ],
         nonTriggering: [
             .quiz(
-                "id: q\ntitle: Q\npass: 75%\nitems:\n  - question:\n      id: a\n      kind: truefalse\n      competency: empathy\n      prompt: P\n      answer: true\n"
+                """
+                id: q
+                title: Q
+                pass: 75%
+                items:
+                  - question:
+                      id: a
+                      kind: truefalse
+                      competency: empathy
+                      prompt: P
+                      answer: true
+                """
             )
         ])
 

@@ -4,15 +4,43 @@ public struct RatingOutOfScaleRule: Rule {
     public static let description = RuleDescription(
         id: "rating-out-of-scale", severity: .error,
         summary: "Each `key` of a rate question lies between 1 and `scale`.",
-        rationale: "A key outside the scale can never be matched and distorts every learner's score.",
+        rationale: """
+            A key outside the scale can never be matched and distorts every learner's score.
+            """,
         triggering: [
             .scenario(
-                "id: s\ntitle: S\ncompetencies: [empathy]\nsteps:\n  - id: a\n    kind: rate\n    prompt: P\n    scale: 5\n    responses:\n      - id: x\n        text: X\n        key: ↓7\n"
+                """
+                id: s
+                title: S
+                competencies: [empathy]
+                steps:
+                  - id: a
+                    kind: rate
+                    prompt: P
+                    scale: 5
+                    responses:
+                      - id: x
+                        text: X
+                        key: ↓7
+                """
             )
         ],
         nonTriggering: [
             .scenario(
-                "id: s\ntitle: S\ncompetencies: [empathy]\nsteps:\n  - id: a\n    kind: rate\n    prompt: P\n    scale: 7\n    responses:\n      - id: x\n        text: X\n        key: 7\n"
+                """
+                id: s
+                title: S
+                competencies: [empathy]
+                steps:
+                  - id: a
+                    kind: rate
+                    prompt: P
+                    scale: 7
+                    responses:
+                      - id: x
+                        text: X
+                        key: 7
+                """
             )
         ])
 

@@ -7,12 +7,40 @@ public struct ScoreExceedsPointsRule: Rule {
         rationale: "A score above the maximum would push a learner past 100%.",
         triggering: [
             .scenario(
-                "id: s\ntitle: S\ncompetencies: [empathy]\nsteps:\n  - id: a\n    kind: choice\n    prompt: P\n    points: 1\n    options:\n      - id: x\n        text: X\n        score: ↓3\n"
+                """
+                id: s
+                title: S
+                competencies: [empathy]
+                steps:
+                  - id: a
+                    kind: choice
+                    prompt: P
+                    points: 1
+                    options:
+                      - id: x
+                        text: X
+                        score: ↓3
+                """
             )
         ],
         nonTriggering: [
             .scenario(
-                "id: s\ntitle: S\ncompetencies: [empathy]\nsteps:\n  - id: a\n    kind: choice\n    prompt: P\n    options:\n      - id: x\n        text: X\n        score: 3\n      - id: y\n        text: Y\n        score: 1\n"
+                """
+                id: s
+                title: S
+                competencies: [empathy]
+                steps:
+                  - id: a
+                    kind: choice
+                    prompt: P
+                    options:
+                      - id: x
+                        text: X
+                        score: 3
+                      - id: y
+                        text: Y
+                        score: 1
+                """
             )
         ])
 

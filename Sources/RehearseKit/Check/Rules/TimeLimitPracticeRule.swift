@@ -4,15 +4,41 @@ public struct TimeLimitPracticeRule: Rule {
     public static let description = RuleDescription(
         id: "time-limit-practice", severity: .warning,
         summary: "`time-limit` is set only on quizzes with `mode: exam`.",
-        rationale: "Practice is untimed: the limit would be ignored, which is rarely what the author meant.",
+        rationale: """
+            Practice is untimed: the limit would be ignored, which is rarely what the author \
+            meant.
+            """,
         triggering: [
             .quiz(
-                "id: q\ntitle: Q\ntime-limit: ↓20m\nitems:\n  - question:\n      id: a\n      kind: truefalse\n      competency: empathy\n      prompt: P\n      answer: true\n"
+                """
+                id: q
+                title: Q
+                time-limit: ↓20m
+                items:
+                  - question:
+                      id: a
+                      kind: truefalse
+                      competency: empathy
+                      prompt: P
+                      answer: true
+                """
             )
         ],
         nonTriggering: [
             .quiz(
-                "id: q\ntitle: Q\nmode: exam\ntime-limit: 20m\nitems:\n  - question:\n      id: a\n      kind: truefalse\n      competency: empathy\n      prompt: P\n      answer: true\n"
+                """
+                id: q
+                title: Q
+                mode: exam
+                time-limit: 20m
+                items:
+                  - question:
+                      id: a
+                      kind: truefalse
+                      competency: empathy
+                      prompt: P
+                      answer: true
+                """
             )
         ])
 

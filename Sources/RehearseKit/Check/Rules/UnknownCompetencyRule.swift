@@ -4,17 +4,40 @@ public struct UnknownCompetencyRule: Rule {
     public static let description = RuleDescription(
         id: "unknown-competency", severity: .error,
         summary:
-            "Competencies are the built-in three (empathy, product-knowledge, above-and-beyond) or those `rehearse.yaml` declares.",
-        rationale: "A misspelt competency would put the question's points into a profile nobody reads.",
+            """
+            Competencies are the built-in three (empathy, product-knowledge, above-and-beyond) \
+            or those `rehearse.yaml` declares.
+            """,
+        rationale: """
+            A misspelt competency would put the question's points into a profile nobody reads.
+            """,
         triggering: [
             .scenario(
-                "id: s\ntitle: S\ncompetencies: [↓empathie]\nsteps:\n  - id: a\n    kind: truefalse\n    prompt: P\n    answer: true\n"
+                """
+                id: s
+                title: S
+                competencies: [↓empathie]
+                steps:
+                  - id: a
+                    kind: truefalse
+                    prompt: P
+                    answer: true
+                """
             ),
             RuleExample([
                 ("rehearse.yaml", "competencies:\n  - id: tone\n    title: Tone\n"),
                 (
                     "scenarios/s.yaml",
-                    "id: s\ntitle: S\ncompetencies: [↓empathy]\nsteps:\n  - id: a\n    kind: truefalse\n    prompt: P\n    answer: true\n"
+                    """
+                    id: s
+                    title: S
+                    competencies: [↓empathy]
+                    steps:
+                      - id: a
+                        kind: truefalse
+                        prompt: P
+                        answer: true
+                    """
                 ),
             ]),
         ],
@@ -23,7 +46,16 @@ public struct UnknownCompetencyRule: Rule {
                 ("rehearse.yaml", "competencies:\n  - id: tone\n    title: Tone\n"),
                 (
                     "scenarios/s.yaml",
-                    "id: s\ntitle: S\ncompetencies: [tone]\nsteps:\n  - id: a\n    kind: truefalse\n    prompt: P\n    answer: true\n"
+                    """
+                    id: s
+                    title: S
+                    competencies: [tone]
+                    steps:
+                      - id: a
+                        kind: truefalse
+                        prompt: P
+                        answer: true
+                    """
                 ),
             ])
         ])
@@ -36,8 +68,11 @@ public struct UnknownCompetencyRule: Rule {
                 found.append(
                     Self.finding(
                         at: id.location,
-                        "unknown competency `\(id.value)`" + Suggestion.phrase(for: id.value, in: known),
-                        hint: "use one of: \(known.joined(separator: ", ")) (or declare it in rehearse.yaml)"))
+                        "unknown competency `\(id.value)`"
+                            + Suggestion.phrase(for: id.value, in: known),
+                        hint:
+                            "use one of: \(known.joined(separator: ", ")) (or declare it in rehearse.yaml)"
+                    ))
             }
         }
         for scenario in bank.scenarios {

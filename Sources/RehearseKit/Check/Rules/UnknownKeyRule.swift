@@ -5,18 +5,58 @@ public struct UnknownKeyRule: Rule {
         id: "unknown-key", severity: .error,
         summary: "Every key must be one the format defines for that object.",
         rationale:
-            "A misspelt key (`feeback`) would be silently ignored and the learner would miss the text; the finding suggests the closest key.",
+            """
+            A misspelt key (`feeback`) would be silently ignored and the learner would miss \
+            the text; the finding suggests the closest key.
+            """,
         triggering: [
             .scenario(
-                "id: s\ntitle: S\ncompetencies: [empathy]\nsteps:\n  - id: a\n    kind: choice\n    prompt: P\n    options:\n      - id: x\n        text: X\n        correct: true\n        ↓feeback: Good\n"
+                """
+                id: s
+                title: S
+                competencies: [empathy]
+                steps:
+                  - id: a
+                    kind: choice
+                    prompt: P
+                    options:
+                      - id: x
+                        text: X
+                        correct: true
+                        ↓feeback: Good
+                """
             ),
             .quiz(
-                "id: q\ntitle: Q\nitems:\n  - question:\n      id: a\n      kind: truefalse\n      competency: empathy\n      prompt: P\n      answer: true\n      ↓next: end\n"
+                """
+                id: q
+                title: Q
+                items:
+                  - question:
+                      id: a
+                      kind: truefalse
+                      competency: empathy
+                      prompt: P
+                      answer: true
+                      ↓next: end
+                """
             ),
         ],
         nonTriggering: [
             .scenario(
-                "id: s\ntitle: S\ncompetencies: [empathy]\nsteps:\n  - id: a\n    kind: choice\n    prompt: P\n    options:\n      - id: x\n        text: X\n        correct: true\n        feedback: Good\n"
+                """
+                id: s
+                title: S
+                competencies: [empathy]
+                steps:
+                  - id: a
+                    kind: choice
+                    prompt: P
+                    options:
+                      - id: x
+                        text: X
+                        correct: true
+                        feedback: Good
+                """
             )
         ])
 }

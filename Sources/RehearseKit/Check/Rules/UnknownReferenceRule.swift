@@ -4,12 +4,34 @@ public struct UnknownReferenceRule: Rule {
     public static let description = RuleDescription(
         id: "unknown-reference", severity: .error,
         summary:
-            "`scenario:` items and draw `scenarios` name scenarios of the bank; `start` and `next` name steps of the scenario (or `end`).",
+            """
+            `scenario:` items and draw `scenarios` name scenarios of the bank; `start` and \
+            `next` name steps of the scenario (or `end`).
+            """,
         rationale: "A dangling reference breaks the quiz at the moment a learner reaches it.",
         triggering: [
-            .quiz("id: q\ntitle: Q\nitems:\n  - scenario: ↓no-such-scenario\n"),
+            .quiz(
+                """
+                id: q
+                title: Q
+                items:
+                  - scenario: ↓no-such-scenario
+                """),
             .scenario(
-                "id: s\ntitle: S\ncompetencies: [empathy]\nsteps:\n  - id: a\n    kind: choice\n    prompt: P\n    options:\n      - id: x\n        text: X\n        correct: true\n        next: ↓b\n"
+                """
+                id: s
+                title: S
+                competencies: [empathy]
+                steps:
+                  - id: a
+                    kind: choice
+                    prompt: P
+                    options:
+                      - id: x
+                        text: X
+                        correct: true
+                        next: ↓b
+                """
             ),
         ],
         nonTriggering: [
@@ -17,7 +39,20 @@ public struct UnknownReferenceRule: Rule {
                 ("quizzes/q.yaml", "id: q\ntitle: Q\nitems:\n  - scenario: s\n"),
                 (
                     "scenarios/s.yaml",
-                    "id: s\ntitle: S\ncompetencies: [empathy]\nsteps:\n  - id: a\n    kind: choice\n    prompt: P\n    options:\n      - id: x\n        text: X\n        correct: true\n        next: end\n"
+                    """
+                    id: s
+                    title: S
+                    competencies: [empathy]
+                    steps:
+                      - id: a
+                        kind: choice
+                        prompt: P
+                        options:
+                          - id: x
+                            text: X
+                            correct: true
+                            next: end
+                    """
                 ),
             ])
         ])
@@ -29,7 +64,8 @@ public struct UnknownReferenceRule: Rule {
             guard !scenarioIDs.contains(ref.value) else { return }
             found.append(
                 Self.finding(
-                    at: ref.location, "no scenario has the id `\(ref.value)`"
+                    at: ref.location,
+                    "no scenario has the id `\(ref.value)`"
                         + Suggestion.phrase(for: ref.value, in: Array(scenarioIDs)),
                     hint: "use the `id` of a file in scenarios/"))
         }

@@ -4,15 +4,56 @@ public struct UnreachableStepRule: Rule {
     public static let description = RuleDescription(
         id: "unreachable-step", severity: .warning,
         summary: "Every step can be reached from the scenario's start.",
-        rationale: "An unreachable step is never asked; it is usually a `next` that names the wrong step.",
+        rationale: """
+            An unreachable step is never asked; it is usually a `next` that names the wrong \
+            step.
+            """,
         triggering: [
             .scenario(
-                "id: s\ntitle: S\ncompetencies: [empathy]\nsteps:\n  - id: a\n    kind: truefalse\n    prompt: P\n    answer: true\n    next: end\n  - id: ↓b\n    kind: truefalse\n    prompt: Q\n    answer: true\n"
+                """
+                id: s
+                title: S
+                competencies: [empathy]
+                steps:
+                  - id: a
+                    kind: truefalse
+                    prompt: P
+                    answer: true
+                    next: end
+                  - id: ↓b
+                    kind: truefalse
+                    prompt: Q
+                    answer: true
+                """
             )
         ],
         nonTriggering: [
             .scenario(
-                "id: s\ntitle: S\ncompetencies: [empathy]\nsteps:\n  - id: a\n    kind: choice\n    prompt: P\n    options:\n      - id: x\n        text: X\n        correct: true\n        next: c\n      - id: y\n        text: Y\n  - id: b\n    kind: truefalse\n    prompt: Q\n    answer: true\n    next: end\n  - id: c\n    kind: truefalse\n    prompt: R\n    answer: true\n"
+                """
+                id: s
+                title: S
+                competencies: [empathy]
+                steps:
+                  - id: a
+                    kind: choice
+                    prompt: P
+                    options:
+                      - id: x
+                        text: X
+                        correct: true
+                        next: c
+                      - id: y
+                        text: Y
+                  - id: b
+                    kind: truefalse
+                    prompt: Q
+                    answer: true
+                    next: end
+                  - id: c
+                    kind: truefalse
+                    prompt: R
+                    answer: true
+                """
             )
         ])
 

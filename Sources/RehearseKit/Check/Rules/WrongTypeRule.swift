@@ -5,16 +5,37 @@ public struct WrongTypeRule: Rule {
         id: "wrong-type", severity: .error,
         summary: "Each value has the type the format gives its key.",
         rationale:
-            "A quoted number or a single value where a list belongs cannot be scored reliably; the finding says what was expected.",
+            """
+            A quoted number or a single value where a list belongs cannot be scored reliably; \
+            the finding says what was expected.
+            """,
         triggering: [
             .scenario(
-                "id: s\ntitle: S\ncompetencies: [empathy]\nsteps:\n  - id: a\n    kind: number\n    prompt: P\n    answer: ↓\"5\"\n"
+                """
+                id: s
+                title: S
+                competencies: [empathy]
+                steps:
+                  - id: a
+                    kind: number
+                    prompt: P
+                    answer: ↓"5"
+                """
             ),
             .scenario("id: s\ntitle: S\nsteps: ↓many\n"),
         ],
         nonTriggering: [
             .scenario(
-                "id: s\ntitle: S\ncompetencies: [empathy]\nsteps:\n  - id: a\n    kind: number\n    prompt: P\n    answer: 5\n"
+                """
+                id: s
+                title: S
+                competencies: [empathy]
+                steps:
+                  - id: a
+                    kind: number
+                    prompt: P
+                    answer: 5
+                """
             )
         ])
 }

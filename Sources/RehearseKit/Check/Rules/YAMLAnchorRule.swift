@@ -5,14 +5,33 @@ public struct YAMLAnchorRule: Rule {
         id: "yaml-anchor", severity: .error,
         summary: "YAML anchors (`&name`) and aliases (`*name`) are not accepted.",
         rationale:
-            "No bank needs them, and nested aliases expand exponentially (\"billion laughs\"); the file is refused before any alias is followed.",
+            """
+            No bank needs them, and nested aliases expand exponentially ("billion laughs"); \
+            the file is refused before any alias is followed.
+            """,
         triggering: [
             .scenario("id: s\ntitle: ↓&t S\nsteps: []\n"),
-            .scenario("id: s\ntitle: S\ncustomer: x\ncontext: ↓*x\nsteps: []\n"),
+            .scenario(
+                """
+                id: s
+                title: S
+                customer: x
+                context: ↓*x
+                steps: []
+                """),
         ],
         nonTriggering: [
             .scenario(
-                "id: s\ntitle: \"S & *stars*\"\ncompetencies: [empathy]\nsteps:\n  - id: a\n    kind: truefalse\n    prompt: P\n    answer: true\n"
+                """
+                id: s
+                title: "S & *stars*"
+                competencies: [empathy]
+                steps:
+                  - id: a
+                    kind: truefalse
+                    prompt: P
+                    answer: true
+                """
             )
         ])
 }

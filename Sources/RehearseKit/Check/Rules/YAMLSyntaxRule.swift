@@ -5,15 +5,34 @@ public struct YAMLSyntaxRule: Rule {
         id: "yaml-syntax", severity: .error,
         summary: "The file must be well-formed YAML, indented with spaces.",
         rationale:
-            "A file that does not parse cannot be read at all; the finding points at the first place the parser stopped.",
+            """
+            A file that does not parse cannot be read at all; the finding points at the first \
+            place the parser stopped.
+            """,
         triggering: [
             .scenario("id: s\ntitle: S\n↓\tsteps: []\n"),
             .scenario("id: s\ntitle: ↓\"S\n"),
-            .scenario("id: s\ntitle: S\nsteps:\n  - id: a\n    prompt: Note↓: this breaks\n"),
+            .scenario(
+                """
+                id: s
+                title: S
+                steps:
+                  - id: a
+                    prompt: Note↓: this breaks
+                """),
         ],
         nonTriggering: [
             .scenario(
-                "id: s\ntitle: S\ncompetencies: [empathy]\nsteps:\n  - id: a\n    kind: truefalse\n    prompt: \"Note: quoted\"\n    answer: true\n"
+                """
+                id: s
+                title: S
+                competencies: [empathy]
+                steps:
+                  - id: a
+                    kind: truefalse
+                    prompt: "Note: quoted"
+                    answer: true
+                """
             )
         ])
 }
