@@ -27,11 +27,12 @@ struct Check: ParsableCommand {
     @Option(name: .long, help: "Explain a rule, with examples, and exit.")
     var explain: String?
 
-    @Flag(name: .long, help: "List every rule and exit.")
+    @Flag(name: .long, help: "List every rule and exit (as a table with --format markdown).")
     var listRules = false
 
     func validate() throws {
-        guard ReporterRegistry.reporter(named: format) != nil else {
+        guard ReporterRegistry.reporter(named: format) != nil || (listRules && format == "markdown")
+        else {
             throw ValidationError(
                 "unknown format '\(format)'; use one of: \(ReporterRegistry.names.joined(separator: ", "))"
             )
@@ -51,7 +52,10 @@ struct Check: ParsableCommand {
             return
         }
         if listRules {
-            writeOutput(RuleDocumentation.list(RuleRegistry.descriptions))
+            let rules = RuleRegistry.descriptions
+            writeOutput(
+                format == "markdown"
+                    ? RuleDocumentation.markdownTable(rules) : RuleDocumentation.list(rules))
             return
         }
         guard let reporter = ReporterRegistry.reporter(named: format) else { throw ExitCode(64) }

@@ -259,6 +259,12 @@ public enum BankLoader {
                     points: points ?? Located(1, at: d.location(group.position)),
                     location: d.location(group.position))
             }
+            if !answer.rubric.isEmpty, map["accept"] != nil || map["patterns"] != nil {
+                d.report(
+                    InvalidValueRule.self, at: map.position,
+                    "\(what) has a `rubric` and also `accept` or `patterns`",
+                    hint: "a rubric stands alone: keep the rubric, or the accepted answers")
+            }
             if answer.accept.isEmpty && answer.patterns.isEmpty && answer.rubric.isEmpty
                 && map["accept"] == nil && map["patterns"] == nil && map["rubric"] == nil
             {

@@ -39,7 +39,43 @@ public struct DrawTooLargeRule: Rule {
                         answer: true
                     """
                 ),
-            ])
+            ]),
+            RuleExample([
+                (
+                    "quizzes/q.yaml",
+                    """
+                    id: q
+                    title: Q
+                    items:
+                      - draw: 1
+                        from: {competency: empathy}
+                      - ↓draw: 2
+                        from: {channel: chat}
+                    """
+                ),
+                (
+                    "scenarios/s.yaml",
+                    """
+                    id: s
+                    title: S
+                    channel: chat
+                    competencies: [empathy]
+                    steps:
+                      - {id: a, kind: truefalse, prompt: P, answer: true}
+                    """
+                ),
+                (
+                    "scenarios/t.yaml",
+                    """
+                    id: t
+                    title: T
+                    channel: chat
+                    competencies: [empathy]
+                    steps:
+                      - {id: a, kind: truefalse, prompt: P, answer: true}
+                    """
+                ),
+            ]),
         ],
         nonTriggering: [
             RuleExample([
@@ -72,21 +108,29 @@ public struct DrawTooLargeRule: Rule {
     public func check(_ bank: Bank) -> [Diagnostic] {
         var found: [Diagnostic] = []
         for quiz in bank.quizzes {
-            var taken = Set<String>()
-            for case .scenario(let ref) in quiz.items { taken.insert(ref.value) }
+            var listed = Set<String>()
+            for case .scenario(let ref) in quiz.items { listed.insert(ref.value) }
+            var earlier: [(count: Int, pool: Set<String>)] = []
             for case .draw(let draw) in quiz.items {
-                let pool = bank.scenarios.filter {
-                    !taken.contains($0.id.value) && draw.filter.matches($0)
+                let pool = Set(
+                    bank.scenarios.filter {
+                        !listed.contains($0.id.value) && draw.filter.matches($0)
+                    }
+                    .map(\.id.value))
+                // The worst case: every earlier draw picks as much of this pool as it can.
+                let takenAtWorst = earlier.reduce(0) {
+                    $0 + min($1.count, $1.pool.intersection(pool).count)
                 }
-                if pool.count < draw.count.value {
+                let available = max(0, pool.count - takenAtWorst)
+                if available < draw.count.value {
+                    let shared = takenAtWorst > 0 ? " once earlier draws have picked theirs" : ""
                     found.append(
                         Self.finding(
                             at: draw.location,
-                            "draw of \(draw.count.value) in quiz `\(quiz.id.value)` finds only \(pool.count) matching scenario\(pool.count == 1 ? "" : "s") not already in the quiz",
+                            "draw of \(draw.count.value) in quiz `\(quiz.id.value)` can find only \(available) matching scenario\(available == 1 ? "" : "s") not already in the quiz\(shared)",
                             hint: "draw fewer, widen `from`, or add scenarios to the pool"))
                 }
-                // Later draws cannot pick what this one may pick: reserve the largest share.
-                for scenario in pool.prefix(draw.count.value) { taken.insert(scenario.id.value) }
+                earlier.append((draw.count.value, pool))
             }
         }
         return found
