@@ -151,12 +151,8 @@ def describe(error):
     path = list(error.absolute_path)
     if kind == "additionalProperties":
         allowed = error.schema.get("properties", {})
-        extra = [k for k in error.instance if k not in allowed]
-        return (
-            path,
-            f"unknown key `{extra[0]}`; allowed: {', '.join(allowed)}",
-            extra[0] if extra else None,
-        )
+        extra = [k for k in error.instance if k not in allowed] or ["?"]
+        return path, f"unknown key `{extra[0]}`; allowed: {', '.join(allowed)}", extra[0]
     if kind == "required":
         missing = [k for k in error.validator_value if k not in error.instance]
         return path, f"missing key `{missing[0] if missing else error.validator_value}`", None

@@ -11,6 +11,10 @@ struct Rehearse: ParsableCommand {
             cannot be read or written; 64 usage error.
             """,
         version: Version.current,
-        subcommands: [List.self, Check.self, Schema.self]
+        subcommands: [
+            Shell.self, List.self, Take.self, Review.self, Progress.self, Grade.self, Stats.self,
+            Check.self, Schema.self,
+        ],
+        defaultSubcommand: Shell.self
     )
 }

@@ -16,13 +16,13 @@ struct Schema: ParsableCommand {
     @Option(
         name: .customLong("for"),
         help: ArgumentHelp(
-            "The files to describe (default: all).", valueName: Schema.targetNames.joined(separator: "|")),
+            "The files to describe (default: all).",
+            valueName: Schema.targetNames.joined(separator: "|")),
         completion: .list(Schema.targetNames),
         transform: { text in
             guard let target = FormatSchema.Target(rawValue: text) else {
-                throw ValidationError(
-                    "unknown target '\(text)'; use one of: \(Schema.targetNames.joined(separator: ", "))"
-                )
+                let names = Schema.targetNames.joined(separator: ", ")
+                throw ValidationError("unknown target '\(text)'; use one of: \(names)")
             }
             return target
         })

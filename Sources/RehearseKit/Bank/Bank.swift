@@ -63,3 +63,25 @@ extension Bank {
         return result
     }
 }
+
+extension Bank {
+    /// A fingerprint of a quiz and every scenario it can use (listed or in a draw's pool):
+    /// recorded with attempts, so a trainer can tell when a quiz changed since.
+    public func contentHash(of quiz: Quiz) -> String {
+        var hash = ContentHash()
+        hash.combine(quiz.sourceHash)
+        var used: [String] = []
+        for item in quiz.items {
+            switch item {
+            case .scenario(let ref): used.append(ref.value)
+            case .draw(let draw): used += scenarios.filter(draw.filter.matches).map(\.id.value)
+            case .question: break
+            }
+        }
+        for id in used.sorted() {
+            hash.combine(id)
+            hash.combine(scenario(id)?.sourceHash ?? "missing")
+        }
+        return hash.hex
+    }
+}

@@ -87,9 +87,17 @@ public enum BankLoader {
         }
         switch role {
         case .scenario:
-            content = decodeScenario(root, decoder).map(Content.scenario)
+            content = decodeScenario(root, decoder).map { scenario in
+                var scenario = scenario
+                scenario.sourceHash = ContentHash.of(source.bytes)
+                return Content.scenario(scenario)
+            }
         case .quiz:
-            content = decodeQuiz(root, decoder).map(Content.quiz)
+            content = decodeQuiz(root, decoder).map { quiz in
+                var quiz = quiz
+                quiz.sourceHash = ContentHash.of(source.bytes)
+                return Content.quiz(quiz)
+            }
         case .config:
             content = decodeConfig(root, decoder).map(Content.config)
         case .automatic:

@@ -52,6 +52,8 @@ public struct Quiz: Sendable {
     public var items: [QuizItem]
     public var tags: [String]
     public var location: SourceLocation
+    /// `ContentHash` of the file's bytes.
+    public var sourceHash = ""
 
     /// The pass mark when the file sets none.
     public static let defaultPassPercent = 70.0

@@ -17,6 +17,8 @@ public struct Scenario: Sendable {
     public var steps: [Question]
     public var tags: [String]
     public var location: SourceLocation
+    /// `ContentHash` of the file's bytes.
+    public var sourceHash = ""
 
     /// The id of the first step: `start`, else the first listed.
     public var startStep: String? { start?.value ?? steps.first?.id.value }

@@ -100,7 +100,10 @@ public enum FormatSchema {
         for inScenario in [false, true] {
             for kind in QuestionKind.allCases {
                 result.append(
-                    (questionName(kind, inScenario: inScenario), question(kind, inScenario: inScenario)))
+                    (
+                        questionName(kind, inScenario: inScenario),
+                        question(kind, inScenario: inScenario)
+                    ))
             }
         }
         result += [
@@ -197,7 +200,8 @@ public enum FormatSchema {
         return ("dependentSchemas", .object(schemas))
     }
 
-    static let tagsSchema = texts("Free labels, e.g. for draws (`from: {tags: [...]}`); one or a list.")
+    static let tagsSchema = texts(
+        "Free labels, e.g. for draws (`from: {tags: [...]}`); one or a list.")
 
     // MARK: Quiz
 
@@ -233,8 +237,9 @@ public enum FormatSchema {
                 "minimum": 1,
                 "pattern": #"^\s*(?=[^1-9]*[1-9])([0-9]+\s*|([0-9]{1,6}\s*[hmsHMS]\s*)+)$"#,
                 "examples": ["20m", "90s", "1h30m"],
-                "description":
-                    "Time allowed in exam mode: a duration such as `20m`, `90s` or `1h30m`; a bare number is minutes.",
+                "description": .string(
+                    "Time allowed in exam mode: a duration such as `20m`, `90s` or `1h30m`; "
+                        + "a bare number is minutes."),
             ],
             "items": list(
                 of: "quiz-item", minItems: 1,
@@ -243,7 +248,8 @@ public enum FormatSchema {
         ]
         return object(
             title: "Quiz",
-            description: "A quiz: scenarios, inline questions and draws, with a pass mark and a mode.",
+            description:
+                "A quiz: scenarios, inline questions and draws, with a pass mark and a mode.",
             keys: FormatKeys.quiz, schemas: schemas, required: ["id", "title", "items"])
     }
 
@@ -254,7 +260,8 @@ public enum FormatSchema {
             "draw": [
                 "type": "integer",
                 "minimum": 1,
-                "description": "Draws this many scenarios at random (seeded) from the pool `from` selects.",
+                "description":
+                    "Draws this many scenarios at random (seeded) from the pool `from` selects.",
             ],
             "from": ref("draw-filter").merging([
                 "description": "Which scenarios the draw picks from (default: all)."
@@ -267,7 +274,10 @@ public enum FormatSchema {
             extra: [
                 (
                     "oneOf",
-                    [["required": ["scenario"]], ["required": ["question"]], ["required": ["draw"]]]
+                    [
+                        ["required": ["scenario"]], ["required": ["question"]],
+                        ["required": ["draw"]],
+                    ]
                 ),
                 ("dependentRequired", ["from": ["draw"]]),
             ])
@@ -297,9 +307,11 @@ public enum FormatSchema {
             "title": text("The scenario's name, shown to learners."),
             "channel": [
                 "enum": names(Channel.self),
-                "description": "Where the conversation happens (`internal`: a colleague as customer).",
+                "description":
+                    "Where the conversation happens (`internal`: a colleague as customer).",
             ],
-            "competencies": ids("The competencies the steps count toward, unless a step names its own."),
+            "competencies": ids(
+                "The competencies the steps count toward, unless a step names its own."),
             "customer": text("Who the customer is, in one line."),
             "context": text("The situation, shown before the first step."),
             "start": id("The first step (default: the first listed)."),
@@ -327,8 +339,8 @@ public enum FormatSchema {
         let schemas: [String: JSON] = [
             "competencies": list(
                 of: "competency", minItems: 1,
-                "The bank's competencies; they replace the built-in empathy, product-knowledge and above-and-beyond."
-            )
+                "The bank's competencies; they replace the built-in empathy, "
+                    + "product-knowledge and above-and-beyond.")
         ]
         return object(
             title: "Bank configuration",
@@ -414,10 +426,12 @@ public enum FormatSchema {
 
     static func question(_ kind: QuestionKind, inScenario: Bool) -> JSON {
         let keys =
-            FormatKeys.question + (inScenario ? FormatKeys.stepOnly : []) + FormatKeys.kindKeys(kind)
+            FormatKeys.question + (inScenario ? FormatKeys.stepOnly : [])
+            + FormatKeys.kindKeys(kind)
         let owner = inScenario ? "SCENARIO" : "QUIZ"
         var schemas: [String: JSON] = [
-            "id": id("Unique within its \(inScenario ? "scenario" : "quiz"); addressed as \(owner)/ID."),
+            "id": id(
+                "Unique within its \(inScenario ? "scenario" : "quiz"); addressed as \(owner)/ID."),
             "kind": kindSchema(kind),
             "prompt": text("The question the learner sees."),
             "competency": id("The competency this question counts toward."),
@@ -431,7 +445,8 @@ public enum FormatSchema {
             "hint": text("A nudge the learner may ask for."),
             "explanation": text("Shown after answering."),
             "tags": tagsSchema,
-            "next": id("The step that follows: a step id, or `end`. Default: the next step listed."),
+            "next": id(
+                "The step that follows: a step id, or `end`. Default: the next step listed."),
         ]
         var required = ["id", "kind", "prompt"]
         var extra: [(key: String, value: JSON)] = []
@@ -452,16 +467,21 @@ public enum FormatSchema {
         case .multi:
             schemas["options"] = list(
                 of: "multi-option", minItems: 1, "The options; mark each right one `correct: true`."
-            ).merging(["contains": ["required": ["correct"], "properties": ["correct": ["const": true]]]])
+            ).merging([
+                "contains": ["required": ["correct"], "properties": ["correct": ["const": true]]]
+            ])
             schemas["scoring"] = [
                 "enum": names(MultiScoring.self),
                 "default": .string(MultiScoring.allOrNothing.rawValue),
-                "description":
-                    "partial: (right picks - wrong picks) / right options, at least 0, times points.",
+                "description": .string(
+                    "partial: (right picks - wrong picks) / right options, at least 0, "
+                        + "times points."),
             ]
             required.append("options")
         case .truefalse:
-            schemas["answer"] = ["type": "boolean", "description": "Whether the statement is true."]
+            schemas["answer"] = [
+                "type": "boolean", "description": "Whether the statement is true.",
+            ]
             required.append("answer")
         case .order:
             schemas["items"] = list(of: "order-item", minItems: 2, "The items, in the right order.")
@@ -477,11 +497,15 @@ public enum FormatSchema {
             schemas["patterns"] = texts("Regular expressions; an answer matching one is right.")
             schemas["rubric"] = list(
                 of: "rubric-group", minItems: 1,
-                "Groups of words; the answer earns each group's points when it uses any of its words.")
+                "Groups of words; the answer earns each group's points when it uses any "
+                    + "of its words.")
             extra.append(
                 (
                     "anyOf",
-                    [["required": ["accept"]], ["required": ["patterns"]], ["required": ["rubric"]]]
+                    [
+                        ["required": ["accept"]], ["required": ["patterns"]],
+                        ["required": ["rubric"]],
+                    ]
                 ))
             exclusions.append(("rubric", "points"))
         case .number:
@@ -504,7 +528,8 @@ public enum FormatSchema {
             exclusions.append(("answer", "range"))
         case .rate:
             schemas["responses"] = list(
-                of: "rate-response", minItems: 1, "The responses to rate, each with the expert's `key`.")
+                of: "rate-response", minItems: 1,
+                "The responses to rate, each with the expert's `key`.")
             schemas["scale"] = [
                 "type": "integer",
                 "minimum": 2,
@@ -548,7 +573,9 @@ public enum FormatSchema {
             "score": [
                 "type": "number",
                 "minimum": 0,
-                "description": "Points this option earns (partial credit); the best option scores the question's points.",
+                "description": .string(
+                    "Points this option earns (partial credit); the best option scores the "
+                        + "question's points."),
             ],
             "correct": [
                 "type": "boolean",

@@ -13,7 +13,9 @@
 /// An empty answer is "not answered" (`nil`); an answer that cannot be read is an `AnswerError`,
 /// never a silent zero.
 public enum AnswerParser {
-    public static func parse(_ raw: String, for question: Question) -> Result<Response?, AnswerError> {
+    public static func parse(_ raw: String, for question: Question) -> Result<
+        Response?, AnswerError
+    > {
         let text = raw.trimmingSpaces
         if text.isEmpty { return .success(nil) }
         do {
@@ -40,7 +42,8 @@ public enum AnswerParser {
             case "false", "f", "no", "n": return .truefalse(false)
             default:
                 throw AnswerError(
-                    "`\(text)` is not true or false", hint: "answer true or false (t/f, yes/no, y/n)")
+                    "`\(text)` is not true or false",
+                    hint: "answer true or false (t/f, yes/no, y/n)")
             }
         case .order(let items, _):
             let known = items.map(\.id.value)
@@ -98,11 +101,13 @@ public enum AnswerParser {
         guard !numberPart.isEmpty, normalised.filter({ $0 == "." }).count <= 1,
             let value = Double(normalised), value.isFinite
         else {
-            throw AnswerError("`\(text)` is not a number", hint: "answer with a number, e.g. \(example)")
+            throw AnswerError(
+                "`\(text)` is not a number", hint: "answer with a number, e.g. \(example)")
         }
         if !trailing.isEmpty {
             guard let unit, unitMatches(trailing, unit) else {
-                let expected = unit.map { "the answer is in \($0)" } ?? "answer with the number alone"
+                let expected =
+                    unit.map { "the answer is in \($0)" } ?? "answer with the number alone"
                 throw AnswerError("unexpected `\(trailing)` after the number", hint: expected)
             }
         }
@@ -120,7 +125,8 @@ public enum AnswerParser {
     }
 
     /// `id=rating` pairs for every response, each rating a whole number from 1 to `scale`.
-    static func ratings(_ text: String, ids: [String], scale: Int) throws(AnswerError) -> [String: Int]
+    static func ratings(_ text: String, ids: [String], scale: Int) throws(AnswerError) -> [String:
+        Int]
     {
         let example = ids.enumerated().map { "\($0.element)=\(min(scale, $0.offset + 1))" }
             .joined(separator: ",")
@@ -128,11 +134,13 @@ public enum AnswerParser {
         for pair in text.split(whereSeparator: { $0 == "," || $0 == ";" || $0 == " " }) {
             let parts = pair.split(separator: "=", omittingEmptySubsequences: false)
             guard parts.count == 2 else {
-                throw AnswerError("`\(pair)` is not an id=rating pair", hint: "answer like \(example)")
+                throw AnswerError(
+                    "`\(pair)` is not an id=rating pair", hint: "answer like \(example)")
             }
             let id = String(parts[0]).lowercased().trimmingSpaces
             guard ids.contains(id) else { throw unknown(id, among: ids, what: "response") }
-            guard let rating = Int(String(parts[1]).trimmingSpaces), (1...scale).contains(rating) else {
+            guard let rating = Int(String(parts[1]).trimmingSpaces), (1...scale).contains(rating)
+            else {
                 throw AnswerError(
                     "the rating of `\(id)` must be a whole number from 1 to \(scale)",
                     hint: "answer like \(example)")
@@ -145,7 +153,8 @@ public enum AnswerParser {
         let missing = ids.filter { result[$0] == nil }
         guard missing.isEmpty else {
             throw AnswerError(
-                "no rating for \(missing.joined(separator: ", "))", hint: "rate every response: \(example)")
+                "no rating for \(missing.joined(separator: ", "))",
+                hint: "rate every response: \(example)")
         }
         return result
     }

@@ -51,7 +51,8 @@ public enum QuestionScorer {
             case .partial:
                 let hits = Double(picked.intersection(right).count)
                 let misses = Double(picked.subtracting(right).count)
-                earned = right.isEmpty ? 0 : Swift.max(0, (hits - misses) / Double(right.count)) * max
+                earned =
+                    right.isEmpty ? 0 : Swift.max(0, (hits - misses) / Double(right.count)) * max
             }
         case (.truefalse(let answer), .truefalse(let value)):
             earned = answer == value ? max : 0

@@ -74,7 +74,9 @@ public struct QuizPlan: Sendable {
         for item in items {
             switch item {
             case .scenario(let scenario):
-                for step in scenario.steps { result.append(("\(scenario.id.value)/\(step.id.value)", step)) }
+                for step in scenario.steps {
+                    result.append(("\(scenario.id.value)/\(step.id.value)", step))
+                }
             case .question(let question):
                 result.append(("\(quizID)/\(question.id.value)", question))
             }

@@ -38,14 +38,17 @@ public struct ScenarioWalk: Sendable {
             current = Self.next(after: index, in: scenario, response: response)
         }
         path = steps
-        ignored = scenario.steps.map(\.id.value).filter { responses[$0] != nil && !visited.contains($0) }
+        ignored = scenario.steps.map(\.id.value).filter {
+            responses[$0] != nil && !visited.contains($0)
+        }
         earned = steps.reduce(0) { $0 + $1.score.earned }
         max = scenario.maxPoints ?? steps.reduce(0) { $0 + $1.score.max }
     }
 
     /// The step after the one at `index`: the chosen option's `next`, else the step's own `next`,
     /// else the next listed; nil at the end. An unanswered step never follows an option.
-    public static func next(after index: Int, in scenario: Scenario, response: Response?) -> String? {
+    public static func next(after index: Int, in scenario: Scenario, response: Response?) -> String?
+    {
         if case .choice(let id)? = response,
             let option = scenario.steps[index].options.first(where: { $0.id.value == id }),
             let next = option.next?.value

@@ -82,12 +82,15 @@ import Testing
     }
 
     @Test func oneTargetHoldsOnlyWhatItUses() throws {
-        for (target, name) in [(FormatSchema.Target.quiz, "quiz"), (.scenario, "scenario"), (.config, "config")] {
+        for (target, name) in [
+            (FormatSchema.Target.quiz, "quiz"), (.scenario, "scenario"), (.config, "config"),
+        ] {
             let root = try Self.parse(target)
             #expect(root["$ref"] as? String == "#/$defs/\(name)")
         }
         let quiz = try Self.definitions(.quiz)
-        #expect(quiz["scenario"] == nil && quiz["step-choice"] == nil && quiz["question-choice"] != nil)
+        #expect(
+            quiz["scenario"] == nil && quiz["step-choice"] == nil && quiz["question-choice"] != nil)
         let scenario = try Self.definitions(.scenario)
         #expect(scenario["quiz"] == nil && scenario["question"] == nil && scenario["step"] != nil)
         #expect(Set(try Self.definitions(.config).keys) == ["config", "competency"])
@@ -154,12 +157,14 @@ import Testing
             #expect(branches.count == kinds.count)
         }
         for kind in kinds {
-            #expect(Self.property("kind", of: defs["question-\(kind)"])?["const"] as? String == kind)
+            #expect(
+                Self.property("kind", of: defs["question-\(kind)"])?["const"] as? String == kind)
             #expect(Self.property("kind", of: defs["step-\(kind)"])?["const"] as? String == kind)
         }
         let channels = Channel.allCases.map(\.rawValue)
         #expect(Self.strings(Self.property("channel", of: defs["scenario"])?["enum"]) == channels)
-        #expect(Self.strings(Self.property("channel", of: defs["draw-filter"])?["enum"]) == channels)
+        #expect(
+            Self.strings(Self.property("channel", of: defs["draw-filter"])?["enum"]) == channels)
         #expect(
             Self.strings(Self.property("mode", of: defs["quiz"])?["enum"])
                 == QuizMode.allCases.map(\.rawValue))
@@ -180,11 +185,15 @@ import Testing
         let defs = try Self.definitions(.all)
         let pattern = "^[a-z0-9][a-z0-9-]{0,63}$"
         #expect(FormatSchema.idPattern == pattern)
-        for name in ["quiz", "scenario", "competency", "question-choice", "step-rate", "order-item"] {
-            #expect(Self.property("id", of: defs[name])?["pattern"] as? String == pattern, "\(name)")
+        for name in [
+            "quiz", "scenario", "competency", "question-choice", "step-rate", "order-item",
+        ] {
+            #expect(
+                Self.property("id", of: defs[name])?["pattern"] as? String == pattern, "\(name)")
         }
         #expect(Self.property("next", of: defs["step-text"])?["pattern"] as? String == pattern)
-        #expect(Self.property("next", of: defs["step-choice-option"])?["pattern"] as? String == pattern)
+        #expect(
+            Self.property("next", of: defs["step-choice-option"])?["pattern"] as? String == pattern)
     }
 
     @Test func boundsFollowTheLoader() throws {
@@ -202,7 +211,8 @@ import Testing
 
     @Test func durationAndPassPatternsAcceptWhatTheLoaderReads() throws {
         let defs = try Self.definitions(.all)
-        let timeLimit = try #require(Self.property("time-limit", of: defs["quiz"])?["pattern"] as? String)
+        let timeLimit = try #require(
+            Self.property("time-limit", of: defs["quiz"])?["pattern"] as? String)
         let time = try NSRegularExpression(pattern: timeLimit)
         func matches(_ regex: NSRegularExpression, _ text: String) -> Bool {
             regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
@@ -213,7 +223,8 @@ import Testing
         for bad in ["20 minutes", "0m", "", "m", "1.5h", "0"] {
             #expect(!matches(time, bad), "\(bad)")
         }
-        let passPattern = try #require(Self.property("pass", of: defs["quiz"])?["pattern"] as? String)
+        let passPattern = try #require(
+            Self.property("pass", of: defs["quiz"])?["pattern"] as? String)
         let pass = try NSRegularExpression(pattern: passPattern)
         for good in ["75%", "75 %", "100%", "0%", "62.5%", "75"] {
             #expect(matches(pass, good), "\(good)")
