@@ -16,6 +16,7 @@
 import json
 import os
 import resource
+import shlex
 import statistics
 import subprocess
 import sys
@@ -35,7 +36,7 @@ def run(argv):
             out = value
         else:
             sys.exit(f"unknown option {flag}")
-    command = argv[1:]
+    command = shlex.split(argv[1]) if len(argv) == 2 else argv[1:]
     times, codes = [], []
     for i in range(warmup + runs):
         start = time.perf_counter()
@@ -112,6 +113,8 @@ def report(argv):
             out.append(f"| {label} | `{shown}` | {exit_code or '-'} | {remark or 'skipped'} | | | | | |")
             continue
         rss_text = f"{int(rss) / 1024:.0f} MiB" if rss.isdigit() else (rss or "-")
+        if not exit_code:  # the exit codes of the timed runs themselves
+            exit_code = ", ".join(sorted({str(c) for c in r.get("exit_codes") or []})) or "-"
         out.append(
             f"| {label} | `{shown}` | {exit_code} | {seconds(r['mean'])} | {seconds(r.get('stddev'))} | "
             f"{seconds(r['min'])} | {seconds(r['max'])} | {len(r['times'])} | {rss_text} |")
