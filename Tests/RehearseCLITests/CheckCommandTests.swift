@@ -158,3 +158,22 @@ import Testing
         #expect(result.stderr.contains("not a bank"))
     }
 }
+
+extension CheckCommandTests {
+    @Test func aFolderWithoutYAMLFilesExitsTwo() throws {
+        let bank = try TemporaryBank(["notes/readme.txt": "nothing"])
+        let result = try CLI.run(["check", "notes"], in: bank.url)
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("cannot read notes: no .yaml or .yml files in it"))
+    }
+
+    @Test func bankFoldersDecideTheRoleWhateverTheFoldersAbove() throws {
+        let bank = try TemporaryBank([
+            "scenarios/bank/quizzes/q.yaml": "id: q\ntitle: Q\nitems:\n  - scenario: s\n",
+            "scenarios/bank/scenarios/s.yaml": CheckCommandTests.goodScenario.replacingOccurrences(
+                of: "id: greet", with: "id: s"),
+        ])
+        let result = try CLI.run(["check", "--strict", "scenarios/bank"], in: bank.url)
+        #expect(result.status == 0, "\(result.stdout)")
+    }
+}

@@ -44,9 +44,12 @@ public struct SourceFile: Sendable {
         if components.last == "rehearse.yaml" || components.last == "rehearse.yml" {
             return .config
         }
-        if components.contains("scenarios") { return .scenario }
-        if components.contains("quizzes") { return .quiz }
-        return .automatic
+        // The innermost bank folder decides, whatever the folders above the bank are called.
+        switch components.dropLast().last(where: { $0 == "scenarios" || $0 == "quizzes" }) {
+        case "scenarios": return .scenario
+        case "quizzes": return .quiz
+        default: return .automatic
+        }
     }
 }
 

@@ -61,7 +61,12 @@ public enum Checker {
             var roots = Set<String>()
             for path in paths {
                 do {
-                    reportedPaths += try BankDirectory.yamlFiles(under: path)
+                    let found = try BankDirectory.yamlFiles(under: path)
+                    if found.isEmpty {
+                        failures.append(
+                            ReadFailure(path: display(path), reason: "no .yaml or .yml files in it"))
+                    }
+                    reportedPaths += found
                 } catch {
                     failures.append(ReadFailure(path: display(path), reason: error.reason))
                     continue
