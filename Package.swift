@@ -17,10 +17,16 @@ let package = Package(
             name: "RehearseKit",
             dependencies: [.product(name: "Yams", package: "Yams")]
         ),
+        .systemLibrary(
+            name: "CReadline",
+            pkgConfig: "readline",
+            providers: [.apt(["libreadline-dev"])]
+        ),
         .executableTarget(
             name: "rehearse",
             dependencies: [
                 "RehearseKit",
+                "CReadline",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -5,7 +5,8 @@
 #
 # Knobs (environment): RUNS (10), WARMUP (2), SCHEMA_RUNS (1: one check-jsonschema run takes
 # tens of seconds), INVALID (files with a mistake in the second bank, 100), NO_INSTALL=1 (never
-# install hyperfine, time, PyYAML or check-jsonschema), GEN_ARGS (extra generator arguments).
+# install hyperfine, time, PyYAML or check-jsonschema), NO_HYPERFINE=1 (time with the python loop),
+# GEN_ARGS (extra generator arguments).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -32,6 +33,9 @@ say "machine"
   echo "- memory: $(awk '/MemTotal/ {printf "%.1f GiB", $2 / 1048576}' /proc/meminfo)"
   echo "- OS: $(. /etc/os-release 2>/dev/null && echo "$PRETTY_NAME"), kernel $(uname -r)"
   echo "- $(swift --version 2>&1 | grep -m1 -i 'swift version' | sed 's/^ *//')"
+  if git rev-parse --short HEAD >/dev/null 2>&1; then
+    echo "- commit: $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- Sources Package.swift 2>/dev/null || echo ' with uncommitted changes to Sources')"
+  fi
 } > "$OUT/machine.md"
 cat "$OUT/machine.md"
 
@@ -50,25 +54,26 @@ fi
 if ! command -v check-jsonschema >/dev/null && [ "${NO_INSTALL:-0}" != 1 ]; then
   python3 -m pip install -q check-jsonschema >/dev/null 2>&1 || true
 fi
-HYPERFINE=$(command -v hyperfine || true)
+HYPERFINE=$([ "${NO_HYPERFINE:-0}" = 1 ] || command -v hyperfine || true)
 PYYAML_VERSION=$(python3 -c 'import yaml, yaml._yaml as c; print(yaml.__version__, "with libyaml", c.get_version_string())')
 {
-  echo "- timing: ${HYPERFINE:+$(hyperfine --version)}${HYPERFINE:-python timing loop (bench/timing.py)}, $WARMUP warm-up runs, then $RUNS runs (check-jsonschema: $SCHEMA_RUNS)"
+  if [ -n "$HYPERFINE" ]; then TIMER_NAME=$(hyperfine --version); else TIMER_NAME="python timing loop (bench/timing.py)"; fi
+  echo "- timing: $TIMER_NAME, $WARMUP warm-up runs, then $RUNS runs (check-jsonschema: $SCHEMA_RUNS)"
   echo "- Python $(python3 -c 'import platform; print(platform.python_version())'), PyYAML $PYYAML_VERSION"
   if command -v check-jsonschema >/dev/null; then
     echo "- $(check-jsonschema --version 2>&1 | head -1)"
   fi
 } >> "$OUT/machine.md"
-tail -n +5 "$OUT/machine.md"
+grep -E '^- (timing|Python|check-jsonschema)' "$OUT/machine.md"
 
 say "build"
 log "swift build -c release"
 swift build -c release 2>&1 | tail -1
 
 say "generate"
-log "python3 bench/generate_bank.py $BANK $GEN_ARGS"
+log "python3 bench/generate_bank.py $BANK${GEN_ARGS:+ $GEN_ARGS}"
 python3 bench/generate_bank.py "$BANK" $GEN_ARGS | tee "$OUT/gen.txt"
-log "python3 bench/generate_bank.py $BAD --invalid $INVALID $GEN_ARGS"
+log "python3 bench/generate_bank.py $BAD --invalid $INVALID${GEN_ARGS:+ $GEN_ARGS}"
 python3 bench/generate_bank.py "$BAD" --invalid "$INVALID" $GEN_ARGS | tee "$OUT/gen-invalid.txt"
 find "$BANK/quizzes" "$BANK/scenarios" -name '*.yaml' | sort > "$OUT/files.txt"
 {
@@ -128,19 +133,24 @@ timeit() { # json runs output ignore-failure command...
       x "$json".* > "$json" && rm -f "$json".*
   fi
 }
-log "hyperfine -N --warmup $WARMUP --runs $RUNS '$CHECK' '$PARSE'"
+timer() { # how the timings were taken, for the report
+  if [ -n "$HYPERFINE" ]; then echo "hyperfine -N --warmup $1 --runs $2"; else
+    echo "python3 bench/timing.py run --warmup $1 --runs $2 --"; fi
+}
+log "$(timer "$WARMUP" "$RUNS") '$CHECK' '$PARSE'"
 timeit "$OUT/t-main.json" "$RUNS" null "" "$CHECK" "$PARSE"
-log "hyperfine -N --warmup $WARMUP --runs $RUNS -i '$BADCHECK'"
+log "$(timer "$WARMUP" "$RUNS") '$BADCHECK'"
 timeit "$OUT/t-invalid.json" "$RUNS" null -i "$BADCHECK"
 if [ -n "$SCHEMA_CMD" ]; then
-  log "hyperfine -N --warmup 0 --runs $SCHEMA_RUNS -i \"$SCHEMA_CMD\""
+  log "$(timer 0 "$SCHEMA_RUNS") \"$SCHEMA_CMD\""
   WARMUP=0 timeit "$OUT/t-schema.json" "$SCHEMA_RUNS" "$OUT/jsonschema.txt" -i "$SCHEMA_CMD"
 fi
 
 say "peak memory"
 rss() {
   if [ -x /usr/bin/time ]; then
-    /usr/bin/time -v "$@" 2>&1 >/dev/null | awk -F: '/Maximum resident set size/ {gsub(/ /, "", $2); print $2}'
+    { /usr/bin/time -v "$@" 2>&1 >/dev/null || true; } \
+      | awk -F: '/Maximum resident set size/ {gsub(/ /, "", $2); print $2}'
   else
     python3 bench/timing.py peak-rss -- "$@"
   fi

@@ -37,6 +37,7 @@ def run(argv):
         else:
             sys.exit(f"unknown option {flag}")
     command = shlex.split(argv[1]) if len(argv) == 2 else argv[1:]
+    shown = argv[1] if len(argv) == 2 else " ".join(argv[1:])
     times, codes = [], []
     for i in range(warmup + runs):
         start = time.perf_counter()
@@ -46,7 +47,7 @@ def run(argv):
             times.append(elapsed)
             codes.append(code)
     result = {
-        "command": " ".join(command), "mean": statistics.mean(times),
+        "command": shown, "mean": statistics.mean(times),
         "stddev": statistics.stdev(times) if len(times) > 1 else None,
         "median": statistics.median(times), "min": min(times), "max": max(times),
         "times": times, "exit_codes": codes,

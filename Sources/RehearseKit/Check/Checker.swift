@@ -64,7 +64,8 @@ public enum Checker {
                     let found = try BankDirectory.yamlFiles(under: path)
                     if found.isEmpty {
                         failures.append(
-                            ReadFailure(path: display(path), reason: "no .yaml or .yml files in it"))
+                            ReadFailure(path: display(path), reason: "no .yaml or .yml files in it")
+                        )
                     }
                     reportedPaths += found
                 } catch {
