@@ -420,7 +420,7 @@ class Generator:
             text = THEY_VERB.sub(lambda m: m.group(1) + " " + THEY_FORMS.get(m.group(2), m.group(2)[:-1]), text)
         return text
 
-    def context(self, situation, product):
+    def context(self, product):
         rng = self.rng
         person = self.person()
         low, high = product[1], product[2]
@@ -609,7 +609,7 @@ class Generator:
         slug, title, sentences, tags = SITUATIONS[number % len(SITUATIONS)]
         product = rng.choice(PRODUCTS)
         channel = "internal" if slug == "colleague-handover" else rng.choice(CHANNELS[:4])
-        ctx = self.context(slug, product)
+        ctx = self.context(product)
         sid = f"{slug}-{product[0].replace(' ', '-')}-{number:05d}"[:64]
         comps = rng.sample(COMPETENCIES, rng.choice([1, 2, 2, 3]))
         w = Writer()
@@ -696,7 +696,7 @@ class Generator:
             if item == "scenario":
                 w.key(2, "scenario", value, dash=True)
             elif item == "question":
-                ctx = self.context("quiz", rng.choice(PRODUCTS))
+                ctx = self.context(rng.choice(PRODUCTS))
                 kind = KINDS[(value + number) % len(KINDS)] if value < len(KINDS) else rng.choice(KINDS)
                 base = f"{kind}-{rng.choice(STEP_SLUGS)}"
                 name = base if base not in qids else f"{base}-{value}"

@@ -68,7 +68,12 @@ grep -E '^- (timing|Python|check-jsonschema)' "$OUT/machine.md"
 
 say "build"
 log "swift build -c release"
-swift build -c release 2>&1 | tail -1
+if ! swift build -c release > "$OUT/build.log" 2>&1; then
+  tail -30 "$OUT/build.log" >&2
+  echo "the release build failed" >&2
+  exit 1
+fi
+tail -1 "$OUT/build.log"
 
 say "generate"
 log "python3 bench/generate_bank.py $BANK${GEN_ARGS:+ $GEN_ARGS}"

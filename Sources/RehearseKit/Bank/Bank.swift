@@ -54,16 +54,22 @@ public struct SourceFile: Sendable {
 }
 
 extension Bank {
-    /// Every question of the bank with the scenario it is a step of (nil for inline questions).
-    public var allQuestions: [(question: Question, scenario: Scenario?)] {
-        var result: [(Question, Scenario?)] = []
+    /// Calls `body` with every question of the bank and the scenario it is a step of (nil for
+    /// inline quiz questions), without building a list.
+    public func forEachQuestion(_ body: (Question, Scenario?) -> Void) {
         for scenario in scenarios {
-            for step in scenario.steps { result.append((step, scenario)) }
+            for step in scenario.steps { body(step, scenario) }
         }
         for quiz in quizzes {
-            for question in quiz.inlineQuestions { result.append((question, nil)) }
+            for case .question(let question) in quiz.items { body(question, nil) }
         }
-        return result
+    }
+
+    /// The findings `finding` makes for each question of the bank.
+    public func findings(_ finding: (Question, Scenario?) -> [Diagnostic]) -> [Diagnostic] {
+        var found: [Diagnostic] = []
+        forEachQuestion { question, scenario in found += finding(question, scenario) }
+        return found
     }
 }
 

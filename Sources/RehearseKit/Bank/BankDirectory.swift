@@ -90,15 +90,27 @@ public enum BankDirectory {
         folder.hasSuffix("/") ? folder + name : folder + "/" + name
     }
 
-    public static func absolute(_ path: String) -> String {
-        let full = path.hasPrefix("/") ? path : join(FileManager.default.currentDirectoryPath, path)
-        return (full as NSString).standardizingPath
+    /// The absolute form of `path`, normalised as text (`.`, `..` and repeated `/` removed);
+    /// symbolic links are left as they are, so no system call is made per component.
+    public static func absolute(
+        _ path: String, base: String = FileManager.default.currentDirectoryPath
+    ) -> String {
+        let full = path.hasPrefix("/") ? path : join(base, path)
+        var parts: [Substring] = []
+        for part in full.split(separator: "/", omittingEmptySubsequences: true) {
+            switch part {
+            case ".": continue
+            case "..": _ = parts.popLast()
+            default: parts.append(part)
+            }
+        }
+        return "/" + parts.joined(separator: "/")
     }
 
     /// The path as people should see it: relative to `base` when inside it; a relative path
     /// that leads outside stays as the user wrote it; else absolute.
     public static func displayPath(_ path: String, base: String) -> String {
-        let full = absolute(path)
+        let full = absolute(path, base: base)
         let prefix = base.hasSuffix("/") ? base : base + "/"
         if full.hasPrefix(prefix) { return String(full.dropFirst(prefix.count)) }
         if !path.hasPrefix("/") {

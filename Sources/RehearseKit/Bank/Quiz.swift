@@ -10,17 +10,17 @@ public struct DrawFilter: Sendable {
     public var scenarios: [Located<String>] = []
 
     public func matches(_ scenario: Scenario) -> Bool {
+        matches(scenario, covering: competencies.isEmpty ? [] : scenario.coveredCompetencies)
+    }
+
+    /// `matches` with the scenario's `coveredCompetencies` computed by the caller (once).
+    public func matches(_ scenario: Scenario, covering covered: Set<String>) -> Bool {
         if !scenarios.isEmpty, !scenarios.contains(where: { $0.value == scenario.id.value }) {
             return false
         }
         if let channel, scenario.channel != channel { return false }
         if !tags.isEmpty, !tags.allSatisfy(scenario.tags.contains) { return false }
-        if !competencies.isEmpty {
-            var covered = Set(scenario.competencies.map(\.value))
-            for step in scenario.steps { covered.formUnion(step.competencies.map(\.value)) }
-            if !competencies.allSatisfy({ covered.contains($0.value) }) { return false }
-        }
-        return true
+        return competencies.allSatisfy { covered.contains($0.value) }
     }
 }
 

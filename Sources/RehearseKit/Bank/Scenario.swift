@@ -31,6 +31,13 @@ public struct Scenario: Sendable {
         return own.isEmpty ? competencies.map(\.value) : own
     }
 
+    /// Every competency written on the scenario or on any of its steps (what draws filter on).
+    public var coveredCompetencies: Set<String> {
+        var covered = Set(competencies.map(\.value))
+        for step in steps { covered.formUnion(step.competencies.map(\.value)) }
+        return covered
+    }
+
     /// The step that follows `index` when no option decides: its `next`, else the next listed.
     /// Returns nil for the end of the scenario.
     public func defaultSuccessor(ofStepAt index: Int) -> String? {

@@ -22,8 +22,9 @@ public enum Checker {
     {
         let loaded = BankLoader.load(sources)
         var diagnostics = loaded.diagnostics
-        for rule in RuleRegistry.all {
-            diagnostics += rule.init().check(loaded.bank)
+        let bank = loaded.bank
+        for found in parallelMap(RuleRegistry.all, { $0.init().check(bank) }) {
+            diagnostics += found
         }
         if let reported {
             diagnostics = diagnostics.filter { reported.contains($0.location.file) }
@@ -82,14 +83,14 @@ public enum Checker {
             }
         }
 
-        var seen = Set<String>()
+        // Each file once, by its display path (relative inside `base`, else absolute).
         var reported = Set<String>()
         var all: [String] = []
-        for path in reportedPaths where seen.insert(BankDirectory.absolute(path)).inserted {
+        for path in reportedPaths where reported.insert(display(path)).inserted {
             all.append(path)
-            reported.insert(display(path))
         }
-        for path in contextPaths where seen.insert(BankDirectory.absolute(path)).inserted {
+        var seen = reported
+        for path in contextPaths where seen.insert(display(path)).inserted {
             all.append(path)
         }
         var sources: [SourceFile] = []

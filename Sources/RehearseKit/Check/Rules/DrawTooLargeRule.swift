@@ -107,16 +107,19 @@ public struct DrawTooLargeRule: Rule {
 
     public func check(_ bank: Bank) -> [Diagnostic] {
         var found: [Diagnostic] = []
+        let covered = bank.scenarios.map(\.coveredCompetencies)
         for quiz in bank.quizzes {
             var listed = Set<String>()
             for case .scenario(let ref) in quiz.items { listed.insert(ref.value) }
             var earlier: [(count: Int, pool: Set<String>)] = []
             for case .draw(let draw) in quiz.items {
-                let pool = Set(
-                    bank.scenarios.filter {
-                        !listed.contains($0.id.value) && draw.filter.matches($0)
-                    }
-                    .map(\.id.value))
+                var pool = Set<String>()
+                for (index, scenario) in bank.scenarios.enumerated()
+                where !listed.contains(scenario.id.value)
+                    && draw.filter.matches(scenario, covering: covered[index])
+                {
+                    pool.insert(scenario.id.value)
+                }
                 // The worst case: every earlier draw picks as much of this pool as it can.
                 let takenAtWorst = earlier.reduce(0) {
                     $0 + min($1.count, $1.pool.intersection(pool).count)

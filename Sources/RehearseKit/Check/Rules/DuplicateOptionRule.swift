@@ -65,13 +65,13 @@ public struct DuplicateOptionRule: Rule {
 
     public func check(_ bank: Bank) -> [Diagnostic] {
         var found: [Diagnostic] = []
-        for (question, _) in bank.allQuestions {
+        bank.forEachQuestion { question, _ in
             let ids: [Located<String>]
             switch question.body {
             case .choice(let options), .multi(let options, _): ids = options.map(\.id)
             case .order(let items, _): ids = items.map(\.id)
             case .rate(let responses, _): ids = responses.map(\.id)
-            default: continue
+            default: return
             }
             var seen: [String: SourceLocation] = [:]
             for id in ids {

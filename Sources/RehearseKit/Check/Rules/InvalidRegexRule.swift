@@ -38,9 +38,13 @@ public struct InvalidRegexRule: Rule {
 
     public func check(_ bank: Bank) -> [Diagnostic] {
         var found: [Diagnostic] = []
-        for (question, _) in bank.allQuestions {
-            guard case .text(let answer) = question.body else { continue }
-            for pattern in answer.patterns where !TextPattern.isValid(pattern.value) {
+        var validity: [String: Bool] = [:]  // banks repeat patterns: compile each once
+        bank.forEachQuestion { question, _ in
+            guard case .text(let answer) = question.body else { return }
+            for pattern in answer.patterns {
+                let valid = validity[pattern.value] ?? TextPattern.isValid(pattern.value)
+                validity[pattern.value] = valid
+                guard !valid else { continue }
                 found.append(
                     Self.finding(
                         at: pattern.location,

@@ -53,16 +53,19 @@ public struct NoCompetencyRule: Rule {
         ])
 
     public func check(_ bank: Bank) -> [Diagnostic] {
-        bank.allQuestions.compactMap { question, scenario in
+        bank.findings { question, scenario in
             guard question.competencies.isEmpty, scenario?.competencies.isEmpty ?? true else {
-                return nil
+                return []
             }
-            return Self.finding(
-                at: question.location,
-                "question `\(question.id.value)` counts toward no competency",
-                hint: scenario == nil
-                    ? "add `competency: ID` to the question"
-                    : "add `competency: ID` to the step, or `competencies: [...]` to the scenario")
+            return [
+                Self.finding(
+                    at: question.location,
+                    "question `\(question.id.value)` counts toward no competency",
+                    hint: scenario == nil
+                        ? "add `competency: ID` to the question"
+                        : "add `competency: ID` to the step, or `competencies: [...]` to the scenario"
+                )
+            ]
         }
     }
 }

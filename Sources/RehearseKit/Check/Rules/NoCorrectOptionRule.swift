@@ -64,9 +64,9 @@ public struct NoCorrectOptionRule: Rule {
         ])
 
     public func check(_ bank: Bank) -> [Diagnostic] {
-        bank.allQuestions.compactMap { question, _ in
+        bank.findings { question, _ in
             let options = question.options
-            guard !options.isEmpty else { return nil }
+            guard !options.isEmpty else { return [] }
             let anyRight: Bool
             switch question.body {
             case .choice:
@@ -76,15 +76,17 @@ public struct NoCorrectOptionRule: Rule {
             case .multi:
                 anyRight = options.contains { $0.correct?.value == true }
             default:
-                return nil
+                return []
             }
-            guard !anyRight else { return nil }
-            return Self.finding(
-                at: question.location,
-                "no option of question `\(question.id.value)` is right, so it cannot be scored",
-                hint: question.kind == .choice
-                    ? "mark the best option `correct: true`, or give options a `score`"
-                    : "mark each right option `correct: true`")
+            guard !anyRight else { return [] }
+            return [
+                Self.finding(
+                    at: question.location,
+                    "no option of question `\(question.id.value)` is right, so it cannot be scored",
+                    hint: question.kind == .choice
+                        ? "mark the best option `correct: true`, or give options a `score`"
+                        : "mark each right option `correct: true`")
+            ]
         }
     }
 }

@@ -53,18 +53,20 @@ public struct NoFullCreditRule: Rule {
         ])
 
     public func check(_ bank: Bank) -> [Diagnostic] {
-        bank.allQuestions.compactMap { question, _ in
+        bank.findings { question, _ in
             guard case .choice(let options) = question.body, let points = question.points,
                 options.contains(where: { $0.correct?.value == true || ($0.score?.value ?? 0) > 0 })
-            else { return nil }
+            else { return [] }
             let best = options.map { question.points(for: $0) }.max() ?? 0
-            guard best < points.value else { return nil }
-            return Self.finding(
-                at: points.location,
-                "question `\(question.id.value)` is worth \(format(points.value)) points but its best option scores \(format(best))",
-                hint:
-                    "lower `points` to \(format(best)), or give the best option `score: \(format(points.value))`"
-            )
+            guard best < points.value else { return [] }
+            return [
+                Self.finding(
+                    at: points.location,
+                    "question `\(question.id.value)` is worth \(format(points.value)) points but its best option scores \(format(best))",
+                    hint:
+                        "lower `points` to \(format(best)), or give the best option `score: \(format(points.value))`"
+                )
+            ]
         }
     }
 }

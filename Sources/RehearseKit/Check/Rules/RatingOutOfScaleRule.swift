@@ -46,8 +46,8 @@ public struct RatingOutOfScaleRule: Rule {
 
     public func check(_ bank: Bank) -> [Diagnostic] {
         var found: [Diagnostic] = []
-        for (question, _) in bank.allQuestions {
-            guard case .rate(let responses, let scale) = question.body else { continue }
+        bank.forEachQuestion { question, _ in
+            guard case .rate(let responses, let scale) = question.body else { return }
             for response in responses {
                 guard let key = response.key, key.value < 1 || key.value > Double(scale) else {
                     continue

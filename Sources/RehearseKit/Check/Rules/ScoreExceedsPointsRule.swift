@@ -46,9 +46,9 @@ public struct ScoreExceedsPointsRule: Rule {
 
     public func check(_ bank: Bank) -> [Diagnostic] {
         var found: [Diagnostic] = []
-        for (question, _) in bank.allQuestions {
+        bank.forEachQuestion { question, _ in
             guard case .choice(let options) = question.body, let points = question.points else {
-                continue
+                return
             }
             for option in options {
                 guard let score = option.score, score.value > points.value else { continue }
