@@ -177,3 +177,15 @@ extension CheckCommandTests {
         #expect(result.status == 0, "\(result.stdout)")
     }
 }
+
+extension CheckCommandTests {
+    @Test func hiddenFoldersAreNotSearched() throws {
+        let bank = try TemporaryBank([
+            "scenarios/greet.yaml": CheckCommandTests.goodScenario,
+            ".build/checkouts/junk.yaml": "id: [broken\n",
+        ])
+        let result = try CLI.run(["check", "--strict", "."], in: bank.url)
+        #expect(result.status == 0, "\(result.stdout)")
+        #expect(result.stdout.contains("in 1 file"))
+    }
+}

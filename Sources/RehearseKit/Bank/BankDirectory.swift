@@ -46,6 +46,11 @@ public enum BankDirectory {
         }
         var found: [String] = []
         while let relative = enumerator.nextObject() as? String {
+            // Hidden folders (.git, .build, editors' own) hold no bank files.
+            if relative.split(separator: "/").last?.hasPrefix(".") == true {
+                enumerator.skipDescendants()
+                continue
+            }
             guard relative.hasSuffix(".yaml") || relative.hasSuffix(".yml") else { continue }
             let full = join(path, relative)
             if isFile(full) { found.append(full) }
