@@ -17,9 +17,11 @@ let package = Package(
             name: "RehearseKit",
             dependencies: [.product(name: "Yams", package: "Yams")]
         ),
+        // GNU readline. No `pkgConfig`: readline.pc pulls in tinfo's `-D_DEFAULT_SOURCE
+        // -D_XOPEN_SOURCE=600`, which SwiftPM refuses with a warning; the module map links
+        // `readline` itself, from the standard library folders where libreadline-dev puts it.
         .systemLibrary(
             name: "CReadline",
-            pkgConfig: "readline",
             providers: [.apt(["libreadline-dev"])]
         ),
         .executableTarget(
@@ -30,7 +32,12 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "RehearseKitTests", dependencies: ["RehearseKit"]),
+        .testTarget(
+            name: "RehearseKitTests",
+            dependencies: ["RehearseKit"],
+            // Test data read through #filePath, not bundled resources.
+            exclude: ["Progress/Fixtures", "Grading/Fixtures"]
+        ),
         .testTarget(name: "RehearseCLITests", dependencies: ["RehearseKit", "rehearse"]),
     ],
     swiftLanguageModes: [.v6]

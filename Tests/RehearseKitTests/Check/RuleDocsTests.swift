@@ -15,7 +15,8 @@ import Testing
         let table = RuleDocumentation.markdownTable(RuleRegistry.descriptions)
         #expect(
             guide.contains(table),
-            "docs/format.md is stale: paste `rehearse check --list-rules --format markdown` into it")
+            "docs/format.md is stale: paste `rehearse check --list-rules --format markdown` into it"
+        )
     }
 
     @Test func explainShowsExamplesWithoutMarkersLost() throws {

@@ -1,0 +1,51 @@
+import Foundation
+
+/// What a read gave.
+enum LineInput: Equatable {
+    /// A line, without its end.
+    case line(String)
+    /// End of input: Ctrl-D on an empty line, or the end of a piped script.
+    case end
+    /// Ctrl-C on an empty line.
+    case interrupt
+    /// The deadline passed with no line.
+    case timeout
+    /// The terminal was closed (SIGHUP) or we were asked to stop (SIGTERM).
+    case hangup
+}
+
+/// What tab completes at a prompt: given the line before the word and the word, the candidates.
+typealias Completer = @Sendable (_ before: String, _ word: String) -> [String]
+
+/// Reads the learner's lines: `ReadlineReader` on a terminal, `PlainReader` otherwise.
+protocol LineReader: AnyObject {
+    /// True on a terminal: prompts are shown, and questions such as "leave?" can be asked.
+    var isInteractive: Bool { get }
+    /// Reads one line, showing `prompt` on a terminal, until `deadline` if given.
+    func read(prompt: String, completer: Completer?, deadline: Date?) -> LineInput
+    /// Remembers a line in the history (a no-op without a terminal).
+    func remember(_ line: String)
+    /// Loads the history of a learner and keeps it there from now on.
+    func useHistory(at path: String)
+    /// Saves what has to be saved; the reader is done.
+    func close()
+}
+
+enum LineReaders {
+    /// Readline when standard input and output are terminals (and TERM is not `dumb`... which
+    /// readline handles itself); plain lines otherwise.
+    static func make() -> LineReader {
+        if isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 {
+            return ReadlineReader()
+        }
+        return PlainReader()
+    }
+
+    /// Milliseconds until `deadline` for poll(2): -1 without one.
+    static func timeout(until deadline: Date?, clock: SessionClock) -> Int32 {
+        guard let deadline else { return -1 }
+        let seconds = deadline.timeIntervalSince(clock.now())
+        if seconds <= 0 { return 0 }
+        return Int32(min(seconds * 1000 + 1, Double(Int32.max / 2)))
+    }
+}
