@@ -28,7 +28,7 @@ public enum FormatSchema {
     /// The schema as pretty-printed JSON text (two-space indent, no trailing newline). The
     /// same target always gives the same text.
     public static func json(for target: Target) -> String {
-        document(for: target).rendered()
+        document(for: target).rendered(inlineWidth: 80)
     }
 
     // MARK: Document
@@ -657,167 +657,25 @@ public enum FormatSchema {
 // MARK: JSON
 
 extension FormatSchema {
-    /// A JSON value whose objects keep their keys in the order given, printed deterministically.
-    enum JSON: Sendable {
-        case null
-        case bool(Bool)
-        case integer(Int)
-        case number(Double)
-        case string(String)
-        case array([JSON])
-        case object([(key: String, value: JSON)])
-
-        /// The member `key` of an object, else `null`.
-        subscript(key: String) -> JSON {
-            guard case .object(let pairs) = self else { return .null }
-            return pairs.first { $0.key == key }?.value ?? .null
-        }
-
-        /// An object with the members of `other` added (replacing members of the same name).
-        func merging(_ other: JSON) -> JSON {
-            guard case .object(var pairs) = self, case .object(let more) = other else {
-                return self
-            }
-            for pair in more {
-                if let index = pairs.firstIndex(where: { $0.key == pair.key }) {
-                    pairs[index].value = pair.value
-                } else {
-                    pairs.append(pair)
-                }
-            }
-            return .object(pairs)
-        }
-
-        /// Every `$ref` target inside the value.
-        var references: [String] {
-            switch self {
-            case .array(let items):
-                return items.flatMap(\.references)
-            case .object(let pairs):
-                return pairs.flatMap { pair -> [String] in
-                    if pair.key == "$ref", case .string(let target) = pair.value {
-                        return [target]
-                    }
-                    return pair.value.references
-                }
-            default:
-                return []
-            }
-        }
-
-        /// Pretty-printed JSON with two-space indentation, without a trailing newline.
-        func rendered() -> String {
-            var output = ""
-            write(to: &output, indent: "")
-            return output
-        }
-
-        private var isScalar: Bool {
-            switch self {
-            case .array, .object: false
-            default: true
-            }
-        }
-
-        private func write(to output: inout String, indent: String) {
-            switch self {
-            case .null:
-                output += "null"
-            case .bool(let flag):
-                output += flag ? "true" : "false"
-            case .integer(let number):
-                output += String(number)
-            case .number(let number):
-                if number == number.rounded() && abs(number) < 1e15 {
-                    output += String(Int(number))
-                } else {
-                    output += "\(number)"
-                }
-            case .string(let text):
-                Self.writeString(text, to: &output)
-            case .array(let items):
-                guard !items.isEmpty else {
-                    output += "[]"
-                    return
-                }
-                if items.allSatisfy(\.isScalar) {
-                    var line = ""
-                    for (index, item) in items.enumerated() {
-                        if index > 0 { line += ", " }
-                        item.write(to: &line, indent: "")
-                    }
-                    if line.count + indent.count <= 80 {
-                        output += "[" + line + "]"
-                        return
-                    }
-                }
-                let inner = indent + "  "
-                output += "[\n"
-                for (index, item) in items.enumerated() {
-                    output += inner
-                    item.write(to: &output, indent: inner)
-                    output += index + 1 < items.count ? ",\n" : "\n"
-                }
-                output += indent + "]"
-            case .object(let pairs):
-                guard !pairs.isEmpty else {
-                    output += "{}"
-                    return
-                }
-                let inner = indent + "  "
-                output += "{\n"
-                for (index, pair) in pairs.enumerated() {
-                    output += inner
-                    Self.writeString(pair.key, to: &output)
-                    output += ": "
-                    pair.value.write(to: &output, indent: inner)
-                    output += index + 1 < pairs.count ? ",\n" : "\n"
-                }
-                output += indent + "}"
-            }
-        }
-
-        private static func writeString(_ text: String, to output: inout String) {
-            output += "\""
-            for scalar in text.unicodeScalars {
-                switch scalar {
-                case "\"": output += "\\\""
-                case "\\": output += "\\\\"
-                case "\n": output += "\\n"
-                case "\r": output += "\\r"
-                case "\t": output += "\\t"
-                default:
-                    if scalar.value < 0x20 {
-                        let hex = String(scalar.value, radix: 16)
-                        output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                    } else {
-                        output.unicodeScalars.append(scalar)
-                    }
-                }
-            }
-            output += "\""
-        }
-    }
+    /// Schema documents are ordered JSON values.
+    typealias JSON = JSONValue
 }
 
-extension FormatSchema.JSON: ExpressibleByStringLiteral {
-    init(stringLiteral value: String) { self = .string(value) }
-}
-
-extension FormatSchema.JSON: ExpressibleByIntegerLiteral {
-    init(integerLiteral value: Int) { self = .integer(value) }
-}
-
-extension FormatSchema.JSON: ExpressibleByBooleanLiteral {
-    init(booleanLiteral value: Bool) { self = .bool(value) }
-}
-
-extension FormatSchema.JSON: ExpressibleByArrayLiteral {
-    init(arrayLiteral elements: FormatSchema.JSON...) { self = .array(elements) }
-}
-
-extension FormatSchema.JSON: ExpressibleByDictionaryLiteral {
-    init(dictionaryLiteral elements: (String, FormatSchema.JSON)...) {
-        self = .object(elements.map { (key: $0.0, value: $0.1) })
+extension JSONValue {
+    /// Every `$ref` target inside the value.
+    var references: [String] {
+        switch self {
+        case .array(let items):
+            return items.flatMap(\.references)
+        case .object(let pairs):
+            return pairs.flatMap { pair -> [String] in
+                if pair.key == "$ref", case .string(let target) = pair.value {
+                    return [target]
+                }
+                return pair.value.references
+            }
+        default:
+            return []
+        }
     }
 }

@@ -32,10 +32,12 @@ public struct SARIFReporter: Reporter {
             var text = diagnostic.message
             if !diagnostic.hint.isEmpty { text += " " + diagnostic.hint }
             var members: [(key: String, value: Value)] = [("ruleId", .string(diagnostic.rule))]
-            if let index = ruleIndex[diagnostic.rule] { members.append(("ruleIndex", .int(index))) }
+            if let index = ruleIndex[diagnostic.rule] {
+                members.append(("ruleIndex", .integer(index)))
+            }
             let location = diagnostic.location
             let region: Value = .object([
-                ("startLine", .int(location.line)), ("startColumn", .int(location.column)),
+                ("startLine", .integer(location.line)), ("startColumn", .integer(location.column)),
             ])
             let physical: Value = .object([
                 (
@@ -75,7 +77,7 @@ public struct SARIFReporter: Reporter {
         var members: [(key: String, value: Value)] = [
             ("uri", .string(uri(forPath: path))), ("uriBaseId", .string("%SRCROOT%")),
         ]
-        if let index { members.append(("index", .int(index))) }
+        if let index { members.append(("index", .integer(index))) }
         return .object(members)
     }
 
