@@ -31,6 +31,25 @@ struct GlobalOptions: ParsableArguments {
     /// The bank root: `--bank`, `$REHEARSE_BANK`, else the current folder.
     var bankRoot: String { explicitBankRoot ?? FileManager.default.currentDirectoryPath }
 
+    /// Loads the bank, or says on standard error why it cannot and exits 2. Errors in the bank
+    /// are counted on standard error (`then` says what happens next), not fatal.
+    func loadBank(then next: String) throws -> LoadResult {
+        let loaded: LoadResult
+        do {
+            loaded = try BankCatalog.load(root: bankRoot)
+        } catch {
+            printError("rehearse: cannot read \(error.path): \(error.reason)")
+            throw ExitCode(2)
+        }
+        let errors = loaded.diagnostics.filter { $0.severity == .error }.count
+        if errors > 0 {
+            printError(
+                "rehearse: the bank has \(errors) error\(errors == 1 ? "" : "s"); "
+                    + "`rehearse check` lists them. \(next)")
+        }
+        return loaded
+    }
+
     /// Colour only on a terminal, and never with `--no-color` or `NO_COLOR`.
     func useColor(for stream: Int32 = STDOUT_FILENO) -> Bool {
         guard !noColor else { return false }

@@ -65,19 +65,7 @@ struct Grade: ParsableCommand {
     }
 
     func run() throws {
-        let loaded: LoadResult
-        do {
-            loaded = try BankCatalog.load(root: global.bankRoot)
-        } catch {
-            printError("rehearse: cannot read \(error.path): \(error.reason)")
-            throw ExitCode(2)
-        }
-        let bankErrors = loaded.diagnostics.filter { $0.severity == .error }.count
-        if bankErrors > 0 {
-            printError(
-                "rehearse: the bank has \(bankErrors) error\(bankErrors == 1 ? "" : "s"); "
-                    + "`rehearse check` lists them. Grading with what loaded.")
-        }
+        let loaded = try global.loadBank(then: "Grading with what loaded.")
         let options = SheetOptions(
             quiz: quiz, learnerColumn: learnerColumn,
             delimiter: try delimiter.map(Self.delimiterByte))

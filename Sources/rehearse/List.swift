@@ -8,19 +8,7 @@ struct List: ParsableCommand {
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
-        let loaded: LoadResult
-        do {
-            loaded = try BankCatalog.load(root: global.bankRoot)
-        } catch {
-            printError("rehearse: cannot read \(error.path): \(error.reason)")
-            throw ExitCode(2)
-        }
-        let errors = loaded.diagnostics.filter { $0.severity == .error }.count
-        if errors > 0 {
-            printError(
-                "rehearse: the bank has \(errors) error\(errors == 1 ? "" : "s"); `rehearse check` lists them. Listing what loaded."
-            )
-        }
+        let loaded = try global.loadBank(then: "Listing what loaded.")
         writeOutput(BankCatalog.render(loaded.bank))
     }
 }

@@ -53,13 +53,7 @@ enum ReviewStarter {
         progress: ProgressBridge
     ) throws -> RunOutcome {
         let clock = SessionClock.shared
-        let loaded: LoadResult
-        do {
-            loaded = try BankCatalog.load(root: global.bankRoot)
-        } catch {
-            printError("rehearse: cannot read \(error.path): \(error.reason)")
-            throw ExitCode(2)
-        }
+        let loaded = try global.loadBank(then: "Reviewing with what loaded.")
         let state: LearnerProgress
         do {
             state = try progress.load(learner: learner)
