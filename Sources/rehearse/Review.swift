@@ -15,7 +15,9 @@ struct Review: ParsableCommand {
 
     @Option(
         name: .long,
-        help: "Who is learning (default: $REHEARSE_LEARNER, else asked once on a terminal).")
+        help:
+            "Who is learning (default: $REHEARSE_LEARNER, else asked once on a terminal, else your user name)."
+    )
     var learner: String?
 
     @Option(name: .long, help: "Ask at most this many questions.")

@@ -15,7 +15,9 @@ struct Shell: ParsableCommand {
 
     @Option(
         name: .long,
-        help: "Who is learning (default: $REHEARSE_LEARNER, else asked once on a terminal).")
+        help:
+            "Who is learning (default: $REHEARSE_LEARNER, else asked once on a terminal, else your user name)."
+    )
     var learner: String?
 
     func run() throws {

@@ -45,7 +45,9 @@ struct Take: ParsableCommand {
 
     @Option(
         name: .long,
-        help: "Who is learning (default: $REHEARSE_LEARNER, else asked once on a terminal).")
+        help:
+            "Who is learning (default: $REHEARSE_LEARNER, else asked once on a terminal, else your user name)."
+    )
     var learner: String?
 
     @OptionGroup var options: TakeOptions
@@ -162,8 +164,19 @@ extension QuizStarter {
     }
 }
 
-/// Who is learning: `--learner`, else `$REHEARSE_LEARNER`, else asked once on a terminal.
+/// Who is learning: `--learner`, else `$REHEARSE_LEARNER`, else asked once on a terminal; when
+/// standard input is not a terminal, the account's user name (`guest` if it is not a valid id).
 enum LearnerResolver {
+    static func accountLearner() -> String {
+        let environment = ProcessInfo.processInfo.environment
+        var name = environment["USER"] ?? environment["LOGNAME"] ?? ""
+        if name.isEmpty, let entry = getpwuid(getuid()), let login = entry.pointee.pw_name {
+            name = String(cString: login)
+        }
+        if case .success(let id) = LearnerID.normalise(name) { return id }
+        return "guest"
+    }
+
     static func resolve(flag: String?, reader: LineReader) throws -> String {
         let environment = ProcessInfo.processInfo.environment["REHEARSE_LEARNER"]
         if let given = flag ?? environment.flatMap({ $0.isEmpty ? nil : $0 }) {
@@ -175,10 +188,13 @@ enum LearnerResolver {
             }
         }
         guard reader.isInteractive else {
+            // A scripted session cannot be asked (its first line is an answer): it is recorded
+            // for the account that runs it, as `printf 'a\n30\n' | rehearse take week-one` expects.
+            let id = accountLearner()
             printError(
-                "rehearse: who is learning? Give --learner ID or set REHEARSE_LEARNER (answers are read from standard input)."
+                "rehearse: no learner given; recording as `\(id)` (give --learner ID or set REHEARSE_LEARNER)."
             )
-            throw ExitCode(64)
+            return id
         }
         while true {
             let input = reader.read(

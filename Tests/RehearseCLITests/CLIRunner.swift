@@ -35,7 +35,9 @@ enum CLI {
         process.currentDirectoryURL = directory ?? packageRoot
         var env = ProcessInfo.processInfo.environment
         env["NO_COLOR"] = nil
-        env["REHEARSE_BANK"] = nil
+        for key in ["REHEARSE_BANK", "REHEARSE_LEARNER", "REHEARSE_HOME", "REHEARSE_NOW"] {
+            env[key] = nil
+        }
         for (key, value) in environment { env[key] = value }
         process.environment = env
         let out = Pipe()

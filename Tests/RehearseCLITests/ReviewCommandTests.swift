@@ -66,10 +66,13 @@ import Testing
         #expect(result.stdout.contains("Nothing is due for review"))
     }
 
-    @Test func theShellWithoutALearnerOnAPipeIsAUsageError() throws {
+    @Test func theShellWithoutALearnerOnAPipeUsesTheAccount() throws {
         let bank = try F.bank()
-        let result = try CLI.run(arguments(bank), environment: F.environment, input: "list\n")
-        #expect(result.status == 64)
-        #expect(result.stderr.contains("Give --learner ID or set REHEARSE_LEARNER"))
+        var environment = F.environment
+        environment["USER"] = "sam"
+        let result = try CLI.run(arguments(bank), environment: environment, input: "list\n")
+        #expect(result.status == 0)
+        #expect(result.stderr.contains("recording as `sam`"))
+        #expect(result.stdout.contains("Quizzes (1)"))
     }
 }

@@ -285,9 +285,6 @@ enum TakeFixtures {
         #expect(
             unknown.stderr.contains(
                 "there is no quiz `evry-kind` in the bank (did you mean `every-kind`?)"))
-        let noLearner = try run(bank, ["every-kind"], input: "true\n")
-        #expect(noLearner.status == 64)
-        #expect(noLearner.stderr.contains("--learner"))
         let badLearner = try run(bank, ["every-kind", "--learner", "../x"], input: "")
         #expect(badLearner.status == 64)
         let badMode = try run(
@@ -326,5 +323,21 @@ enum TakeFixtures {
             ["take", "daily-drill", "--learner", "sam", "--seed", "12", "--data-dir", data.path],
             environment: F.environment, input: ":quit\n")
         #expect(other.stdout != a.stdout)
+    }
+}
+
+extension TakeCommandTests {
+    /// DESIGN's scripted example has no learner: the account's user name is used, and said.
+    @Test func aScriptWithoutALearnerIsRecordedForTheAccount() throws {
+        let bank = try F.bank()
+        let result = try run(
+            bank, ["every-kind"], input: "true\n",
+            environment: F.environment.merging(["USER": "Pat.Lee"]) { $1 })
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr.contains("no learner given; recording as `pat.lee`"))
+        let odd = try run(
+            bank, ["every-kind"], input: "",
+            environment: F.environment.merging(["USER": "../x"]) { $1 })
+        #expect(odd.stderr.contains("recording as `guest`"))
     }
 }
