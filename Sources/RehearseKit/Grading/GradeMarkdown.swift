@@ -33,7 +33,7 @@ public enum GradeMarkdown {
         let learners = graded.learners
         var out = "# \(cell(report.index.quiz.title)) (`\(report.quizID)`)\n\n"
         out +=
-            "Pass mark \(GradeRendering.percent(graded.passPercent)); \(learners.count) learners, "
+            "Pass mark \(GradeRendering.percent(graded.passPercent)); \(learners.count) learner\(learners.count == 1 ? "" : "s"), "
             + "\(learners.filter(\.passed).count) passed.\n\n## Learners\n\n"
         let profile = report.competencyProfile
         let competencyIndex = profile.map { report.index.competencies.firstIndex(of: $0.id) ?? 0 }

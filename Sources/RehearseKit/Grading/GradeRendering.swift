@@ -129,7 +129,10 @@ public enum GradeTable {
             out += "\nCompetency profile (mean of learners' percent)\n"
             out += GradeRendering.columns(
                 profile.map {
-                    [$0.id, GradeRendering.percent($0.percent), "\($0.learners) learners"]
+                    [
+                        $0.id, GradeRendering.percent($0.percent),
+                        "\($0.learners) learner\($0.learners == 1 ? "" : "s")",
+                    ]
                 },
                 right: [1])
         }
