@@ -50,6 +50,23 @@ struct GlobalOptions: ParsableArguments {
         return loaded
     }
 
+    /// The time of this run (`REHEARSE_NOW`, else the clock); a bad `REHEARSE_NOW` exits 64.
+    func now() throws -> Date {
+        switch RehearseClock.now() {
+        case .success(let date): return date
+        case .failure(let error):
+            printError("rehearse: \(error)")
+            throw ExitCode(64)
+        }
+    }
+
+    /// The progress store of the data folder (`--data-dir`, `$REHEARSE_HOME`, ...).
+    func progressStore() -> ProgressStore {
+        ProgressStore(
+            directory: DataDirectory.resolve(
+                flag: dataDir, environment: ProcessInfo.processInfo.environment))
+    }
+
     /// Colour only on a terminal, and never with `--no-color` or `NO_COLOR`.
     func useColor(for stream: Int32 = STDOUT_FILENO) -> Bool {
         guard !noColor else { return false }

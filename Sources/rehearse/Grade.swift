@@ -97,16 +97,8 @@ struct Grade: ParsableCommand {
         var notes = reader.notes
         var rejected = reader.rejected
         if updateProgress {
-            let environment = ProcessInfo.processInfo.environment
-            let now: Date
-            switch RehearseClock.now(environment: environment) {
-            case .success(let date): now = date
-            case .failure(let error):
-                printError("rehearse: \(error)")
-                throw ExitCode(64)
-            }
-            let store = ProgressStore(
-                directory: DataDirectory.resolve(flag: global.dataDir, environment: environment))
+            let now = try global.now()
+            let store = global.progressStore()
             do {
                 let outcome = try ProgressUpdate.apply(
                     graded, bank: loaded.bank, store: store, now: now)

@@ -60,15 +60,8 @@ struct Progress: ParsableCommand {
 
     func run() throws {
         let environment = ProcessInfo.processInfo.environment
-        let now: Date
-        switch RehearseClock.now(environment: environment) {
-        case .success(let date): now = date
-        case .failure(let error):
-            printError("rehearse: \(error)")
-            throw ExitCode(64)
-        }
-        let store = ProgressStore(
-            directory: DataDirectory.resolve(flag: global.dataDir, environment: environment))
+        let now = try global.now()
+        let store = global.progressStore()
         let color = global.useColor()
         if all {
             let rows: [LearnerSummary]

@@ -1,3 +1,4 @@
+import ArgumentParser
 import Foundation
 import RehearseKit
 
@@ -9,6 +10,15 @@ enum RunOutcome: Equatable {
     case hangup
     /// Saving failed; the error is shown.
     case saveFailed
+
+    /// Ends the command with this outcome's exit code: 2 when saving failed, 129 on a hang-up.
+    func exit() throws {
+        switch self {
+        case .saveFailed: throw ExitCode(2)
+        case .hangup: throw ExitCode(129)
+        case .finished, .left: break
+        }
+    }
 }
 
 /// Drives a quiz session on a line reader: shows its events, reads the learner's lines, and saves

@@ -13,12 +13,7 @@ struct Review: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    @Option(
-        name: .long,
-        help:
-            "Who is learning (default: $REHEARSE_LEARNER, else asked once on a terminal, else your user name)."
-    )
-    var learner: String?
+    @OptionGroup var who: LearnerOption
 
     @Option(name: .long, help: "Ask at most this many questions.")
     var limit: Int = 20
@@ -35,16 +30,11 @@ struct Review: ParsableCommand {
         let reader = LineReaders.make()
         defer { reader.close() }
         let progress = ProgressBridge(flag: global.dataDir)
-        let learner = try LearnerResolver.resolve(flag: learner, reader: reader)
-        reader.useHistory(at: progress.historyPath(learner: learner))
+        let learner = try who.resolve(reader: reader, progress: progress)
         let outcome = try ReviewStarter.review(
             learner: learner, limit: limit, seed: seed, global: global, reader: reader,
             progress: progress)
-        switch outcome {
-        case .saveFailed: throw ExitCode(2)
-        case .hangup: throw ExitCode(129)
-        case .finished, .left: break
-        }
+        try outcome.exit()
     }
 }
 

@@ -13,12 +13,7 @@ struct Shell: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    @Option(
-        name: .long,
-        help:
-            "Who is learning (default: $REHEARSE_LEARNER, else asked once on a terminal, else your user name)."
-    )
-    var learner: String?
+    @OptionGroup var who: LearnerOption
 
     func run() throws {
         try SessionClock.validate()
@@ -32,8 +27,7 @@ struct Shell: ParsableCommand {
                     + "\n")
         }
         let progress = ProgressBridge(flag: global.dataDir)
-        let learner = try LearnerResolver.resolve(flag: learner, reader: reader)
-        reader.useHistory(at: progress.historyPath(learner: learner))
+        let learner = try who.resolve(reader: reader, progress: progress)
         var shell = ShellLoop(
             global: global, learner: learner, reader: reader, progress: progress, style: style)
         try shell.run()

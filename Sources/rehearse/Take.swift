@@ -43,12 +43,7 @@ struct Take: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    @Option(
-        name: .long,
-        help:
-            "Who is learning (default: $REHEARSE_LEARNER, else asked once on a terminal, else your user name)."
-    )
-    var learner: String?
+    @OptionGroup var who: LearnerOption
 
     @OptionGroup var options: TakeOptions
 
@@ -57,15 +52,10 @@ struct Take: ParsableCommand {
         let reader = LineReaders.make()
         defer { reader.close() }
         let progress = ProgressBridge(flag: global.dataDir)
-        let learner = try LearnerResolver.resolve(flag: learner, reader: reader)
-        reader.useHistory(at: progress.historyPath(learner: learner))
+        let learner = try who.resolve(reader: reader, progress: progress)
         let outcome = try QuizStarter.take(
             options, learner: learner, global: global, reader: reader, progress: progress)
-        switch outcome {
-        case .saveFailed: throw ExitCode(2)
-        case .hangup: throw ExitCode(129)
-        case .finished, .left: break
-        }
+        try outcome.exit()
     }
 }
 
@@ -161,6 +151,23 @@ extension QuizStarter {
             throw ExitCode(1)
         }
         return made.plan
+    }
+}
+
+/// `--learner` for the commands that take or review questions.
+struct LearnerOption: ParsableArguments {
+    @Option(
+        name: .long,
+        help:
+            "Who is learning (default: $REHEARSE_LEARNER, else asked once on a terminal, else your user name)."
+    )
+    var learner: String?
+
+    /// The learner (see `LearnerResolver`), with the reader's history switched to theirs.
+    func resolve(reader: LineReader, progress: ProgressBridge) throws -> String {
+        let id = try LearnerResolver.resolve(flag: learner, reader: reader)
+        reader.useHistory(at: progress.historyPath(learner: id))
+        return id
     }
 }
 
