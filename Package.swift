@@ -38,7 +38,8 @@ let package = Package(
             // Test data read through #filePath, not bundled resources.
             exclude: ["Progress/Fixtures", "Grading/Fixtures"]
         ),
-        .testTarget(name: "RehearseCLITests", dependencies: ["RehearseKit", "rehearse"]),
+        .testTarget(
+            name: "RehearseCLITests", dependencies: ["RehearseKit", "rehearse"], exclude: ["Golden"]),
     ],
     swiftLanguageModes: [.v6]
 )
