@@ -1,21 +1,46 @@
 // swift-tools-version:6.0
 import PackageDescription
 
+// The targets are the layers (see docs/architecture.md): each depends only on the ones below it,
+// so the compiler refuses an import that points upward.
+//
+//   RehearseCore <- RehearseBank <- RehearseScoring <- RehearseCheck
+//                                                   <- RehearseProgress <- RehearseSession
+//                                                                       <- RehearseGrading
+//   all of them  <- rehearse (the executable: argument parsing and terminal I/O)
+
 let package = Package(
     name: "Rehearse",
     platforms: [.macOS(.v14)],
     products: [
-        .library(name: "RehearseKit", targets: ["RehearseKit"]),
-        .executable(name: "rehearse", targets: ["rehearse"]),
+        .executable(name: "rehearse", targets: ["rehearse"])
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
     ],
     targets: [
+        .target(name: "RehearseCore"),
         .target(
-            name: "RehearseKit",
-            dependencies: [.product(name: "Yams", package: "Yams")]
+            name: "RehearseBank",
+            dependencies: ["RehearseCore", .product(name: "Yams", package: "Yams")]
+        ),
+        .target(name: "RehearseScoring", dependencies: ["RehearseCore", "RehearseBank"]),
+        .target(
+            name: "RehearseCheck",
+            dependencies: ["RehearseCore", "RehearseBank", "RehearseScoring"]
+        ),
+        .target(
+            name: "RehearseProgress",
+            dependencies: ["RehearseCore", "RehearseBank", "RehearseScoring"]
+        ),
+        .target(
+            name: "RehearseSession",
+            dependencies: ["RehearseCore", "RehearseBank", "RehearseScoring", "RehearseProgress"]
+        ),
+        .target(
+            name: "RehearseGrading",
+            dependencies: ["RehearseCore", "RehearseBank", "RehearseScoring", "RehearseProgress"]
         ),
         // GNU readline. No `pkgConfig`: readline.pc pulls in tinfo's `-D_DEFAULT_SOURCE
         // -D_XOPEN_SOURCE=600`, which SwiftPM refuses with a warning; the module map links
@@ -27,19 +52,65 @@ let package = Package(
         .executableTarget(
             name: "rehearse",
             dependencies: [
-                "RehearseKit",
-                "CReadline",
+                "RehearseCore", "RehearseBank", "RehearseScoring", "RehearseCheck",
+                "RehearseProgress", "RehearseSession", "RehearseGrading", "CReadline",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Fixture banks and helpers the test targets share.
+        .target(
+            name: "RehearseTestSupport",
+            dependencies: ["RehearseCore", "RehearseBank", "RehearseScoring"],
+            path: "Tests/RehearseTestSupport"
+        ),
+        .testTarget(name: "RehearseBankTests", dependencies: ["RehearseCore", "RehearseBank"]),
         .testTarget(
-            name: "RehearseKitTests",
-            dependencies: ["RehearseKit"],
-            // Test data read through #filePath, not bundled resources.
-            exclude: ["Progress/Fixtures", "Grading/Fixtures"]
+            name: "RehearseScoringTests",
+            dependencies: [
+                "RehearseTestSupport", "RehearseCore", "RehearseBank", "RehearseScoring",
+            ]
         ),
         .testTarget(
-            name: "RehearseCLITests", dependencies: ["RehearseKit", "rehearse"], exclude: ["Golden"]),
+            name: "RehearseCheckTests",
+            dependencies: [
+                "RehearseTestSupport", "RehearseCore", "RehearseBank", "RehearseScoring",
+                "RehearseCheck",
+            ]
+        ),
+        .testTarget(
+            name: "RehearseProgressTests",
+            dependencies: [
+                "RehearseTestSupport", "RehearseCore", "RehearseBank", "RehearseScoring",
+                "RehearseProgress",
+            ],
+            // Test data read through #filePath, not bundled resources.
+            exclude: ["Fixtures"]
+        ),
+        .testTarget(
+            name: "RehearseSessionTests",
+            dependencies: [
+                "RehearseTestSupport",
+                "RehearseCore", "RehearseBank", "RehearseScoring", "RehearseProgress",
+                "RehearseSession",
+            ]
+        ),
+        .testTarget(
+            name: "RehearseGradingTests",
+            dependencies: [
+                "RehearseTestSupport",
+                "RehearseCore", "RehearseBank", "RehearseScoring", "RehearseProgress",
+                "RehearseGrading",
+            ],
+            exclude: ["Fixtures"]
+        ),
+        .testTarget(
+            name: "RehearseCLITests",
+            dependencies: [
+                "RehearseTestSupport", "RehearseCore", "RehearseScoring", "RehearseProgress",
+                "rehearse",
+            ],
+            exclude: ["Golden"]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Writes the FSRS-6 test vectors that RehearseKit's scheduler must reproduce.
+"""Writes the FSRS-6 test vectors that RehearseProgress's scheduler must reproduce.
 
 The reference is the Python package `fsrs` (install it with `pip install fsrs`), configured
 as the spec fixes it: default parameters, desired retention 0.9, no learning or relearning
@@ -18,7 +18,7 @@ from datetime import datetime, timedelta, timezone
 
 from fsrs import Card, Rating, Scheduler
 
-DEFAULT_OUTPUT = "Tests/RehearseKitTests/Progress/Fixtures/fsrs-vectors.json"
+DEFAULT_OUTPUT = "Tests/RehearseProgressTests/Fixtures/fsrs-vectors.json"
 
 
 def iso(moment: datetime) -> str:

@@ -1,6 +1,12 @@
 import ArgumentParser
 import Foundation
-import RehearseKit
+import RehearseBank
+import RehearseCheck
+import RehearseCore
+import RehearseGrading
+import RehearseProgress
+import RehearseScoring
+import RehearseSession
 
 /// Options every command shares.
 struct GlobalOptions: ParsableArguments {

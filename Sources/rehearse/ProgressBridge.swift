@@ -1,5 +1,11 @@
 import Foundation
-import RehearseKit
+import RehearseBank
+import RehearseCheck
+import RehearseCore
+import RehearseGrading
+import RehearseProgress
+import RehearseScoring
+import RehearseSession
 
 /// The progress store as the session commands use it: attempts, unfinished attempts, reviews
 /// for spaced repetition, and the learner's line history. Called on the main thread only (the

@@ -1,5 +1,11 @@
 import ArgumentParser
-import RehearseKit
+import RehearseBank
+import RehearseCheck
+import RehearseCore
+import RehearseGrading
+import RehearseProgress
+import RehearseScoring
+import RehearseSession
 
 @main
 struct Rehearse: ParsableCommand {

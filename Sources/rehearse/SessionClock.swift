@@ -1,7 +1,13 @@
 import ArgumentParser
 import Dispatch
 import Foundation
-import RehearseKit
+import RehearseBank
+import RehearseCheck
+import RehearseCore
+import RehearseGrading
+import RehearseProgress
+import RehearseScoring
+import RehearseSession
 
 /// The time the session uses: `REHEARSE_NOW` (or the system clock) when the program started,
 /// plus the time elapsed since on the monotonic clock. Tests get reproducible start times, and

@@ -1,5 +1,11 @@
 import Foundation
-import RehearseKit
+import RehearseBank
+import RehearseCheck
+import RehearseCore
+import RehearseGrading
+import RehearseProgress
+import RehearseScoring
+import RehearseSession
 
 /// Shows session events on the terminal (or in a pipe): wrapped at word boundaries, with colour
 /// and symbols only when the style allows.

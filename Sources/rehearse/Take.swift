@@ -1,6 +1,12 @@
 import ArgumentParser
 import Foundation
-import RehearseKit
+import RehearseBank
+import RehearseCheck
+import RehearseCore
+import RehearseGrading
+import RehearseProgress
+import RehearseScoring
+import RehearseSession
 
 /// The options of `take`, shared by the command and the shell's `take`.
 struct TakeOptions: ParsableArguments {

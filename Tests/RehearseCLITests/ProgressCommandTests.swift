@@ -1,5 +1,7 @@
 import Foundation
-import RehearseKit
+import RehearseCore
+import RehearseProgress
+import RehearseScoring
 import Testing
 
 #if canImport(Glibc)

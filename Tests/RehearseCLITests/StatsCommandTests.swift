@@ -3,7 +3,7 @@ import Testing
 
 /// End to end: `rehearse stats` on Moodle's fixture.
 @Suite struct StatsCommandTests {
-    static let fixture = "Tests/RehearseKitTests/Grading/Fixtures/results00.csv"
+    static let fixture = "Tests/RehearseGradingTests/Fixtures/results00.csv"
 
     @Test func moodleFixtureAsJSON() throws {
         let result = try CLI.run(["stats", Self.fixture, "--format", "json"])

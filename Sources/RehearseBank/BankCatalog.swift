@@ -1,0 +1,107 @@
+import RehearseCore
+
+/// Loading a bank from disk, and the overview `rehearse list` prints.
+public enum BankCatalog {
+    /// Loads every file of the bank at `root`.
+    public static func load(root: String) throws(ReadFailure) -> LoadResult {
+        guard BankDirectory.isBankRoot(root) else {
+            throw ReadFailure(
+                path: root,
+                reason: "not a bank: it has no quizzes/ or scenarios/ folder (use --bank DIR)")
+        }
+        let paths = try BankDirectory.bankFiles(root: root)
+        var sources: [SourceFile] = []
+        for result in BankDirectory.read(
+            paths, display: { BankDirectory.displayPath($0, base: root) })
+        {
+            switch result {
+            case .success(let source): sources.append(source)
+            case .failure(let failure): throw failure
+            }
+        }
+        return BankLoader.load(sources)
+    }
+
+    /// The competencies a quiz touches, in the bank's order.
+    public static func competencies(of quiz: Quiz, in bank: Bank) -> [String] {
+        var found = Set<String>()
+        for item in quiz.items {
+            switch item {
+            case .scenario(let ref):
+                guard let scenario = bank.scenario(ref.value) else { continue }
+                found.formUnion(competencies(of: scenario))
+            case .question(let question): found.formUnion(question.competencies.map(\.value))
+            case .draw(let draw): found.formUnion(draw.filter.competencies.map(\.value))
+            }
+        }
+        return order(found, bank)
+    }
+
+    /// The competencies a scenario's steps count toward, in the bank's order.
+    public static func competencies(of scenario: Scenario) -> Set<String> {
+        var found = Set<String>()
+        for step in scenario.steps { found.formUnion(scenario.competencies(of: step)) }
+        return found
+    }
+
+    static func order(_ ids: Set<String>, _ bank: Bank) -> [String] {
+        let known = bank.competencies.map(\.id).filter(ids.contains)
+        return known + ids.subtracting(known).sorted()
+    }
+
+    /// The table of quizzes and scenarios.
+    public static func render(_ bank: Bank) -> String {
+        var out = ""
+        let quizzes = bank.quizzes.sorted { $0.id.value < $1.id.value }
+        out += "Quizzes (\(quizzes.count))\n"
+        var rows = [["ID", "MODE", "QUESTIONS", "PASS", "COMPETENCIES", "TITLE"]]
+        for quiz in quizzes {
+            var questions = 0
+            var drawn = 0
+            for item in quiz.items {
+                switch item {
+                case .scenario(let ref): questions += bank.scenario(ref.value)?.steps.count ?? 0
+                case .question: questions += 1
+                case .draw(let draw): drawn += draw.count.value
+                }
+            }
+            let size = drawn > 0 ? "\(questions) + \(drawn) drawn" : "\(questions)"
+            rows.append([
+                quiz.id.value, quiz.mode.rawValue, size, "\(format(quiz.passPercent))%",
+                competencies(of: quiz, in: bank).joined(separator: ", "), quiz.title,
+            ])
+        }
+        out += table(rows)
+        let scenarios = bank.scenarios.sorted { $0.id.value < $1.id.value }
+        out += "\nScenarios (\(scenarios.count))\n"
+        rows = [["ID", "CHANNEL", "STEPS", "MAX", "COMPETENCIES", "TITLE"]]
+        for scenario in scenarios {
+            let branching = scenario.steps.contains { step in
+                step.options.contains { $0.next != nil }
+            }
+            rows.append([
+                scenario.id.value, scenario.channel?.rawValue ?? "-",
+                "\(scenario.steps.count)\(branching ? " (branching)" : "")",
+                scenario.maxPoints.map(format) ?? "-",
+                order(competencies(of: scenario), bank).joined(separator: ", "), scenario.title,
+            ])
+        }
+        out += table(rows)
+        return out
+    }
+
+    /// Left-aligned columns separated by two spaces, indented by two.
+    static func table(_ rows: [[String]]) -> String {
+        guard let columns = rows.first?.count else { return "" }
+        var widths = [Int](repeating: 0, count: columns)
+        for row in rows {
+            for (index, cell) in row.enumerated() { widths[index] = max(widths[index], cell.count) }
+        }
+        return rows.map { row in
+            "  "
+                + row.enumerated().map { index, cell in
+                    index == row.count - 1 ? cell : cell.padding(widths[index])
+                }.joined(separator: "  ")
+        }.joined(separator: "\n") + "\n"
+    }
+}

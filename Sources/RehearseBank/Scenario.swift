@@ -1,0 +1,170 @@
+import RehearseCore
+
+/// The channel a scenario plays out on.
+public enum Channel: String, Sendable, CaseIterable, Hashable {
+    case phone, chat, email
+    case inPerson = "in-person"
+    case `internal`
+}
+
+/// A customer situation played out in steps, each a question; steps may branch.
+public struct Scenario: Sendable {
+    public var id: Located<String>
+    public var title: String
+    public var channel: Channel?
+    public var competencies: [Located<String>]
+    public var customer: String?
+    public var context: String?
+    public var start: Located<String>?
+    public var steps: [Question]
+    public var tags: [String]
+    public var location: SourceLocation
+    /// `ContentHash` of the file's bytes.
+    public var sourceHash = ""
+
+    public init(
+        id: Located<String>, title: String, channel: Channel?, competencies: [Located<String>],
+        customer: String?, context: String?, start: Located<String>?, steps: [Question],
+        tags: [String], location: SourceLocation, sourceHash: String = ""
+    ) {
+        self.id = id
+        self.title = title
+        self.channel = channel
+        self.competencies = competencies
+        self.customer = customer
+        self.context = context
+        self.start = start
+        self.steps = steps
+        self.tags = tags
+        self.location = location
+        self.sourceHash = sourceHash
+    }
+
+    /// The id of the first step: `start`, else the first listed.
+    public var startStep: String? { start?.value ?? steps.first?.id.value }
+
+    public func step(_ id: String) -> Question? { steps.first { $0.id.value == id } }
+
+    /// The competencies a step counts toward: its own, else its scenario's.
+    public func competencies(of step: Question) -> [String] {
+        let own = step.competencies.map(\.value)
+        return own.isEmpty ? competencies.map(\.value) : own
+    }
+
+    /// Every competency written on the scenario or on any of its steps (what draws filter on).
+    public var coveredCompetencies: Set<String> {
+        var covered = Set(competencies.map(\.value))
+        for step in steps { covered.formUnion(step.competencies.map(\.value)) }
+        return covered
+    }
+
+    /// The step that follows `index` when no option decides: its `next`, else the next listed.
+    /// Returns nil for the end of the scenario.
+    public func defaultSuccessor(ofStepAt index: Int) -> String? {
+        if let next = steps[index].next?.value { return next == "end" ? nil : next }
+        return index + 1 < steps.count ? steps[index + 1].id.value : nil
+    }
+
+    /// Every step that may follow the step at `index` (nil entries stand for the end).
+    public func successors(ofStepAt index: Int) -> [String?] {
+        let fallback = defaultSuccessor(ofStepAt: index)
+        guard case .choice(let options) = steps[index].body,
+            options.contains(where: { $0.next != nil })
+        else { return [fallback] }
+        var result: [String?] = []
+        for option in options {
+            let target: String? =
+                option.next.map { $0.value == "end" ? nil : $0.value } ?? fallback
+            if !result.contains(where: { $0 == target }) { result.append(target) }
+        }
+        return result
+    }
+
+    /// The maximum score: the best path's total (longest path through the step graph).
+    /// Nil when the steps form a cycle or a `next` names no step.
+    public var maxPoints: Double? { StepGraph(self).longestPath }
+}
+
+/// The step graph of a scenario: successors by index, cycle detection and longest path.
+public struct StepGraph: Sendable {
+    public let successors: [[Int?]]
+    public let start: Int?
+    public let weights: [Double]
+    /// False when some `next` names a step that does not exist.
+    public let isComplete: Bool
+
+    public init(_ scenario: Scenario) {
+        var indexByID: [String: Int] = [:]
+        for (index, step) in scenario.steps.enumerated() where indexByID[step.id.value] == nil {
+            indexByID[step.id.value] = index
+        }
+        var complete = true
+        successors = scenario.steps.indices.map { index in
+            scenario.successors(ofStepAt: index).map { target in
+                guard let target else { return nil }
+                guard let found = indexByID[target] else {
+                    complete = false
+                    return nil
+                }
+                return found
+            }
+        }
+        isComplete = complete
+        start = scenario.startStep.flatMap { indexByID[$0] }
+        weights = scenario.steps.map(\.maxPoints)
+    }
+
+    /// A cycle of step indices reachable from the start, if any (first found, in order).
+    public var cycle: [Int]? {
+        var state = [UInt8](repeating: 0, count: successors.count)  // 0 new, 1 on path, 2 done
+        var path: [Int] = []
+        func visit(_ node: Int) -> [Int]? {
+            state[node] = 1
+            path.append(node)
+            for next in successors[node] {
+                guard let next else { continue }
+                if state[next] == 1, let from = path.firstIndex(of: next) {
+                    return Array(path[from...])
+                }
+                if state[next] == 0, let found = visit(next) { return found }
+            }
+            state[node] = 2
+            path.removeLast()
+            return nil
+        }
+        for node in successors.indices where state[node] == 0 {
+            if let found = visit(node) { return found }
+        }
+        return nil
+    }
+
+    /// Indices of steps reachable from the start.
+    public var reachable: Set<Int> {
+        guard let start else { return [] }
+        var seen: Set<Int> = [start]
+        var queue = [start]
+        while let node = queue.popLast() {
+            for next in successors[node] {
+                if let next, seen.insert(next).inserted { queue.append(next) }
+            }
+        }
+        return seen
+    }
+
+    /// The largest total of step points along any path from the start; nil with a cycle.
+    public var longestPath: Double? {
+        guard let start, cycle == nil else { return successors.isEmpty ? 0 : nil }
+        var memo = [Double?](repeating: nil, count: successors.count)
+        func best(_ node: Int) -> Double {
+            if let known = memo[node] { return known }
+            var tail = 0.0
+            for next in successors[node] {
+                if let next { tail = max(tail, best(next)) }
+            }
+            let total = weights[node] + tail
+            memo[node] = total
+            return total
+        }
+        return best(start)
+    }
+}

@@ -1,0 +1,76 @@
+import RehearseBank
+import RehearseCore
+import RehearseProgress
+import RehearseScoring
+
+/// CSV reports (RFC 4180, CRLF). A text cell a spreadsheet would run as a formula (starting with
+/// `=`, `+`, `-`, `@`, tab or CR) is neutralised with a leading `'`; numbers the program writes are
+/// written as plain numbers and stay numbers.
+public enum GradeCSV {
+    /// A text cell, neutralised and quoted as needed.
+    public static func text(_ value: String) -> String {
+        var cell = value
+        if let first = cell.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) {
+            cell = "'" + cell
+        }
+        if cell.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == ";" }
+        ) {
+            cell = "\"" + cell.replacingAll("\"", with: "\"\"") + "\""
+        }
+        return cell
+    }
+
+    /// A number cell (never neutralised: it is ours). Empty when there is no value.
+    public static func number(_ value: Double?) -> String {
+        guard let value, value.isFinite else { return "" }
+        var writer = ByteWriter(capacity: 24)
+        writer.number(value)
+        return String(decoding: writer.bytes, as: UTF8.self)
+    }
+
+    static func line(_ cells: [String]) -> String { cells.joined(separator: ",") + "\r\n" }
+
+    /// One row per learner: totals, competencies, then the score of every item.
+    public static func learners(_ report: GradeReport) -> String {
+        let index = report.index
+        let competencies = report.competencyProfile.map(\.id)
+        let competencyIndex = competencies.map { index.competencies.firstIndex(of: $0) ?? 0 }
+        var column = [Int](repeating: -1, count: index.questions.count)
+        for (offset, question) in report.itemQuestions.enumerated() { column[question] = offset }
+        var out = line(
+            ["learner", "score", "max", "percent", "passed", "unanswered", "ignored"]
+                + competencies.map { text("competency:" + $0) }
+                + report.itemQuestions.map { text(index.refs[$0]) })
+        for learner in report.graded.learners {
+            var scores = [String](repeating: "", count: report.itemQuestions.count)
+            for answer in report.graded.answers(of: learner) where column[answer.question] >= 0 {
+                scores[column[answer.question]] = number(answer.earned)
+            }
+            out += line(
+                [
+                    text(learner.learner), number(learner.earned), number(learner.max),
+                    number(learner.percent), learner.passed ? "true" : "false",
+                    "\(learner.unanswered)", "\(learner.ignored.count)",
+                ] + competencyIndex.map { number(learner.competencies[$0].percent) } + scores)
+        }
+        return out
+    }
+
+    /// One row per item: the item analysis.
+    public static func items(_ items: [ItemStatistics]) -> String {
+        var out = line([
+            "ref", "attempts", "max", "facility", "sd", "discrimination", "efficiency",
+            "effective_weight", "unanswered", "options", "flags",
+        ])
+        for item in items {
+            out += line([
+                text(item.ref), "\(item.attempts)", number(item.max), number(item.facility),
+                number(item.sd), number(item.discrimination), number(item.efficiency),
+                number(item.effectiveWeight), "\(item.unanswered)",
+                text(item.options.map { "\($0.id):\($0.count)" }.joined(separator: " ")),
+                text(item.flags.joined(separator: "; ")),
+            ])
+        }
+        return out
+    }
+}

@@ -1,0 +1,244 @@
+import RehearseBank
+import RehearseCore
+import RehearseProgress
+import RehearseScoring
+
+/// The JSON report: an interface other tools read. The spec fixes these names (more may be
+/// added): `quiz`, `learners[{learner, score, max, percent, passed, competencies{ID: percent},
+/// answers[{ref, answer, score, max}]}]`, `items[{ref, facility, sd, discrimination, efficiency,
+/// unanswered, options{ID: count}}]`, `test{learners, mean, median, sd, skewness, kurtosis, alpha,
+/// sem}`, `rejected[{file, line, column, reason}]`. `percent` runs 0-100; `facility`,
+/// `discrimination`, `efficiency`, `effectiveWeight` and `alpha` are fractions.
+public enum GradeJSON {
+    public static func render(_ report: GradeReport) -> [UInt8] {
+        var result: [UInt8] = []
+        render(report) { result.append(contentsOf: $0) }
+        return result
+    }
+
+    /// Renders in pieces handed to `write` in order, so a report of a million answers never sits
+    /// in memory whole. Each distinct block outcome's answers are rendered once; learners are
+    /// rendered in slices on all cores.
+    public static func render(_ report: GradeReport, write: ([UInt8]) -> Void) {
+        let graded = report.graded
+        let index = graded.index
+        var out = ByteWriter(capacity: 65_536)
+        out.raw("{\n  \"quiz\": ")
+        out.jsonString(report.quizID)
+        out.raw(",\n  \"title\": ")
+        out.jsonString(index.quiz.title)
+        out.raw(",\n  \"pass\": ")
+        out.number(index.quiz.passPercent)
+        out.raw(",\n  \"learners\": [")
+        write(out.bytes)
+        out.bytes.removeAll(keepingCapacity: true)
+
+        // Every ref's and every distinct answer's JSON once, then each distinct block outcome's
+        // answers once; learners copy them.
+        let refs = graded.index.refs.map { ref in
+            var piece = ByteWriter(capacity: ref.utf8.count + 24)
+            piece.raw("{\"ref\":")
+            piece.jsonString(ref)
+            piece.raw(",\"answer\":")
+            return piece.bytes
+        }
+        let answers = graded.answers.texts.map { texts in
+            texts.map { text in
+                var piece = ByteWriter(capacity: text.utf8.count + 2)
+                piece.jsonString(text)
+                return piece.bytes
+            }
+        }
+        let fragments = parallelMap(Array(graded.outcomes.indices)) { block in
+            graded.outcomes[block].map { answersFragment($0, refs: refs, answers: answers) }
+        }
+        let names = LearnerNames(
+            competencies: graded.index.competencies.map { id in
+                var piece = ByteWriter(capacity: id.utf8.count + 4)
+                piece.jsonString(id)
+                piece.raw(": ")
+                return piece.bytes
+            }, refs: graded.index.refs)
+        let slice = 2048
+        var start = 0
+        while start < graded.learners.count {
+            let end = Swift.min(graded.learners.count, start + 2 * slice)
+            let middle = Swift.min(end, start + slice)
+            let ranges = [start..<middle, middle..<end].filter { !$0.isEmpty }
+            let parts = parallelMap(ranges) { range in
+                var part = ByteWriter(capacity: range.count * 8192)
+                for offset in range {
+                    writeLearner(
+                        graded.learners[offset], first: offset == 0, names, fragments, &part)
+                }
+                return part.bytes
+            }
+            for part in parts { write(part) }
+            start = end
+        }
+
+        out.raw(graded.learners.isEmpty ? "],\n  \"items\": [" : "\n  ],\n  \"items\": [")
+        for (offset, item) in report.items.enumerated() {
+            out.raw(offset == 0 ? "\n    " : ",\n    ")
+            item.writeJSON(into: &out)
+        }
+        out.raw(report.items.isEmpty ? "],\n  \"test\": " : "\n  ],\n  \"test\": ")
+        report.test.writeJSON(into: &out)
+        out.raw(",\n  \"rejected\": [")
+        writeRejected(report.rejected, into: &out)
+        out.raw("],\n  \"notes\": [")
+        for (offset, note) in report.notes.enumerated() {
+            out.raw(offset == 0 ? "\n    " : ",\n    ")
+            out.jsonString(note)
+        }
+        out.raw(report.notes.isEmpty ? "]\n}\n" : "\n  ]\n}\n")
+        write(out.bytes)
+    }
+
+    static func writeLearner(
+        _ learner: LearnerGrade, first: Bool, _ names: LearnerNames, _ fragments: [[[UInt8]]],
+        _ out: inout ByteWriter
+    ) {
+        out.raw(first ? "\n    {\"learner\": " : ",\n    {\"learner\": ")
+        out.jsonString(learner.learner)
+        out.raw(", \"score\": ")
+        out.number(learner.earned)
+        out.raw(", \"max\": ")
+        out.number(learner.max)
+        out.raw(", \"percent\": ")
+        out.number(learner.percent)
+        out.raw(learner.passed ? ", \"passed\": true" : ", \"passed\": false")
+        out.raw(", \"unanswered\": ")
+        out.int(learner.unanswered)
+        out.raw(", \"competencies\": {")
+        var firstCompetency = true
+        for (competency, score) in learner.competencies.enumerated() {
+            guard let percent = score.percent else { continue }
+            if !firstCompetency { out.raw(", ") }
+            firstCompetency = false
+            out.append(names.competencies[competency])
+            out.number(percent)
+        }
+        out.raw("}, \"answers\": [")
+        var firstAnswer = true
+        for (block, outcome) in zip(learner.blocks, learner.outcomes) {
+            let fragment = fragments[block][Int(outcome)]
+            guard !fragment.isEmpty else { continue }
+            if !firstAnswer { out.raw(",") }
+            firstAnswer = false
+            out.append(fragment)
+        }
+        out.raw("], \"ignored\": [")
+        for (position, question) in learner.ignored.enumerated() {
+            if position > 0 { out.raw(", ") }
+            out.jsonString(names.refs[question])
+        }
+        out.raw("]}")
+    }
+
+    static func writeRejected(_ rejected: [RejectedRow], into out: inout ByteWriter) {
+        for (offset, row) in rejected.enumerated() {
+            out.raw(offset == 0 ? "\n    {\"file\": " : ",\n    {\"file\": ")
+            out.jsonString(row.file)
+            out.raw(", \"line\": ")
+            out.int(row.line)
+            out.raw(", \"column\": ")
+            out.int(row.column)
+            out.raw(", \"reason\": ")
+            out.jsonString(row.reason)
+            out.raw("}")
+        }
+        if !rejected.isEmpty { out.raw("\n  ") }
+    }
+
+    /// The answers of a block outcome, compact (they are most of a large report's bytes), from
+    /// the pre-rendered refs and answer texts.
+    static func answersFragment(_ outcome: BlockOutcome, refs: [[UInt8]], answers: [[[UInt8]]])
+        -> [UInt8]
+    {
+        var out = ByteWriter(capacity: outcome.answers.count * 72)
+        for (offset, answer) in outcome.answers.enumerated() {
+            if offset > 0 { out.raw(",") }
+            out.append(refs[answer.question])
+            if answer.answer >= 0 {
+                out.append(answers[answer.question][Int(answer.answer)])
+            } else {
+                out.raw("\"\"")
+            }
+            out.raw(",\"score\":")
+            out.number(answer.earned)
+            out.raw(",\"max\":")
+            out.number(answer.max)
+            out.raw("}")
+        }
+        return out.bytes
+    }
+}
+
+/// What a learner's JSON needs from the quiz, taken out once (copying the whole index per
+/// learner would make the rendering threads fight over its reference counts).
+struct LearnerNames: Sendable {
+    /// `"ID": ` per competency, escaped.
+    var competencies: [[UInt8]]
+    var refs: [String]
+}
+
+extension ItemStatistics {
+    func writeJSON(into out: inout ByteWriter) {
+        out.raw("{\"ref\": ")
+        out.jsonString(ref)
+        out.raw(", \"max\": ")
+        out.number(max)
+        out.raw(", \"attempts\": ")
+        out.int(attempts)
+        out.raw(", \"facility\": ")
+        out.number(facility)
+        out.raw(", \"sd\": ")
+        out.number(sd)
+        out.raw(", \"discrimination\": ")
+        out.number(discrimination)
+        out.raw(", \"efficiency\": ")
+        out.number(efficiency)
+        out.raw(", \"effectiveWeight\": ")
+        out.number(effectiveWeight)
+        out.raw(", \"unanswered\": ")
+        out.int(unanswered)
+        out.raw(", \"options\": {")
+        for (offset, option) in options.enumerated() {
+            if offset > 0 { out.raw(", ") }
+            out.jsonString(option.id)
+            out.raw(": ")
+            out.int(option.count)
+        }
+        out.raw("}, \"flags\": [")
+        for (offset, flag) in flags.enumerated() {
+            if offset > 0 { out.raw(", ") }
+            out.jsonString(flag)
+        }
+        out.raw("]}")
+    }
+}
+
+extension TestStatistics {
+    func writeJSON(into out: inout ByteWriter) {
+        out.raw("{\"learners\": ")
+        out.int(learners)
+        out.raw(", \"mean\": ")
+        out.number(mean)
+        out.raw(", \"median\": ")
+        out.number(median)
+        out.raw(", \"sd\": ")
+        out.number(sd)
+        out.raw(", \"skewness\": ")
+        out.number(skewness)
+        out.raw(", \"kurtosis\": ")
+        out.number(kurtosis)
+        out.raw(", \"alpha\": ")
+        out.number(alpha)
+        out.raw(", \"errorRatio\": ")
+        out.number(errorRatio)
+        out.raw(", \"sem\": ")
+        out.number(sem)
+        out.raw("}")
+    }
+}

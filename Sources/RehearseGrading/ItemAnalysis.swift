@@ -1,0 +1,302 @@
+import Foundation
+import RehearseBank
+import RehearseCore
+import RehearseProgress
+import RehearseScoring
+
+/// Classical test theory statistics of one item, as Moodle's quiz statistics report defines them.
+/// Fractions, not percentages: `facility` 0-1, `sd` a fraction of the item's maximum,
+/// `discrimination` and `efficiency` -1..1, `effectiveWeight` 0-1.
+public struct ItemStatistics: Sendable {
+    public var ref: String
+    /// The item's maximum mark.
+    public var max: Double
+    /// How many learners met the item (answered it or left it empty).
+    public var attempts: Int
+    /// Learners who met the item and left it unanswered.
+    public var unanswered: Int
+    /// Mean mark / maximum.
+    public var facility: Double?
+    /// Standard deviation of the mark / maximum.
+    public var sd: Double?
+    /// Correlation of the item mark with the rest of the test (the total without this item).
+    public var discrimination: Double?
+    /// Covariance with the rest of the test over its largest possible value.
+    public var efficiency: Double?
+    /// sqrt(cov(item, total)) over the sum of that for every item; nil when negative.
+    public var effectiveWeight: Double?
+    /// Covariance of the item mark with the rest of the test.
+    public var covariance: Double?
+    public var markVariance: Double?
+    public var restVariance: Double?
+    public var covarianceMax: Double?
+    /// How often each option was chosen (choice and multi questions).
+    public var options: [(id: String, count: Int)]
+    /// `too easy`, `too hard`, `low discrimination`.
+    public var flags: [String]
+}
+
+/// Statistics of the whole test (learners' totals).
+public struct TestStatistics: Sendable, Hashable {
+    public var learners: Int
+    public var mean: Double?
+    public var median: Double?
+    public var sd: Double?
+    public var skewness: Double?
+    public var kurtosis: Double?
+    /// Cronbach's alpha (KR-20 for 0/1 items), a fraction.
+    public var alpha: Double?
+    /// sqrt(1 - alpha), a fraction.
+    public var errorRatio: Double?
+    /// Standard error of measurement, in marks: error ratio x SD.
+    public var sem: Double?
+}
+
+/// A matrix of marks: one row per learner, one column per item; NaN where a learner did not meet
+/// the item (a step off their path, a scenario not drawn).
+public struct MarksMatrix: Sendable {
+    public var items: [String]
+    public var maxima: [Double]
+    public var learners: [String]
+    /// Item-major: `marks[item * learners.count + learner]`.
+    public var marks: [Double]
+    /// Per learner: the total mark (the sum of the row unless given).
+    public var totals: [Double]
+    /// Per item: learners who met the item but left it unanswered.
+    public var unanswered: [Int]
+    /// Per item: option counts.
+    public var options: [[(id: String, count: Int)]]
+
+    public init(
+        items: [String], maxima: [Double], learners: [String], marks: [Double],
+        totals: [Double]? = nil, unanswered: [Int]? = nil,
+        options: [[(id: String, count: Int)]]? = nil
+    ) {
+        self.items = items
+        self.maxima = maxima
+        self.learners = learners
+        self.marks = marks
+        self.unanswered = unanswered ?? Array(repeating: 0, count: items.count)
+        self.options = options ?? Array(repeating: [], count: items.count)
+        if let totals {
+            self.totals = totals
+        } else {
+            var sums = [Double](repeating: 0, count: learners.count)
+            for item in items.indices {
+                for learner in learners.indices {
+                    let mark = marks[item * learners.count + learner]
+                    if !mark.isNaN { sums[learner] += mark }
+                }
+            }
+            self.totals = sums
+        }
+    }
+
+    public func mark(item: Int, learner: Int) -> Double { marks[item * learners.count + learner] }
+}
+
+/// Item and test statistics (classical test theory) exactly as Moodle's quiz statistics compute
+/// them: variances divide by n - 1; "rest of test" is the total minus the item; discrimination is
+/// the correlation of the two; the covariance maximum pairs both after sorting each; effective
+/// weight is sqrt(cov(item, total)) over the sum of those that are not negative; Cronbach's alpha
+/// is p / (p - 1) x (1 - sum of item variances / total variance); skewness and kurtosis use
+/// Moodle's k-statistics.
+public enum ItemAnalysis {
+    /// Facility outside this range flags an item.
+    public static let facilityRange = 0.1...0.9
+    /// Discrimination below this flags an item.
+    public static let minimumDiscrimination = 0.2
+
+    public static func analyse(_ matrix: MarksMatrix) -> (
+        items: [ItemStatistics], test: TestStatistics
+    ) {
+        let count = matrix.learners.count
+        var items: [ItemStatistics] = []
+        var covariancesWithTotal: [Double?] = []
+        var sumOfMarkVariance = 0.0
+        // Learners in ascending order of their total (see `sortedPairs`).
+        let order = (0..<count).sorted { matrix.totals[$0] < matrix.totals[$1] }
+        // Items are independent: analysed on all cores, results in item order.
+        let analysed = parallelMap(Array(matrix.items.indices)) { item in
+            var x: [Double] = []
+            var t: [Double] = []
+            x.reserveCapacity(count)
+            t.reserveCapacity(count)
+            for learner in order {
+                let mark = matrix.marks[item * count + learner]
+                if mark.isNaN { continue }
+                x.append(mark)
+                t.append(matrix.totals[learner])
+            }
+            return analyseItem(
+                ref: matrix.items[item], max: matrix.maxima[item], x: x, totals: t,
+                unanswered: matrix.unanswered[item], options: matrix.options[item])
+        }
+        for (statistics, covarianceWithTotal) in analysed {
+            sumOfMarkVariance += statistics.markVariance ?? 0
+            items.append(statistics)
+            covariancesWithTotal.append(covarianceWithTotal)
+        }
+        let sumOfRoots = covariancesWithTotal.reduce(0.0) { sum, value in
+            guard let value, value >= 0 else { return sum }
+            return sum + value.squareRoot()
+        }
+        for item in items.indices {
+            if let covariance = covariancesWithTotal[item], covariance >= 0, sumOfRoots > 0 {
+                items[item].effectiveWeight = covariance.squareRoot() / sumOfRoots
+            }
+        }
+        let test = testStatistics(
+            totals: matrix.totals, items: matrix.items.count, sumOfMarkVariance: sumOfMarkVariance)
+        return (items, test)
+    }
+
+    static func analyseItem(
+        ref: String, max: Double, x: [Double], totals: [Double], unanswered: Int,
+        options: [(id: String, count: Int)]
+    ) -> (ItemStatistics, Double?) {
+        var result = ItemStatistics(
+            ref: ref, max: max, attempts: x.count, unanswered: unanswered, options: options,
+            flags: [])
+        let n = Double(x.count)
+        guard x.count > 0 else { return (result, nil) }
+        let meanX = x.reduce(0, +) / n
+        result.facility = max > 0 ? meanX / max : nil
+        var covarianceWithTotal: Double?
+        if x.count > 1 {
+            let rest = zip(totals, x).map { $0 - $1 }
+            let meanRest = rest.reduce(0, +) / n
+            let meanTotal = totals.reduce(0, +) / n
+            var sxx = 0.0
+            var soo = 0.0
+            var sxo = 0.0
+            var sxt = 0.0
+            for index in x.indices {
+                let dx = x[index] - meanX
+                let dOther = rest[index] - meanRest
+                sxx += dx * dx
+                soo += dOther * dOther
+                sxo += dx * dOther
+                sxt += dx * (totals[index] - meanTotal)
+            }
+            let markVariance = sxx / (n - 1)
+            let restVariance = soo / (n - 1)
+            let covariance = sxo / (n - 1)
+            result.markVariance = markVariance
+            result.restVariance = restVariance
+            result.covariance = covariance
+            result.sd = max > 0 ? markVariance.squareRoot() / max : nil
+            covarianceWithTotal = sxt / (n - 1)
+            if markVariance * restVariance > 0 {
+                result.discrimination = covariance / (markVariance * restVariance).squareRoot()
+            }
+            let (sortedX, sortedRest) = sortedPairs(x, rest, totals)
+            var sMax = 0.0
+            for index in sortedX.indices {
+                sMax += (sortedX[index] - meanX) * (sortedRest[index] - meanRest)
+            }
+            let covarianceMax = sMax / (n - 1)
+            result.covarianceMax = covarianceMax
+            if covarianceMax != 0 { result.efficiency = covariance / covarianceMax }
+        }
+        if let facility = result.facility, !facilityRange.contains(facility) {
+            result.flags.append(facility < facilityRange.lowerBound ? "too hard" : "too easy")
+        }
+        if let discrimination = result.discrimination, discrimination < minimumDiscrimination {
+            result.flags.append("low discrimination")
+        }
+        return (result, covarianceWithTotal)
+    }
+
+    /// `x` and `rest` each sorted ascending, given learners in ascending order of their total.
+    /// Marks take few distinct values, so `rest` is sorted by bucketing learners on their mark
+    /// (within a bucket, rest follows the total) and merging the buckets; with many distinct
+    /// marks, a plain sort.
+    static func sortedPairs(_ x: [Double], _ rest: [Double], _ totals: [Double]) -> (
+        [Double], [Double]
+    ) {
+        var values: [Double] = []
+        for mark in x where !values.contains(mark) {
+            values.append(mark)
+            if values.count > 16 { return (x.sorted(), rest.sorted()) }
+        }
+        values.sort()
+        var buckets = [[Double]](repeating: [], count: values.count)
+        for learner in x.indices {
+            let bucket = values.firstIndex(of: x[learner]) ?? 0
+            buckets[bucket].append(rest[learner])
+        }
+        var sortedX: [Double] = []
+        sortedX.reserveCapacity(x.count)
+        for (bucket, value) in values.enumerated() {
+            sortedX += repeatElement(value, count: buckets[bucket].count)
+        }
+        // Within a bucket rest = total - constant, so it is already ascending; merge them.
+        var positions = [Int](repeating: 0, count: buckets.count)
+        var sortedRest: [Double] = []
+        sortedRest.reserveCapacity(rest.count)
+        while sortedRest.count < rest.count {
+            var best = -1
+            for bucket in buckets.indices where positions[bucket] < buckets[bucket].count {
+                if best < 0
+                    || buckets[bucket][positions[bucket]] < buckets[best][positions[best]]
+                {
+                    best = bucket
+                }
+            }
+            sortedRest.append(buckets[best][positions[best]])
+            positions[best] += 1
+        }
+        return (sortedX, sortedRest)
+    }
+
+    /// Mean, median, SD, skewness, kurtosis, alpha, error ratio and standard error of `totals`.
+    public static func testStatistics(totals: [Double], items: Int, sumOfMarkVariance: Double)
+        -> TestStatistics
+    {
+        var result = TestStatistics(learners: totals.count)
+        let s = Double(totals.count)
+        guard !totals.isEmpty else { return result }
+        let mean = totals.reduce(0, +) / s
+        result.mean = mean
+        let sorted = totals.sorted()
+        let middle = sorted.count / 2
+        result.median =
+            sorted.count % 2 == 0 ? (sorted[middle - 1] + sorted[middle]) / 2 : sorted[middle]
+        guard totals.count > 1 else { return result }
+        var power2 = 0.0
+        var power3 = 0.0
+        var power4 = 0.0
+        for total in totals {
+            let d = total - mean
+            power2 += d * d
+            power3 += d * d * d
+            power4 += d * d * d * d
+        }
+        let sd = (power2 / (s - 1)).squareRoot()
+        result.sd = sd
+        guard totals.count > 2 else { return result }
+        let m2 = power2 / s
+        let m3 = power3 / s
+        let m4 = power4 / s
+        let k2 = s * m2 / (s - 1)
+        let k3 = s * s * m3 / ((s - 1) * (s - 2))
+        guard k2 != 0 else { return result }
+        result.skewness = k3 / pow(k2, 1.5)
+        if totals.count > 3 {
+            let k4 = s * s * ((s + 1) * m4 - 3 * (s - 1) * m2 * m2) / ((s - 1) * (s - 2) * (s - 3))
+            result.kurtosis = k4 / (k2 * k2)
+        }
+        if items > 1 {
+            let p = Double(items)
+            let alpha = p / (p - 1) * (1 - sumOfMarkVariance / k2)
+            result.alpha = alpha
+            if alpha <= 1 {
+                let errorRatio = (1 - alpha).squareRoot()
+                result.errorRatio = errorRatio
+                result.sem = errorRatio * sd
+            }
+        }
+        return result
+    }
+}

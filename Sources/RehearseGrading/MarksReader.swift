@@ -1,0 +1,176 @@
+import Foundation
+import RehearseBank
+import RehearseCore
+import RehearseProgress
+import RehearseScoring
+
+/// Reads a marks matrix for `rehearse stats`: one row per learner, the learner in the first column
+/// (or the one named), one column per item holding the learner's mark. An empty cell means the
+/// learner did not meet the item. A column that equals the sum of the item columns in every row
+/// (a spreadsheet's total) is recognised, left out and said so.
+public enum MarksReader {
+    public struct Result: Sendable {
+        public var matrix: MarksMatrix
+        public var rejected: [RejectedRow]
+        public var notes: [String]
+    }
+
+    /// How far a total may be from the row's sum (spreadsheets round what they export).
+    public static let totalTolerance = 0.01
+
+    public static func read(
+        file: String, bytes raw: [UInt8], learnerColumn: String? = nil, maxMark: Double? = nil,
+        delimiter: UInt8? = nil
+    ) throws(GradingError) -> Result {
+        let (bytes, encoding) = SheetText.utf8(raw)
+        var notes: [String] = []
+        var rejected: [RejectedRow] = []
+        if encoding == .windows1252 { notes.append("\(file): not UTF-8; read as Windows-1252") }
+        let separator = delimiter ?? CSVParser.detectDelimiter(bytes)
+        let records: [(line: Int, fields: [String], fieldLines: [Int])]
+        do {
+            records = try CSVParser.records(bytes, delimiter: separator)
+        } catch {
+            let failure = (error as? CSVError) ?? CSVError(line: 1, column: 1, reason: "\(error)")
+            throw GradingError("\(file):\(failure.line):\(failure.column): \(failure.reason)")
+        }
+        guard let header = records.first?.fields else { throw GradingError("\(file) is empty") }
+        var learnerIndex = 0
+        if let learnerColumn {
+            let wanted = QuizIndex.foldHeader(learnerColumn)
+            guard let found = header.firstIndex(where: { QuizIndex.foldHeader($0) == wanted })
+            else {
+                throw GradingError("\(file) has no column `\(learnerColumn)`")
+            }
+            learnerIndex = found
+        }
+        var columns = header.indices.filter { $0 != learnerIndex }
+        guard !columns.isEmpty else { throw GradingError("\(file) has no item columns") }
+        let rows = Array(records.dropFirst())
+        // Marks by column, NaN for empty or unreadable cells.
+        var values = [[Double]](repeating: [], count: header.count)
+        var learners: [String] = []
+        for row in rows {
+            learners.append(learnerIndex < row.fields.count ? row.fields[learnerIndex] : "")
+            for column in columns {
+                let text = column < row.fields.count ? row.fields[column].trimmingSpaces : ""
+                if text.isEmpty {
+                    values[column].append(.nan)
+                } else if let value = number(text) {
+                    values[column].append(value)
+                } else {
+                    values[column].append(.nan)
+                    rejected.append(
+                        RejectedRow(
+                            file: file, line: row.line, column: column + 1,
+                            reason: "`\(text)` is not a mark (a number, or empty when not met)"))
+                }
+            }
+        }
+        // A total column: equal to the sum of the others in every row.
+        if columns.count > 2, !rows.isEmpty {
+            for candidate in columns.reversed() {
+                let others = columns.filter { $0 != candidate }
+                let isTotal = rows.indices.allSatisfy { row in
+                    let total = values[candidate][row]
+                    guard !total.isNaN else { return false }
+                    let sum = others.reduce(0.0) { sum, column in
+                        let value = values[column][row]
+                        return value.isNaN ? sum : sum + value
+                    }
+                    return abs(total - sum) <= totalTolerance
+                }
+                if isTotal {
+                    notes.append(
+                        "column `\(header[candidate])` is the row total; left out of the items")
+                    columns = others
+                    break
+                }
+            }
+        }
+        var marks: [Double] = []
+        marks.reserveCapacity(columns.count * rows.count)
+        var maxima: [Double] = []
+        for column in columns {
+            marks += values[column]
+            let largest = values[column].filter { !$0.isNaN }.max() ?? 1
+            maxima.append(maxMark ?? Swift.max(1, largest.rounded(.up)))
+        }
+        let unanswered = columns.map { column in values[column].filter(\.isNaN).count }
+        let matrix = MarksMatrix(
+            items: columns.map { header[$0] }, maxima: maxima, learners: learners, marks: marks,
+            unanswered: unanswered)
+        return Result(matrix: matrix, rejected: rejected, notes: notes)
+    }
+
+    /// A mark: a decimal number with `.` or `,` as the separator, or a percentage.
+    static func number(_ text: String) -> Double? {
+        var cleaned = text.replacingAll(",", with: ".")
+        var scale = 1.0
+        if cleaned.hasSuffix("%") {
+            cleaned.removeLast()
+            scale = 0.01
+        }
+        guard let value = Double(cleaned.trimmingSpaces), value.isFinite else { return nil }
+        return value * scale
+    }
+}
+
+/// The report of `rehearse stats`: item and test statistics of a marks matrix.
+public struct StatsReport: Sendable {
+    public var file: String
+    public var items: [ItemStatistics]
+    public var test: TestStatistics
+    public var rejected: [RejectedRow]
+    public var notes: [String]
+
+    public init(file: String, read: MarksReader.Result) {
+        self.file = file
+        let analysis = ItemAnalysis.analyse(read.matrix)
+        items = analysis.items
+        test = analysis.test
+        rejected = read.rejected
+        notes = read.notes
+    }
+
+    public func render(_ format: ReportFormat) -> [UInt8] {
+        switch format {
+        case .json:
+            var out = ByteWriter()
+            out.raw("{\n  \"file\": ")
+            out.jsonString(file)
+            out.raw(",\n  \"items\": [")
+            for (offset, item) in items.enumerated() {
+                out.raw(offset == 0 ? "\n    " : ",\n    ")
+                item.writeJSON(into: &out)
+            }
+            out.raw(items.isEmpty ? "],\n  \"test\": " : "\n  ],\n  \"test\": ")
+            test.writeJSON(into: &out)
+            out.raw(",\n  \"rejected\": [")
+            GradeJSON.writeRejected(rejected, into: &out)
+            out.raw("],\n  \"notes\": [")
+            for (offset, note) in notes.enumerated() {
+                out.raw(offset == 0 ? "\n    " : ",\n    ")
+                out.jsonString(note)
+            }
+            out.raw(notes.isEmpty ? "]\n}\n" : "\n  ]\n}\n")
+            return out.bytes
+        case .csv:
+            return Array(GradeCSV.items(items).utf8)
+        case .markdown, .html, .table:
+            var text = GradeTable.itemsText(items) { text, _ in text }
+            text += "\n" + GradeTable.testText(test) + "\n"
+            if !rejected.isEmpty {
+                text += "\nRejected cells (\(rejected.count))\n"
+                for row in rejected {
+                    text += "  \(row.file):\(row.line):\(row.column): \(row.reason)\n"
+                }
+            }
+            if !notes.isEmpty {
+                text += "\nNotes\n"
+                for note in notes { text += "  \(note)\n" }
+            }
+            return Array(text.utf8)
+        }
+    }
+}

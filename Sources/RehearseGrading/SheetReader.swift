@@ -1,0 +1,445 @@
+import Foundation
+import RehearseBank
+import RehearseCore
+import RehearseProgress
+import RehearseScoring
+
+/// How a sheet was recognised.
+public enum SheetKind: String, Sendable, Hashable {
+    case attempts = "recorded attempts"
+    case long = "long CSV"
+    case wide = "wide CSV"
+}
+
+/// Options of `rehearse grade` that shape how sheets are read.
+public struct SheetOptions: Sendable {
+    /// The quiz the sheets answer (required when a sheet does not say and it cannot be inferred).
+    public var quiz: String?
+    /// The learner column of a wide sheet (default: `learner`, `email`, `email address`, `name`).
+    public var learnerColumn: String?
+    /// The CSV delimiter (default: detected from the header line).
+    public var delimiter: UInt8?
+
+    public init(quiz: String? = nil, learnerColumn: String? = nil, delimiter: UInt8? = nil) {
+        self.quiz = quiz
+        self.learnerColumn = learnerColumn
+        self.delimiter = delimiter
+    }
+}
+
+/// A problem that stops grading as a whole (not one row): a usage or content error.
+public struct GradingError: Error, Sendable, Hashable, CustomStringConvertible {
+    public var message: String
+    public init(_ message: String) { self.message = message }
+    public var description: String { message }
+}
+
+/// One learner's answers to one quiz, gathered from any number of sheets.
+public struct LearnerSheet: Sendable {
+    public var learner: String
+    public var file: String
+    public var line: Int
+    /// The seed of a recorded attempt (its draws and shuffles); nil for CSV sheets.
+    public var seed: UInt64?
+    /// The recorded attempt this came from, if any (kept for the progress store).
+    public var attempt: AttemptRecord?
+    /// Per question of the quiz index: the answer number in the `AnswerBook`, or -1 (no answer).
+    public var responses: [Int32]
+}
+
+/// Every learner's answers to one quiz, ready to grade.
+public struct Cohort: Sendable {
+    public var index: QuizIndex
+    public var answers: AnswerBook
+    public var learners: [LearnerSheet]
+}
+
+/// Gathers answers per quiz and learner while sheets are read: answer numbers in one flat array,
+/// a row of `questionCount` per learner.
+final class QuizCollector {
+    let index: QuizIndex
+    let questionCount: Int
+    var book: AnswerBook
+    var learners: [LearnerSheet] = []
+    var flat: [Int32] = []
+    var byName: [String: Int] = [:]
+
+    init(index: QuizIndex) {
+        self.index = index
+        questionCount = index.questions.count
+        book = AnswerBook(questions: index.questions)
+    }
+
+    /// The learner's number, added on first sight (names match without regard to case).
+    func learner(_ name: String, file: String, line: Int) -> Int {
+        let key = name.lowercased()
+        if let known = byName[key] { return known }
+        learners.append(
+            LearnerSheet(
+                learner: name, file: file, line: line, seed: nil, attempt: nil, responses: []))
+        flat.append(contentsOf: repeatElement(-1, count: questionCount))
+        byName[key] = learners.count - 1
+        return learners.count - 1
+    }
+
+    /// The learners with their answers.
+    func sheets() -> [LearnerSheet] {
+        var result = learners
+        for offset in result.indices {
+            let start = offset * questionCount
+            result[offset].responses = Array(flat[start..<(start + questionCount)])
+        }
+        return result
+    }
+
+    var cohort: Cohort { Cohort(index: index, answers: book, learners: sheets()) }
+}
+
+/// Reads answer sheets of any form, detected by content: recorded attempts (JSON, one or an
+/// array), long CSV (`learner,quiz,question,answer`) and wide CSV (a row per learner, a column per
+/// question named by ref or prompt). Rows that cannot be graded are collected in `rejected`.
+public final class SheetReader {
+    public let bank: Bank
+    public let options: SheetOptions
+    public internal(set) var rejected: [RejectedRow] = []
+    public internal(set) var notes: [String] = []
+    public internal(set) var kinds: [(file: String, kind: SheetKind, encoding: SheetEncoding)] = []
+    var collectors: [String: QuizCollector] = [:]
+    var collectorOrder: [String] = []
+    var otherQuizRows: [String: Int] = [:]
+    /// Long sheets from this size up (in bytes) are read on all cores.
+    public var parallelThreshold = 8 << 20
+    /// Set while a mapped sheet is read: whether it holds no `"` (from the scan made anyway).
+    var quoteFree: Bool?
+    /// How many sheets were read on all cores.
+    public internal(set) var parallelReads = 0
+
+    public init(bank: Bank, options: SheetOptions = SheetOptions()) {
+        self.bank = bank
+        self.options = options
+    }
+
+    /// Reads one sheet. `file` is the name shown in messages.
+    public func read(file: String, bytes raw: consuming [UInt8]) throws(GradingError) {
+        var bytes = consume raw
+        let encoding = SheetText.normalise(&bytes)
+        if encoding == .windows1252 {
+            notes.append("\(file): not UTF-8; read as Windows-1252")
+        }
+        var first = 0
+        while first < bytes.count, [9, 10, 13, 32].contains(bytes[first]) { first += 1 }
+        if first < bytes.count,
+            bytes[first] == UInt8(ascii: "{") || bytes[first] == UInt8(ascii: "[")
+        {
+            kinds.append((file, .attempts, encoding))
+            try readAttempts(file: file, bytes: bytes)
+            return
+        }
+        guard first < bytes.count else {
+            notes.append("\(file): empty")
+            return
+        }
+        let delimiter = options.delimiter ?? CSVParser.detectDelimiter(bytes)
+        let header: [String]
+        do {
+            header = try Self.headerFields(bytes, delimiter: delimiter)
+        } catch {
+            reject(file, error.line, error.column, error.reason)
+            return
+        }
+        let folded = header.map(QuizIndex.foldHeader)
+        if folded.contains("question") || folded.contains("ref"),
+            folded.contains("answer")
+        {
+            kinds.append((file, .long, encoding))
+            var failure: GradingError?
+            bytes.withUnsafeMutableBufferPointer { buffer in
+                do throws(GradingError) {
+                    try readLong(file: file, buffer: buffer, delimiter: delimiter, header: folded)
+                } catch {
+                    failure = error
+                }
+            }
+            if let failure { throw failure }
+        } else {
+            kinds.append((file, .wide, encoding))
+            try readWide(file: file, bytes: &bytes, delimiter: delimiter)
+        }
+    }
+
+    /// Reads one sheet from memory the caller owns and lets the reader change (a private file
+    /// mapping): a long UTF-8 sheet is read in place, without a copy; anything else is copied and
+    /// read as bytes.
+    public func read(file: String, buffer: UnsafeMutableBufferPointer<UInt8>) throws(GradingError) {
+        let scan = Self.scan(UnsafeBufferPointer(buffer))
+        let valid = scan.valid
+        quoteFree = !scan.hasQuote
+        defer { quoteFree = nil }
+        let hasBOM =
+            buffer.count >= 3 && buffer[0] == 0xEF && buffer[1] == 0xBB && buffer[2] == 0xBF
+        var first = 0
+        while first < buffer.count, [9, 10, 13, 32].contains(buffer[first]) { first += 1 }
+        let json =
+            first < buffer.count
+            && (buffer[first] == UInt8(ascii: "{") || buffer[first] == UInt8(ascii: "["))
+        if valid, !hasBOM, !json, first < buffer.count {
+            let head = Array(buffer.prefix(1 << 16))
+            let delimiter = options.delimiter ?? CSVParser.detectDelimiter(head)
+            if let header = try? Self.headerFields(head, delimiter: delimiter) {
+                let folded = header.map(QuizIndex.foldHeader)
+                if folded.contains("question") || folded.contains("ref"), folded.contains("answer")
+                {
+                    kinds.append((file, .long, .utf8))
+                    try readLong(file: file, buffer: buffer, delimiter: delimiter, header: folded)
+                    return
+                }
+            }
+        }
+        try read(file: file, bytes: Array(buffer))
+    }
+
+    /// The cohort of the one quiz the sheets answer.
+    public func cohort() throws(GradingError) -> Cohort {
+        for (quiz, count) in otherQuizRows.sorted(by: { $0.key < $1.key }) {
+            notes.append(
+                "\(count) answer(s) to quiz `\(quiz)` skipped (grading `\(options.quiz ?? "")`)")
+        }
+        if let wanted = options.quiz {
+            guard let collector = collectors[wanted] else {
+                if bank.quiz(wanted) == nil {
+                    throw GradingError("there is no quiz `\(wanted)` in the bank")
+                }
+                let index = QuizIndex(quiz: try quiz(wanted), bank: bank)
+                return Cohort(
+                    index: index, answers: AnswerBook(questions: index.questions), learners: [])
+            }
+            return collector.cohort
+        }
+        guard collectorOrder.count <= 1 else {
+            throw GradingError(
+                "the sheets answer several quizzes (\(collectorOrder.joined(separator: ", "))); "
+                    + "choose one with --quiz")
+        }
+        guard let only = collectorOrder.first, let collector = collectors[only] else {
+            throw GradingError("the sheets hold no answers")
+        }
+        return collector.cohort
+    }
+
+    // MARK: - Helpers
+
+    func reject(_ file: String, _ line: Int, _ column: Int, _ reason: String) {
+        rejected.append(RejectedRow(file: file, line: line, column: column, reason: reason))
+    }
+
+    func quiz(_ id: String) throws(GradingError) -> Quiz {
+        guard let quiz = bank.quiz(id) else {
+            let guess = Suggestion.phrase(for: id, in: bank.quizzes.map(\.id.value))
+            throw GradingError("there is no quiz `\(id)` in the bank\(guess)")
+        }
+        return quiz
+    }
+
+    /// The collector of quiz `id`, or nil when `--quiz` names another one (its rows are counted
+    /// and skipped) or the bank has no such quiz.
+    func collector(for id: String) -> QuizCollector? {
+        if let known = collectors[id] { return known }
+        if let wanted = options.quiz, wanted != id {
+            otherQuizRows[id, default: 0] += 1
+            return nil
+        }
+        guard let quiz = bank.quiz(id) else { return nil }
+        let collector = QuizCollector(index: QuizIndex(quiz: quiz, bank: bank))
+        collectors[id] = collector
+        collectorOrder.append(id)
+        return collector
+    }
+
+    static func headerFields(_ bytes: [UInt8], delimiter: UInt8) throws(CSVError) -> [String] {
+        // Only the first record is needed: cut at the first line break outside quotes.
+        var end = 0
+        var quoted = false
+        while end < bytes.count {
+            let byte = bytes[end]
+            if byte == UInt8(ascii: "\"") { quoted.toggle() }
+            if !quoted, byte == 10 || byte == 13 { break }
+            end += 1
+        }
+        var head = Array(bytes[0..<end])
+        var fields: [String] = []
+        do {
+            try CSVParser.forEachRecord(in: &head, delimiter: delimiter) { record in
+                if fields.isEmpty { fields = record.strings }
+            }
+        } catch let error as CSVError {
+            throw error
+        } catch {
+            throw CSVError(line: 1, column: 1, reason: "\(error)")
+        }
+        return fields
+    }
+
+    /// The quiz that contains the most of `names` (refs or prompts), when one stands out.
+    func inferQuiz(from names: [String]) -> String? {
+        var best: (id: String, count: Int)?
+        var tied = false
+        for quiz in bank.quizzes {
+            let index = QuizIndex(quiz: quiz, bank: bank)
+            let count = names.filter { !index.questions(header: $0).isEmpty }.count
+            guard count > 0 else { continue }
+            if let current = best, count == current.count {
+                tied = true
+            } else if best == nil || count > best?.count ?? 0 {
+                best = (quiz.id.value, count)
+                tied = false
+            }
+        }
+        return tied ? nil : best?.id
+    }
+
+    // MARK: - Recorded attempts
+
+    func readAttempts(file: String, bytes: [UInt8]) throws(GradingError) {
+        let data = Data(bytes)
+        let decoder = AttemptRecord.makeDecoder()
+        var attempts: [AttemptRecord]
+        do {
+            if bytes.first(where: { ![9, 10, 13, 32].contains($0) }) == UInt8(ascii: "[") {
+                attempts = try decoder.decode([AttemptRecord].self, from: data)
+            } else {
+                attempts = [try decoder.decode(AttemptRecord.self, from: data)]
+            }
+        } catch {
+            let (line, column) = Self.jsonErrorPosition(error, bytes: bytes)
+            reject(file, line, column, "not a recorded attempt: \(Self.describe(error))")
+            return
+        }
+        let refPositions = Self.positions(of: Array("\"ref\"".utf8), in: bytes)
+        var answerNumber = 0
+        for attempt in attempts {
+            defer { answerNumber += attempt.answers.count }
+            let quizPosition = Self.positions(of: Array("\"quiz\"".utf8), in: bytes).first ?? (1, 1)
+            guard let collector = collector(for: attempt.quiz) else {
+                if bank.quiz(attempt.quiz) == nil {
+                    reject(
+                        file, quizPosition.line, quizPosition.column,
+                        "there is no quiz `\(attempt.quiz)` in the bank"
+                            + Suggestion.phrase(for: attempt.quiz, in: bank.quizzes.map(\.id.value))
+                    )
+                }
+                continue
+            }
+            let learnerIndex = collector.learner(
+                attempt.learner, file: file, line: quizPosition.line)
+            collector.learners[learnerIndex].seed = attempt.seed
+            collector.learners[learnerIndex].attempt = attempt
+            if let quiz = bank.quiz(attempt.quiz), attempt.quizHash != bank.contentHash(of: quiz) {
+                notes.append(
+                    "\(file): \(attempt.learner)'s attempt was made on an earlier version of "
+                        + "quiz `\(attempt.quiz)`; it is graded against the current one")
+            }
+            if attempt.status != .finished {
+                notes.append(
+                    "\(file): \(attempt.learner)'s attempt is \(attempt.status.rawValue); "
+                        + "questions not reached count as unanswered")
+            }
+            for (offset, answer) in attempt.answers.enumerated() {
+                let position =
+                    answerNumber + offset < refPositions.count
+                    ? refPositions[answerNumber + offset] : quizPosition
+                add(
+                    collector, learnerIndex, ref: answer.ref, answer: answer.answer, file: file,
+                    line: position.line, refColumn: position.column, answerColumn: position.column)
+            }
+        }
+    }
+
+    /// Adds one answer given as text; rejects it with a reason when it cannot be graded.
+    func add(
+        _ collector: QuizCollector, _ learner: Int, ref: String, answer: String, file: String,
+        line: Int, refColumn: Int, answerColumn: Int
+    ) {
+        guard let question = collector.index.question(ref: ref) else {
+            reject(file, line, refColumn, unknownRef(ref, collector.index))
+            return
+        }
+        switch collector.book.code(question: question, text: answer) {
+        case .success(let code):
+            store(collector, learner, question, code, file: file, line: line, column: answerColumn)
+        case .failure(let error):
+            reject(file, line, answerColumn, "\(ref): \(error)")
+        }
+    }
+
+    @inline(__always)
+    func store(
+        _ collector: QuizCollector, _ learner: Int, _ question: Int, _ code: Int32, file: String,
+        line: Int, column: Int
+    ) {
+        let slot = learner * collector.questionCount + question
+        if collector.flat[slot] >= 0 {
+            reject(
+                file, line, column,
+                "a second answer from \(collector.learners[learner].learner) to "
+                    + "\(collector.index.refs[question]); the first one is kept")
+            return
+        }
+        collector.flat[slot] = code
+    }
+
+    func unknownRef(_ ref: String, _ index: QuizIndex) -> String {
+        "no question `\(ref)` in quiz `\(index.quiz.id.value)`"
+            + Suggestion.phrase(for: ref, in: index.refs)
+    }
+
+    static func describe(_ error: any Error) -> String {
+        switch error {
+        case DecodingError.keyNotFound(let key, _): return "the key `\(key.stringValue)` is missing"
+        case DecodingError.typeMismatch(_, let context),
+            DecodingError.valueNotFound(_, let context):
+            let path = context.codingPath.map(\.stringValue).joined(separator: ".")
+            return "`\(path)`: \(context.debugDescription)"
+        case DecodingError.dataCorrupted(let context):
+            return context.debugDescription
+        default: return "\(error)"
+        }
+    }
+
+    static func jsonErrorPosition(_ error: any Error, bytes: [UInt8]) -> (line: Int, column: Int) {
+        if case DecodingError.keyNotFound(let key, let context) = error,
+            let last = context.codingPath.last,
+            let found = positions(of: Array("\"\(last.stringValue)\"".utf8), in: bytes).first
+        {
+            _ = key
+            return found
+        }
+        return (1, 1)
+    }
+
+    /// Line and column (1-based) just after every occurrence of `needle`'s key and colon, or of
+    /// `needle` itself.
+    static func positions(of needle: [UInt8], in bytes: [UInt8]) -> [(line: Int, column: Int)] {
+        var result: [(Int, Int)] = []
+        guard !needle.isEmpty, bytes.count >= needle.count else { return [] }
+        var line = 1
+        var lineStart = 0
+        var index = 0
+        while index + needle.count <= bytes.count {
+            if bytes[index] == 10 {
+                line += 1
+                lineStart = index + 1
+            }
+            if bytes[index] == needle[0], Array(bytes[index..<(index + needle.count)]) == needle {
+                var value = index + needle.count
+                while value < bytes.count, [32, 9, UInt8(ascii: ":")].contains(bytes[value]) {
+                    value += 1
+                }
+                result.append((line, value - lineStart + 1))
+                index += needle.count
+                continue
+            }
+            index += 1
+        }
+        return result
+    }
+}

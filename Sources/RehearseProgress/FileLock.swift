@@ -1,0 +1,38 @@
+import RehearseBank
+import RehearseCore
+import RehearseScoring
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// An exclusive `flock` on a separate, stable lock file. The file is never renamed or deleted,
+/// so every process locks the same inode (a lock on a file that is renamed over is lost with
+/// the old inode), and `flock` locks, unlike `fcntl` ones, are not dropped when some other
+/// descriptor of the file is closed.
+///
+/// Taking the lock blocks the calling thread until it is free: call it from a plain thread,
+/// never from a Swift concurrency pool thread.
+enum FileLock {
+    static func withExclusiveLock<T>(
+        _ path: String, operations: FileOperations, _ body: () throws(ProgressError) -> T
+    ) throws(ProgressError) -> T {
+        let fd = retryingEINTR { operations.open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644) }
+        guard fd >= 0 else {
+            throw ProgressError(
+                path: path, reason: "cannot open the lock file: \(String(cString: strerror(errno)))"
+            )
+        }
+        defer { _ = close(fd) }
+        guard retryingEINTR({ flock(fd, LOCK_EX) }) == 0 else {
+            throw ProgressError(
+                path: path, reason: "cannot take the lock: \(String(cString: strerror(errno)))")
+        }
+        defer { _ = flock(fd, LOCK_UN) }
+        return try body()
+    }
+}

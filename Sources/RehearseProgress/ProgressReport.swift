@@ -1,0 +1,158 @@
+import Foundation
+import RehearseBank
+import RehearseCore
+import RehearseScoring
+
+/// A learner's dashboard: attempts per quiz, mastery per competency, reviews due.
+public struct ProgressReport: Sendable, Codable, Hashable {
+    /// One quiz: how the learner's attempts went.
+    public struct QuizLine: Sendable, Codable, Hashable {
+        public var quiz: String
+        /// Attempts that reached an end (finished or timed out).
+        public var attempts: Int
+        /// Attempts left before the end.
+        public var unfinished: Int
+        /// Best and last percent (0-100) of the ended attempts.
+        public var best: Double?
+        public var last: Double?
+        /// Last minus the one before, in percentage points; nil with fewer than two attempts.
+        public var trend: Double?
+        /// Whether any attempt passed.
+        public var passed: Bool
+        public var lastAttempt: Date?
+    }
+
+    /// One competency: mastery 0-100, the mean over quizzes of the latest ended attempt's score.
+    public struct CompetencyLine: Sendable, Codable, Hashable {
+        public var competency: String
+        public var mastery: Double
+    }
+
+    /// One question ref in review: when it is due.
+    public struct DueLine: Sendable, Codable, Hashable {
+        public var ref: String
+        public var due: Date
+        public var stability: Double
+    }
+
+    public var learner: String
+    public var asOf: Date
+    public var quizzes: [QuizLine]
+    public var competencies: [CompetencyLine]
+    /// Refs due now, most overdue first.
+    public var dueNow: [DueLine]
+    /// Refs due later, soonest first.
+    public var upcoming: [DueLine]
+    /// Quizzes with an attempt saved in progress (resumable).
+    public var inProgress: [String]
+
+    public init(_ progress: LearnerProgress, inProgress: [String] = [], at now: Date) {
+        learner = progress.learner
+        asOf = now
+        var byQuiz: [String: [AttemptRecord]] = [:]
+        for attempt in progress.attempts { byQuiz[attempt.quiz, default: []].append(attempt) }
+        var quizzes: [QuizLine] = []
+        var latestCompetencies: [String: [Double]] = [:]
+        for (quiz, attempts) in byQuiz {
+            let ended = attempts.filter { $0.status != .unfinished }
+                .sorted { ($0.finishedAt ?? $0.startedAt) < ($1.finishedAt ?? $1.startedAt) }
+            let percents = ended.compactMap(\.percent)
+            let trend =
+                percents.count >= 2
+                ? percents[percents.count - 1] - percents[percents.count - 2] : nil
+            quizzes.append(
+                QuizLine(
+                    quiz: quiz, attempts: ended.count, unfinished: attempts.count - ended.count,
+                    best: percents.max(), last: percents.last, trend: trend,
+                    passed: ended.contains { $0.passed == true },
+                    lastAttempt: attempts.map { $0.finishedAt ?? $0.startedAt }.max()))
+            if let latest = ended.last(where: { $0.competencies != nil }) {
+                for (competency, percent) in latest.competencies ?? [:] {
+                    latestCompetencies[competency, default: []].append(percent)
+                }
+            }
+        }
+        self.quizzes = quizzes.sorted { $0.quiz < $1.quiz }
+        competencies = latestCompetencies.map { competency, values in
+            CompetencyLine(
+                competency: competency, mastery: values.reduce(0, +) / Double(values.count))
+        }.sorted { $0.competency < $1.competency }
+        let line = { (ref: String) -> DueLine in
+            let state = progress.items[ref]
+            return DueLine(ref: ref, due: state?.due ?? now, stability: state?.stability ?? 0)
+        }
+        dueNow = progress.due(at: now).map(line)
+        upcoming = progress.upcoming(after: now).map(line)
+        self.inProgress = inProgress.sorted()
+    }
+
+    /// The mean mastery over competencies, nil when none was measured.
+    public var meanMastery: Double? {
+        competencies.isEmpty
+            ? nil : competencies.map(\.mastery).reduce(0, +) / Double(competencies.count)
+    }
+
+    /// The latest attempt of any quiz.
+    public var lastActivity: Date? { quizzes.compactMap(\.lastAttempt).max() }
+}
+
+/// One learner's row in the trainer's summary of a data folder.
+public struct LearnerSummary: Sendable, Codable, Hashable {
+    public var learner: String
+    /// Ended attempts.
+    public var attempts: Int
+    /// Quizzes with at least one ended attempt.
+    public var quizzes: Int
+    public var quizzesPassed: Int
+    public var lastActivity: Date?
+    public var mastery: Double?
+    public var dueNow: Int
+    /// Why the learner's file could not be read, when it could not.
+    public var error: String?
+
+    public init(_ report: ProgressReport) {
+        learner = report.learner
+        attempts = report.quizzes.map(\.attempts).reduce(0, +)
+        quizzes = report.quizzes.filter { $0.attempts > 0 }.count
+        quizzesPassed = report.quizzes.filter(\.passed).count
+        lastActivity = report.lastActivity
+        mastery = report.meanMastery
+        dueNow = report.dueNow.count
+        error = nil
+    }
+
+    public init(unreadable learner: String, error: ProgressError) {
+        self.learner = learner
+        attempts = 0
+        quizzes = 0
+        quizzesPassed = 0
+        lastActivity = nil
+        mastery = nil
+        dueNow = 0
+        self.error = error.description
+    }
+}
+
+extension ProgressStore {
+    /// The dashboard of a learner at a time, counting the unfinished attempts saved aside.
+    public func report(learner: String, at now: Date) throws(ProgressError) -> ProgressReport {
+        let progress = try load(learner: learner)
+        let folder = (progressFolder as NSString)
+            .appendingPathComponent("unfinished/" + progress.learner)
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+        let saved = names.filter { $0.hasSuffix(".json") && !$0.hasPrefix(".") }
+            .map { String($0.dropLast(5)) }
+        return ProgressReport(progress, inProgress: saved, at: now)
+    }
+
+    /// The summary of every learner; a learner whose file cannot be read gets a row with the error.
+    public func summary(at now: Date) throws(ProgressError) -> [LearnerSummary] {
+        try learners().map { learner in
+            do throws(ProgressError) {
+                return LearnerSummary(try report(learner: learner, at: now))
+            } catch {
+                return LearnerSummary(unreadable: learner, error: error)
+            }
+        }
+    }
+}

@@ -1,0 +1,368 @@
+import Foundation
+import RehearseBank
+import RehearseCore
+import RehearseScoring
+
+/// The learner store: one JSON file per learner in `DATA/progress`, written durably under an
+/// exclusive lock, with a small separate file per unfinished attempt.
+///
+/// Layout (DATA is `DataDirectory.resolve`):
+/// - `progress/LEARNER.json`: every attempt and the memory state per ref;
+/// - `progress/LEARNER.json.bak`: the previous generation;
+/// - `progress/LEARNER.json.vN.bak`: the original of a file migrated from version N;
+/// - `progress/.LEARNER.lock`: the stable lock file every writer of the learner takes;
+/// - `progress/unfinished/LEARNER/QUIZ.json`: the attempt in progress, saved after each answer;
+/// - `history/LEARNER.history`: the shell's line history.
+///
+/// Every method is synchronous and may wait for the learner's lock (another shell writing):
+/// call the store from a plain thread (or through `perform`), never from a Swift concurrency
+/// pool thread.
+public final class ProgressStore: Sendable {
+    public let directory: String
+    let operations: FileOperations
+    let scheduler: FSRS
+    private var file: DurableFile { DurableFile(operations: operations) }
+
+    public init(directory: String) {
+        self.directory = directory
+        operations = .system
+        scheduler = FSRS()
+    }
+
+    /// A store writing through other system calls (tests inject failures here).
+    public init(directory: String, operations: FileOperations, scheduler: FSRS = FSRS()) {
+        self.directory = directory
+        self.operations = operations
+        self.scheduler = scheduler
+    }
+
+    // MARK: Paths
+
+    public var progressFolder: String { (directory as NSString).appendingPathComponent("progress") }
+
+    /// The learner's progress file (the id is validated first).
+    public func progressPath(learner: String) throws(ProgressError) -> String {
+        path(progressFolder, try Self.learnerID(learner) + ".json")
+    }
+
+    /// The learner's backup of the previous generation.
+    public func backupPath(learner: String) throws(ProgressError) -> String {
+        try progressPath(learner: learner) + ".bak"
+    }
+
+    /// The file of an unfinished attempt of a quiz.
+    public func unfinishedPath(learner: String, quiz: String) throws(ProgressError) -> String {
+        let id = try Self.learnerID(learner)
+        let quizID = try Self.quizID(quiz)
+        return path(unfinishedFolder(id), quizID + ".json")
+    }
+
+    /// Where the shell keeps the learner's line history; the folder is created when missing.
+    /// An invalid id gets a fixed name that cannot leave the folder.
+    public func historyPath(learner: String) -> String {
+        let folder = (directory as NSString).appendingPathComponent("history")
+        try? file.makeFolder(folder)
+        let name = (try? Self.learnerID(learner)) ?? "_invalid"
+        return path(folder, name + ".history")
+    }
+
+    private func path(_ folder: String, _ name: String) -> String {
+        (folder as NSString).appendingPathComponent(name)
+    }
+
+    private func unfinishedFolder(_ id: String) -> String {
+        path(path(progressFolder, "unfinished"), id)
+    }
+
+    private func lockPath(_ id: String) -> String { path(progressFolder, "." + id + ".lock") }
+
+    // MARK: Reading
+
+    /// The learner's progress; empty when the learner has no file yet. A file that cannot be
+    /// understood throws (and is left as it is); an older version is migrated in memory.
+    public func load(learner: String) throws(ProgressError) -> LearnerProgress {
+        let id = try Self.learnerID(learner)
+        var progress = try read(id).progress
+        foldInProgress(into: &progress)
+        return progress
+    }
+
+    /// Every learner with a progress file or an unfinished attempt, sorted.
+    public func learners() throws(ProgressError) -> [String] {
+        var found = Set<String>()
+        for entry in try entries(of: progressFolder)
+        where entry.hasSuffix(".json") && !entry.hasPrefix(".") {
+            if case .success(let id) = LearnerID.normalise(String(entry.dropLast(5))),
+                id + ".json" == entry
+            {
+                found.insert(id)
+            }
+        }
+        for entry in try entries(of: path(progressFolder, "unfinished")) {
+            if case .success(let id) = LearnerID.normalise(entry), id == entry,
+                !((try? entries(of: unfinishedFolder(id)))?.filter { $0.hasSuffix(".json") }
+                    .isEmpty ?? true)
+            {
+                found.insert(id)
+            }
+        }
+        return found.sorted()
+    }
+
+    private func entries(of folder: String) throws(ProgressError) -> [String] {
+        var info = stat()
+        guard stat(folder, &info) == 0 else {
+            if errno == ENOENT { return [] }
+            throw file.failure(folder, "cannot be read", errno)
+        }
+        do {
+            return try FileManager.default.contentsOfDirectory(atPath: folder)
+        } catch {
+            throw ProgressError(path: folder, reason: "cannot be listed")
+        }
+    }
+
+    private struct Loaded {
+        var progress: LearnerProgress
+        /// The version the file was in, when it was migrated from an older one.
+        var migratedFrom: Int?
+        var exists: Bool
+    }
+
+    private func read(_ id: String) throws(ProgressError) -> Loaded {
+        let progressPath = path(progressFolder, id + ".json")
+        guard let data = try file.read(progressPath) else {
+            return Loaded(progress: LearnerProgress(learner: id), migratedFrom: nil, exists: false)
+        }
+        let backup = progressPath + ".bak"
+        let backupIfAny = FileManager.default.fileExists(atPath: backup) ? backup : nil
+        do {
+            let (progress, from) = try ProgressMigration.decode(data, learner: id)
+            return Loaded(progress: progress, migratedFrom: from, exists: true)
+        } catch {
+            throw ProgressError(
+                path: progressPath, reason: error.reason + "; the file was left untouched",
+                kind: .unreadable, backup: backupIfAny)
+        }
+    }
+
+    /// Adds the attempts saved in progress (`saveUnfinished`) to the learner's attempts, as
+    /// unfinished, so that the progress holds every attempt; the next write of the learner's
+    /// file keeps them there. An attempt the file already holds as ended is left as it is; one
+    /// it holds as unfinished takes the in-progress copy when that has at least as many answers.
+    /// An in-progress file that cannot be read is skipped here (`unfinished` reports it).
+    private func foldInProgress(into progress: inout LearnerProgress) {
+        let folder = unfinishedFolder(progress.learner)
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else {
+            return
+        }
+        let decoder = AttemptRecord.makeDecoder()
+        for name in names.sorted() where name.hasSuffix(".json") && !name.hasPrefix(".") {
+            guard let data = try? file.read(path(folder, name)),
+                var attempt = try? decoder.decode(AttemptRecord.self, from: data)
+            else { continue }
+            attempt.learner = progress.learner
+            attempt.status = .unfinished
+            if let held = progress.attempts.first(where: { $0.id == attempt.id }) {
+                guard held.status == .unfinished, attempt.answers.count >= held.answers.count
+                else { continue }
+            }
+            progress.upsert(attempt)
+        }
+    }
+
+    // MARK: Writing
+
+    /// Adds the attempt, or replaces the one with its id, and applies the reviews (FSRS, in
+    /// time order): under the learner's lock the file is re-read, merged and written durably,
+    /// so two shells of one learner lose nothing. A finished or timed-out attempt clears the
+    /// quiz's unfinished file.
+    public func record(_ attempt: AttemptRecord, reviews: [ReviewEvent]) throws(ProgressError) {
+        try recordAll([attempt], reviews: reviews)
+    }
+
+    /// `record` for many attempts of one learner in one write (a cohort import, a benchmark).
+    public func recordAll(_ attempts: [AttemptRecord], reviews: [ReviewEvent])
+        throws(ProgressError)
+    {
+        guard let first = attempts.first else { return }
+        let id = try Self.learnerID(first.learner)
+        for attempt in attempts.dropFirst() where try Self.learnerID(attempt.learner) != id {
+            throw ProgressError(
+                path: attempt.learner, reason: "recordAll takes attempts of one learner",
+                kind: .invalidID)
+        }
+        for attempt in attempts { _ = try Self.quizID(attempt.quiz) }
+        try update(id) { progress in
+            for var attempt in attempts {
+                attempt.learner = id
+                progress.upsert(attempt)
+            }
+            progress.apply(reviews, scheduler: scheduler)
+        }
+        // The attempt is safe in the learner's file: clearing its in-progress copy is tidying,
+        // and a failure there must not make the caller think the attempt was lost.
+        for attempt in attempts where attempt.status != .unfinished {
+            try? discardUnfinished(learner: id, quiz: attempt.quiz, endedBy: attempt)
+        }
+    }
+
+    /// Applies reviews made outside an attempt (`rehearse review`).
+    public func review(learner: String, _ reviews: [ReviewEvent]) throws(ProgressError) {
+        let id = try Self.learnerID(learner)
+        guard !reviews.isEmpty else { return }
+        try update(id) { progress in progress.apply(reviews, scheduler: scheduler) }
+    }
+
+    private func update(_ id: String, _ change: (inout LearnerProgress) -> Void)
+        throws(ProgressError)
+    {
+        try file.makeFolder(progressFolder)
+        let target = path(progressFolder, id + ".json")
+        try FileLock.withExclusiveLock(lockPath(id), operations: operations) {
+            () throws(ProgressError) in
+            for name in [".json", ".json.bak"]
+                + (0..<LearnerProgress.currentVersion).map({
+                    ".json.v\($0).bak"
+                })
+            {
+                file.removeStaleTemps(in: progressFolder, for: id + name)
+            }
+            var loaded = try read(id)
+            foldInProgress(into: &loaded.progress)
+            change(&loaded.progress)
+            let data: Data
+            do {
+                data = try AttemptRecord.makeEncoder().encode(loaded.progress)
+            } catch {
+                throw ProgressError(path: target, reason: "cannot be encoded: \(error)")
+            }
+            if let version = loaded.migratedFrom {
+                let original = target + ".v\(version).bak"
+                if !FileManager.default.fileExists(atPath: original) {
+                    try file.keepBackup(of: target, as: original)
+                }
+            }
+            try file.replace(target, with: data + Data("\n".utf8), backup: target + ".bak")
+        }
+    }
+
+    // MARK: Unfinished attempts
+
+    /// Saves the attempt in progress in its own small file (one per learner and quiz), durably;
+    /// the learner's big file is not touched, so saving an answer stays fast however long the
+    /// history is.
+    public func saveUnfinished(_ attempt: AttemptRecord) throws(ProgressError) {
+        let id = try Self.learnerID(attempt.learner)
+        let quizID = try Self.quizID(attempt.quiz)
+        let folder = unfinishedFolder(id)
+        try file.makeFolder(folder)
+        var attempt = attempt
+        attempt.learner = id
+        let data: Data
+        do {
+            data = try AttemptRecord.makeEncoder().encode(attempt)
+        } catch {
+            throw ProgressError(path: folder, reason: "cannot encode the attempt: \(error)")
+        }
+        try FileLock.withExclusiveLock(path(folder, ".lock"), operations: operations) {
+            () throws(ProgressError) in
+            file.removeStaleTemps(in: folder, for: quizID + ".json")
+            try file.replace(path(folder, quizID + ".json"), with: data)
+        }
+    }
+
+    /// The unfinished attempt of a quiz, if one was saved and not cleared.
+    public func unfinished(learner: String, quiz: String) throws(ProgressError) -> AttemptRecord? {
+        let target = try unfinishedPath(learner: learner, quiz: quiz)
+        guard let data = try file.read(target) else { return nil }
+        do {
+            return try AttemptRecord.makeDecoder().decode(AttemptRecord.self, from: data)
+        } catch {
+            throw ProgressError(
+                path: target,
+                reason: "is not a readable attempt (\(ProgressMigration.describe(error)))",
+                kind: .unreadable)
+        }
+    }
+
+    /// Forgets the unfinished attempt of a quiz (the learner starts afresh, or finished it).
+    public func discardUnfinished(learner: String, quiz: String) throws(ProgressError) {
+        try discardUnfinished(learner: learner, quiz: quiz, endedBy: nil)
+    }
+
+    /// Removes the quiz's unfinished file; with `ended`, only when that file holds the same
+    /// attempt or one started no later (a newer attempt of another shell is kept).
+    private func discardUnfinished(learner: String, quiz: String, endedBy ended: AttemptRecord?)
+        throws(ProgressError)
+    {
+        let target = try unfinishedPath(learner: learner, quiz: quiz)
+        let folder = (target as NSString).deletingLastPathComponent
+        guard FileManager.default.fileExists(atPath: folder) else { return }
+        try FileLock.withExclusiveLock(path(folder, ".lock"), operations: operations) {
+            () throws(ProgressError) in
+            if let ended, let saved = try? unfinished(learner: learner, quiz: quiz),
+                saved.id != ended.id, saved.startedAt > ended.startedAt
+            {
+                return
+            }
+            if unlink(target) != 0 && errno != ENOENT {
+                throw file.failure(target, "cannot be removed", errno)
+            }
+            try file.syncFolder(folder)
+        }
+    }
+
+    // MARK: Ids
+
+    /// The normalised learner id, or an error naming the id.
+    public static func learnerID(_ raw: String) throws(ProgressError) -> String {
+        switch LearnerID.normalise(raw) {
+        case .success(let id): return id
+        case .failure(let error):
+            throw ProgressError(path: raw, reason: error.description, kind: .invalidID)
+        }
+    }
+
+    /// A quiz id safe as a file name: letters, digits, `.`, `_`, `-`, starting with a letter or
+    /// digit, at most 128 characters.
+    public static func quizID(_ raw: String) throws(ProgressError) -> String {
+        let bytes = Array(raw.utf8)
+        let valid =
+            (1...128).contains(bytes.count)
+            && bytes.enumerated().allSatisfy { index, byte in
+                let alphanumeric =
+                    (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte)
+                    || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte)
+                    || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+                return alphanumeric || (index > 0 && Array("._-".utf8).contains(byte))
+            }
+        guard valid else {
+            throw ProgressError(
+                path: raw,
+                reason: "invalid quiz id `\(raw)`: quiz ids use letters, digits and . _ -",
+                kind: .invalidID)
+        }
+        return raw
+    }
+}
+
+extension ProgressStore {
+    /// Runs store calls on a plain thread of their own and awaits the result, so async code
+    /// never blocks a concurrency pool thread on a learner's lock.
+    public func perform<T: Sendable>(
+        _ body: @escaping @Sendable (ProgressStore) throws(ProgressError) -> T
+    ) async throws(ProgressError) -> T {
+        let result: Result<T, ProgressError> = await withCheckedContinuation { continuation in
+            let thread = Thread { [self] in
+                do throws(ProgressError) {
+                    continuation.resume(returning: .success(try body(self)))
+                } catch {
+                    continuation.resume(returning: .failure(error))
+                }
+            }
+            thread.start()
+        }
+        return try result.get()
+    }
+}

@@ -1,0 +1,172 @@
+import Foundation
+import RehearseBank
+import RehearseCore
+import RehearseProgress
+import RehearseScoring
+
+/// What a session tells the learner. A session only returns events; a renderer shows them.
+public enum SessionEvent: Sendable {
+    /// The attempt begins (or resumes).
+    case started(SessionStart)
+    /// A scenario begins: who the customer is and what happened.
+    case scenario(ScenarioIntro)
+    /// A question to answer. The session waits for a line.
+    case question(AskedQuestion)
+    /// The line could not be read as an answer: explain, then ask the same question again.
+    case unreadable(AnswerError, AskedQuestion)
+    /// Practice and review: how the answer did, its feedback and the explanation.
+    case scored(AnswerFeedback)
+    /// Exam: the answer is recorded, with no feedback until the end.
+    case accepted(ref: String)
+    /// The question was left unanswered.
+    case skipped(ref: String)
+    /// The current question's hint, or nil when it has none.
+    case hint(String?)
+    /// The commands, and how to answer the current question.
+    case help(SessionHelp)
+    /// How far the learner is.
+    case progress(SessionStatus)
+    /// A `:` command that does not exist.
+    case unknownCommand(String, suggestion: String?)
+    /// An exam's time limit ran out; the remaining questions are unanswered.
+    case timeUp(limit: Int, lateAnswerDiscarded: Bool)
+    /// The quiz is over: the report (the caller saves the record and says where).
+    case finished(SessionReport)
+    /// The learner left before the end: the unfinished attempt, to save for `--resume`.
+    case left(AttemptRecord)
+    /// A review session is over.
+    case reviewFinished(ReviewSummary)
+}
+
+/// The start of an attempt.
+public struct SessionStart: Sendable {
+    public var quizID: String
+    public var title: String
+    public var description: String?
+    public var mode: QuizMode
+    public var seed: UInt64
+    /// The time limit in seconds (exam mode only).
+    public var timeLimit: Int?
+    /// Seconds left when resuming a timed exam.
+    public var timeLeft: Int?
+    public var passPercent: Double
+    /// Questions answered or skipped before, when resuming.
+    public var resumedAnswers: Int?
+    /// Blocks (scenarios and questions) in the attempt.
+    public var blocks: Int
+}
+
+/// The opening of a scenario.
+public struct ScenarioIntro: Sendable {
+    public var id: String
+    public var title: String
+    public var channel: String?
+    public var customer: String?
+    public var context: String?
+}
+
+/// One choice, item or response as shown, in the order shown.
+public struct ShownChoice: Sendable, Hashable {
+    public var id: String
+    public var text: String
+}
+
+/// A question as the learner meets it.
+public struct AskedQuestion: Sendable {
+    public var ref: String
+    public var question: Question
+    /// Questions asked so far in this attempt, this one included.
+    public var number: Int
+    /// The block (scenario or inline question) this question belongs to, 1-based, and how many.
+    public var block: Int
+    public var blocks: Int
+    /// The scenario's title when this is a scenario step.
+    public var scenarioTitle: String?
+    /// Options, items or responses in the order shown (empty for text, number, truefalse).
+    public var choices: [ShownChoice]
+    /// How to write the answer.
+    public var instructions: String
+    /// The words that complete at this prompt: answer ids (and true/false).
+    public var answerWords: [String]
+    /// Seconds left in a timed exam.
+    public var timeLeft: Int?
+
+    public var kind: QuestionKind { question.kind }
+    public var prompt: String { question.prompt }
+    public var hasHint: Bool { question.hint != nil }
+}
+
+/// How an answer did, for practice and review.
+public struct AnswerFeedback: Sendable {
+    public var ref: String
+    public var answer: String
+    public var score: QuestionScore
+    /// Feedback of the chosen options or rated responses.
+    public var feedback: [String]
+    public var explanation: String?
+    /// A right answer, shown when the answer was not fully right (nil for rubric texts).
+    public var rightAnswer: String?
+}
+
+/// `:help` at a question.
+public struct SessionHelp: Sendable {
+    public var commands: [(command: String, summary: String)]
+    public var instructions: String?
+}
+
+/// `:progress`.
+public struct SessionStatus: Sendable {
+    /// Questions answered or skipped.
+    public var done: Int
+    /// Blocks finished and in the attempt.
+    public var blocksDone: Int
+    public var blocks: Int
+    /// Points so far (practice and review only; nil in an exam).
+    public var earned: Double?
+    public var max: Double?
+    public var timeLeft: Int?
+}
+
+/// A question to look at again after the quiz.
+public struct RevisitItem: Sendable {
+    public var ref: String
+    public var prompt: String
+    public var outcome: Outcome
+    public var earned: Double
+    public var max: Double
+    public var explanation: String?
+}
+
+/// A scored answer that counts as a review for spaced repetition (practice and review only).
+public struct ReviewedAnswer: Sendable, Hashable {
+    public var ref: String
+    public var score: QuestionScore
+    public var at: Date
+}
+
+/// The end of a quiz.
+public struct SessionReport: Sendable {
+    public var result: QuizResult
+    /// The finished (or timed-out) attempt, to save and to `--record`.
+    public var record: AttemptRecord
+    /// Competencies in the bank's order with what counted toward them.
+    public var competencies: [(id: String, score: CompetencyScore)]
+    public var revisit: [RevisitItem]
+    /// Practice answers to feed spaced repetition (empty for exams).
+    public var reviews: [ReviewedAnswer]
+    public var mode: QuizMode
+    public var seed: UInt64
+}
+
+/// The end of a review session.
+public struct ReviewSummary: Sendable {
+    public var asked: Int
+    public var answered: Int
+    public var correct: Int
+    public var earned: Double
+    public var max: Double
+    /// Refs answered less than fully right.
+    public var revisit: [RevisitItem]
+    /// True when the learner left before the end.
+    public var leftEarly: Bool
+}

@@ -1,0 +1,90 @@
+import Foundation
+import Testing
+
+@testable import RehearseBank
+@testable import RehearseCore
+@testable import RehearseGrading
+@testable import RehearseProgress
+@testable import RehearseScoring
+
+@Suite("Item analysis")
+struct GradingItemAnalysisTests {
+    /// Moodle's own fixture: results00.csv read with no option reproduces qstats00.csv to 1e-6.
+    @Test func moodleFixture() throws {
+        let read = try MarksReader.read(
+            file: "results00.csv", bytes: GradingFixtures.fixture("results00.csv"))
+        #expect(read.rejected.isEmpty)
+        #expect(read.notes == ["column `summarks` is the row total; left out of the items"])
+        #expect(read.matrix.items.count == 7)
+        #expect(read.matrix.maxima == [Double](repeating: 1, count: 7))
+        let analysis = ItemAnalysis.analyse(read.matrix)
+        let expected = try CSVParser.records(
+            GradingFixtures.fixture("qstats00.csv"), delimiter: UInt8(ascii: ",")
+        ).dropFirst().map { $0.fields.compactMap(Double.init) }
+        #expect(expected.count == 7)
+        for (item, row) in zip(analysis.items, expected) {
+            let got: [Double?] = [
+                item.facility, item.sd, item.effectiveWeight.map { $0 * 100 }, item.covariance,
+                item.markVariance, item.restVariance, item.discrimination.map { $0 * 100 },
+                item.covarianceMax, item.efficiency.map { $0 * 100 },
+            ]
+            for (value, want) in zip(got, row.dropFirst()) {
+                let value = try #require(value)
+                #expect(abs(value - want) < 1e-6, "\(item.ref): \(value) vs \(want)")
+            }
+        }
+    }
+
+    /// KR-20 on 0/1 items: alpha by hand for a small matrix.
+    @Test func testStatisticsByHand() {
+        // Four learners, three 0/1 items.
+        let rows: [[Double]] = [[1, 1, 1], [1, 1, 0], [1, 0, 0], [0, 0, 0]]
+        let marks = (0..<3).flatMap { item in rows.map { $0[item] } }
+        let matrix = MarksMatrix(
+            items: ["a", "b", "c"], maxima: [1, 1, 1], learners: ["w", "x", "y", "z"], marks: marks)
+        let (items, test) = ItemAnalysis.analyse(matrix)
+        #expect(matrix.totals == [3, 2, 1, 0])
+        #expect(test.mean == 1.5)
+        #expect(test.median == 1.5)
+        let variance = 5.0 / 3  // totals 3,2,1,0 around 1.5
+        #expect(abs((test.sd ?? 0) - variance.squareRoot()) < 1e-12)
+        // Item variances (n - 1): a: 0.25, b: 1/3, c: 0.25.
+        let alpha = 3.0 / 2 * (1 - (0.25 + 1.0 / 3 + 0.25) / variance)
+        #expect(abs((test.alpha ?? 0) - alpha) < 1e-12)
+        #expect(abs((test.sem ?? 0) - (1 - alpha).squareRoot() * variance.squareRoot()) < 1e-12)
+        #expect(test.skewness == 0)
+        #expect(items.map(\.facility) == [0.75, 0.5, 0.25])
+    }
+
+    @Test func flagsAndMissingMarks() {
+        // Item "easy": everyone right; item "odd": right only for the weakest.
+        let nan = Double.nan
+        // Item-major: easy, then odd, then skipped (two learners did not meet it).
+        let marks: [Double] = [
+            1, 1, 1, 1, 1,
+            0, 0, 0, 0, 1,
+            1, nan, 0, nan, 0,
+        ]
+        let matrix = MarksMatrix(
+            items: ["easy", "odd", "skipped"], maxima: [1, 1, 1],
+            learners: ["a", "b", "c", "d", "e"], marks: marks,
+            totals: [5, 4, 3, 2, 1])
+        let (items, _) = ItemAnalysis.analyse(matrix)
+        #expect(items[0].flags == ["too easy"])
+        #expect(items[1].flags.contains("low discrimination"))
+        #expect(items[2].attempts == 3)
+    }
+
+    @Test func marksReaderOptions() throws {
+        let text = "name;q1;q2;total\nann;2;1,5;3,5\nbob;4;;4\ncat;x;2;2\n"
+        let read = try MarksReader.read(file: "m.csv", bytes: Array(text.utf8))
+        #expect(read.matrix.items == ["q1", "q2"])
+        #expect(read.matrix.maxima == [4, 2])
+        #expect(read.rejected.map(\.column) == [2])
+        #expect(read.matrix.unanswered == [1, 1])
+        let fixed = try MarksReader.read(
+            file: "m.csv", bytes: Array(text.utf8), learnerColumn: "q2", maxMark: 5)
+        #expect(fixed.matrix.learners == ["1,5", "", "2"])
+        #expect(fixed.matrix.maxima.allSatisfy { $0 == 5 })
+    }
+}

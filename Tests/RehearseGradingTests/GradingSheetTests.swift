@@ -1,0 +1,226 @@
+import Foundation
+import Testing
+
+@testable import RehearseBank
+@testable import RehearseCore
+@testable import RehearseGrading
+@testable import RehearseProgress
+@testable import RehearseScoring
+
+@Suite("Answer sheets")
+struct GradingSheetTests {
+    let bank = GradingFixtures.branchingBank
+
+    static let long = """
+        learner,quiz,question,answer
+        ana@example.com,q,late-delivery/greet,a
+        ana@example.com,q,late-delivery/lookup,5 days
+        ana@example.com,q,late-delivery/escalation,sorry, I'll get a manager
+        ana@example.com,q,q/listen-first,false
+        bo@example.com,q,late-delivery/greet,b
+        bo@example.com,q,late-delivery/escalation,"I understand, let me get my supervisor"
+        bo@example.com,q,q/listen-first,true
+
+        """
+
+    func check(_ report: GradeReport) throws {
+        let ana = try #require(GradingFixtures.learner(report, "ana@example.com"))
+        #expect(ana.earned == 4)
+        #expect(ana.max == 5)
+        #expect(ana.percent == 80)
+        #expect(ana.passed)
+        #expect(report.ignoredRefs(ana) == ["late-delivery/escalation"])
+        let bo = try #require(GradingFixtures.learner(report, "bo@example.com"))
+        #expect(bo.earned == 2)
+        #expect(bo.percent == 40)
+        #expect(!bo.passed)
+        #expect(bo.ignored.isEmpty)
+        let empathy = try #require(report.index.competencies.firstIndex(of: "empathy"))
+        let knowledge = try #require(report.index.competencies.firstIndex(of: "product-knowledge"))
+        #expect(ana.competencies[empathy].percent == 100)
+        #expect(bo.competencies[empathy].percent == 40)
+        #expect(bo.competencies[knowledge].percent == 50)
+    }
+
+    @Test func longSheetWithBranching() throws {
+        // The CSV holds an unquoted comma in ana's escalation answer: that row has a fifth field,
+        // which the long reader ignores (the answer is the fourth).
+        let (reader, report) = try GradingFixtures.grade(Self.long, bank: bank)
+        try check(report)
+        #expect(reader.kinds.map(\.kind) == [.long])
+        #expect(reader.rejected.isEmpty)
+    }
+
+    @Test func longSheetWithoutQuizColumn() throws {
+        let text = Self.long.split(separator: "\n").map { line in
+            var fields = line.split(separator: ",", omittingEmptySubsequences: false)
+            fields.remove(at: 1)
+            return fields.joined(separator: ",")
+        }.joined(separator: "\n")
+        let (_, withOption) = try GradingFixtures.grade(
+            text, bank: bank, options: SheetOptions(quiz: "q"))
+        try check(withOption)
+        // Without --quiz the refs tell the quiz.
+        let (_, inferred) = try GradingFixtures.grade(text, bank: bank)
+        try check(inferred)
+    }
+
+    @Test func wideSheetByRefAndPrompt() throws {
+        let text = """
+            Timestamp;Email Address;Maria sounds upset.  What do you say FIRST?;late-delivery/lookup;late-delivery/escalation;Interrupting shows you care.;Score
+            2026-03-02 09:00;ana@example.com;a;5;sorry, I'll get a manager;false;4
+            2026-03-02 09:05;bo@example.com;b;;"I understand;\r\nlet me get my supervisor";true;2
+
+            """
+        let bytes =
+            [0xEF, 0xBB, 0xBF] + Array(text.replacingOccurrences(of: "\n", with: "\r\n").utf8)
+        let (reader, cohort) = try GradingFixtures.read([("form.csv", bytes)], bank: bank)
+        let graded = Grader.grade(bank: bank, cohort: cohort)
+        try check(GradeReport(graded: graded))
+        #expect(reader.kinds.map(\.kind) == [.wide])
+        #expect(reader.kinds.map(\.encoding) == [.utf8WithBOM])
+        #expect(reader.notes.contains { $0.contains("ignored: Timestamp, Score") })
+    }
+
+    @Test func utf16AndWindows1252Sheets() throws {
+        let text = "learner\tquiz\tquestion\tanswer\r\nRené\tq\tq/listen-first\tfalse\r\n"
+        var utf16: [UInt8] = [0xFF, 0xFE]
+        for unit in text.utf16 { utf16 += [UInt8(unit & 0xFF), UInt8(unit >> 8)] }
+        let (_, fromUTF16) = try GradingFixtures.read([("u16.csv", utf16)], bank: bank)
+        #expect(fromUTF16.learners.map(\.learner) == ["René"])
+
+        let windows =
+            Array("learner,quiz,question,answer\nRen".utf8) + [0xE9]
+            + Array(",q,q/listen-first,false\n".utf8)
+        let (reader, fromWindows) = try GradingFixtures.read([("w.csv", windows)], bank: bank)
+        #expect(fromWindows.learners.map(\.learner) == ["René"])
+        #expect(reader.notes.contains { $0.contains("Windows-1252") })
+    }
+
+    @Test func recordedAttempts() throws {
+        let start = Date(timeIntervalSince1970: 1_770_000_000)
+        func attempt(_ learner: String, _ answers: [(String, String)]) -> AttemptRecord {
+            AttemptRecord(
+                id: "a-\(learner)", learner: learner, quiz: "q", quizHash: "old", mode: "exam",
+                seed: 7, status: .finished, startedAt: start, finishedAt: start,
+                answers: answers.map { AttemptRecord.Answer(ref: $0.0, answer: $0.1) })
+        }
+        let attempts = [
+            attempt(
+                "ana@example.com",
+                [
+                    ("late-delivery/greet", "a"), ("late-delivery/lookup", "5 days"),
+                    ("late-delivery/escalation", "sorry, I'll get a manager"),
+                    ("q/listen-first", "false"),
+                ]),
+            attempt(
+                "bo@example.com",
+                [
+                    ("late-delivery/greet", "b"),
+                    ("late-delivery/escalation", "I understand, let me get my supervisor"),
+                    ("q/listen-first", "true"),
+                ]),
+        ]
+        let data = try AttemptRecord.makeEncoder().encode(attempts)
+        let single = try AttemptRecord.makeEncoder().encode(attempts[0])
+        let (reader, cohort) = try GradingFixtures.read(
+            [("all.json", [UInt8](data)), ("one.json", [UInt8](single))], bank: bank)
+        // ana appears twice: the second file's answers are duplicates, rejected, first kept.
+        #expect(reader.rejected.count == 4)
+        #expect(reader.rejected.allSatisfy { $0.file == "one.json" && $0.line > 1 })
+        #expect(cohort.learners.map(\.seed) == [7, 7])
+        #expect(reader.notes.contains { $0.contains("earlier version") })
+        try check(GradeReport(graded: Grader.grade(bank: bank, cohort: cohort)))
+    }
+
+    @Test func rejectedRowsHaveFileLineColumnAndReason() throws {
+        let text = """
+            learner,quiz,question,answer
+            ana@example.com,q,late-delivery/greet,a
+            ana@example.com,q,late-delivery/lookup,five
+            ana@example.com,q,late-delivery/gret,a
+            ana@example.com,q,late-delivery/greet,b
+            ana@example.com,nope,q/listen-first,true
+            """
+        let (reader, report) = try GradingFixtures.grade(text, bank: bank)
+        let rows = reader.rejected
+        #expect(rows.count == 4)
+        #expect(
+            rows[0]
+                == RejectedRow(
+                    file: "sheet.csv", line: 3, column: 4,
+                    reason:
+                        "late-delivery/lookup: `five` is not a number (answer with a number, e.g. 5 days)"
+                ))
+        #expect(rows[1].line == 4 && rows[1].column == 3)
+        #expect(rows[1].reason.contains("did you mean `late-delivery/greet`"))
+        #expect(rows[2].line == 5 && rows[2].reason.contains("second answer"))
+        #expect(
+            rows[3].line == 6 && rows[3].column == 2 && rows[3].reason.contains("no quiz `nope`"))
+        // The rest is graded: greet a (2 points), lookup unanswered.
+        let ana = try #require(GradingFixtures.learner(report, "ana@example.com"))
+        #expect(ana.earned == 2)
+        #expect(ana.unanswered == 2)
+    }
+
+    @Test func severalQuizzesNeedAChoice() throws {
+        let text = """
+            learner,quiz,question,answer
+            a@example.com,week-one,week-one/first-words,a
+            a@example.com,empathy-essentials,empathy-essentials/using-names,true
+            """
+        #expect(throws: GradingError.self) { try GradingFixtures.grade(text) }
+        let (reader, report) = try GradingFixtures.grade(
+            text, options: SheetOptions(quiz: "week-one"))
+        #expect(report.quizID == "week-one")
+        #expect(
+            reader.notes.contains { $0.contains("empathy-essentials") && $0.contains("skipped") })
+    }
+}
+
+@Suite("Answer sheets read on all cores")
+struct GradingParallelSheetTests {
+    /// A long sheet read in slices gives exactly what one pass gives: learners in order, every
+    /// answer, and rejected rows with their file lines (bad answers, unknown refs, a learner's
+    /// answer repeated in another slice).
+    @Test func slicesMergeLikeOnePass() throws {
+        var text = GraderTests.sheet(quiz: "week-one", learners: 40, seed: 9)
+            .replacingOccurrences(of: "\"", with: "")
+            .replacingOccurrences(of: ",  ", with: ", ")
+        // Drop rows whose unquoted answer now holds a comma (they would change the columns).
+        text = text.split(separator: "\n", omittingEmptySubsequences: false).filter {
+            $0.split(separator: ",", omittingEmptySubsequences: false).count <= 4
+        }.joined(separator: "\n")
+        text += "l3@example.com,week-one,week-one/return-window,a month\n"
+        text += "l0@example.com,week-one,week-one/fist-words,a\n"
+        text += "l0@example.com,week-one,week-one/first-words,c\n"
+        text += "zed@example.com,week-one,week-one/first-words,b\n"
+        func read(threshold: Int) throws -> (SheetReader, Cohort) {
+            let reader = SheetReader(bank: GradingFixtures.sampleBank)
+            reader.parallelThreshold = threshold
+            var bytes = Array(text.utf8)
+            try bytes.withUnsafeMutableBufferPointer { buffer in
+                try reader.read(file: "big.csv", buffer: buffer)
+            }
+            return (reader, try reader.cohort())
+        }
+        let (oneReader, one) = try read(threshold: Int.max)
+        let (manyReader, many) = try read(threshold: 0)
+        #expect(oneReader.parallelReads == 0)
+        #expect(
+            manyReader.parallelReads == (ProcessInfo.processInfo.activeProcessorCount > 1 ? 1 : 0))
+        #expect(one.learners.map(\.learner) == many.learners.map(\.learner))
+        #expect(one.learners.map(\.line) == many.learners.map(\.line))
+        for (a, b) in zip(one.learners, many.learners) {
+            let textsA = a.responses.enumerated().map { question, code in
+                code >= 0 ? one.answers.texts[question][Int(code)] : nil
+            }
+            let textsB = b.responses.enumerated().map { question, code in
+                code >= 0 ? many.answers.texts[question][Int(code)] : nil
+            }
+            #expect(textsA == textsB)
+        }
+        #expect(Set(oneReader.rejected) == Set(manyReader.rejected))
+        #expect(oneReader.rejected.count == 3)
+    }
+}

@@ -1,0 +1,229 @@
+import Foundation
+import Testing
+
+@testable import RehearseBank
+@testable import RehearseCore
+@testable import RehearseProgress
+@testable import RehearseScoring
+@testable import RehearseSession
+
+@Suite struct SessionQuizLoaderTests {
+    /// A bank on disk, removed at the end.
+    final class Folder {
+        let path: String
+
+        init(_ files: [String: String]) throws {
+            path =
+                FileManager.default.temporaryDirectory
+                .appendingPathComponent("rehearse-loader-\(UUID().uuidString)").path
+            for (name, text) in files {
+                let file = (path as NSString).appendingPathComponent(name)
+                try FileManager.default.createDirectory(
+                    atPath: (file as NSString).deletingLastPathComponent,
+                    withIntermediateDirectories: true)
+                try Data(text.utf8).write(to: URL(fileURLWithPath: file))
+            }
+        }
+
+        deinit { try? FileManager.default.removeItem(atPath: path) }
+    }
+
+    static func scenario(_ id: String, channel: String, competency: String) -> String {
+        """
+        id: \(id)
+        title: \(id)
+        channel: \(channel)
+        competencies: [\(competency)]
+        steps:
+          - id: one
+            kind: truefalse
+            prompt: True?
+            answer: true
+        """
+    }
+
+    static let files: [String: String] = [
+        "quizzes/listed.yaml": """
+        id: listed
+        title: Listed
+        items:
+          - scenario: alpha
+          - draw: 1
+            from: {scenarios: [beta, gamma]}
+        """,
+        "quizzes/drawn.yaml": """
+        id: drawn
+        title: Drawn
+        items:
+          - draw: 2
+            from: {channel: chat, competency: empathy}
+        """,
+        "quizzes/misnamed-file.yaml": """
+        id: misnamed
+        title: Misnamed
+        items:
+          - scenario: hidden
+        """,
+        "scenarios/phone/alpha.yaml": scenario("alpha", channel: "phone", competency: "empathy"),
+        "scenarios/chat/beta.yaml": scenario("beta", channel: "chat", competency: "empathy"),
+        "scenarios/chat/gamma.yaml": scenario("gamma", channel: "chat", competency: "empathy"),
+        "scenarios/chat/delta.yaml": scenario(
+            "delta", channel: "chat", competency: "product-knowledge"),
+        "scenarios/email/epsilon.yaml": scenario(
+            "epsilon", channel: "email", competency: "empathy"),
+        "scenarios/other-name.yaml": scenario("hidden", channel: "phone", competency: "empathy"),
+        "scenarios/broken.yaml": "id: [unclosed",
+    ]
+
+    @Test func onlyTheQuizAndTheScenariosItNamesAreParsed() throws {
+        let folder = try Folder(Self.files)
+        let loaded = try QuizLoader.load(quiz: "listed", root: folder.path)
+        #expect(loaded.quiz.id.value == "listed")
+        #expect(loaded.bank.scenarios.map(\.id.value).sorted() == ["alpha", "beta", "gamma"])
+        #expect(loaded.filesParsed == 4)
+        #expect(loaded.diagnostics.isEmpty)  // the broken file was never read
+    }
+
+    @Test func aDrawByFilterReadsItsPoolAndParsesOnlyCandidates() throws {
+        let folder = try Folder(Self.files)
+        let loaded = try QuizLoader.load(quiz: "drawn", root: folder.path)
+        let ids = Set(loaded.bank.scenarios.map(\.id.value))
+        #expect(ids.isSuperset(of: ["beta", "gamma"]))
+        #expect(!ids.contains("delta"))
+        #expect(!ids.contains("epsilon"))
+        // Their openings were enough to place them in the pool; no file was parsed whole yet.
+        #expect(Set(loaded.stubs.keys) == ["beta", "gamma"])
+        #expect(loaded.filesParsed == 1)
+        let made = try loaded.plan(seed: 1)
+        #expect(Set(made.plan.items.map(\.id)) == ["beta", "gamma"])
+        for item in made.plan.items {
+            guard case .scenario(let scenario) = item else { continue }
+            #expect(scenario.steps.count == 1)  // parsed whole once drawn
+        }
+    }
+
+    @Test func theLazyBankGivesTheSamePlanAndHashAsTheWholeBank() throws {
+        let folder = try Folder(Self.files.filter { $0.key != "scenarios/broken.yaml" })
+        let whole = try BankCatalog.load(root: folder.path).bank
+        for id in ["listed", "drawn", "misnamed"] {
+            let lazy = try QuizLoader.load(quiz: id, root: folder.path)
+            let quiz = try #require(whole.quiz(id))
+            #expect(lazy.bank.contentHash(of: lazy.quiz) == whole.contentHash(of: quiz))
+            for seed in [UInt64(1), 7, 99] {
+                let a = try lazy.plan(seed: seed).plan
+                let b = QuizPlan(quiz: quiz, bank: whole, seed: seed)
+                #expect(a.items.map(\.id) == b.items.map(\.id))
+                #expect(a.displayOrder == b.displayOrder)
+                #expect(
+                    QuizPlan.questions(of: a.items, quizID: id).map(\.0)
+                        == QuizPlan.questions(of: b.items, quizID: id).map(\.0))
+            }
+        }
+    }
+
+    @Test func theOpeningLeavesOutOnlyTheStepsBlock() throws {
+        let text = """
+            id: x
+            steps:
+            - id: one
+              kind: truefalse
+              prompt: "steps: inside"
+              answer: true
+              # a comment
+            channel: chat
+            tags: [a]
+
+            """
+        let opening = try #require(QuizLoader.opening(of: Array(text.utf8)))
+        #expect(String(decoding: opening, as: UTF8.self) == "id: x\nchannel: chat\ntags: [a]\n")
+        #expect(QuizLoader.opening(of: Array("id: x\nsteps: []\n".utf8)) == nil)
+        #expect(QuizLoader.opening(of: Array("id: x\n---\nsteps:\n".utf8)) == nil)
+    }
+
+    @Test func aCompetencyOnlyOnStepsIsDecidedByTheWholeFile() throws {
+        var files = Self.files
+        files["scenarios/chat/zeta.yaml"] = """
+            id: zeta
+            title: zeta
+            channel: chat
+            competencies: [product-knowledge]
+            steps:
+              - id: one
+                kind: truefalse
+                competency: empathy
+                prompt: True?
+                answer: true
+            """
+        let folder = try Folder(files)
+        let loaded = try QuizLoader.load(quiz: "drawn", root: folder.path)
+        #expect(loaded.stubs["zeta"] == nil)
+        #expect(loaded.bank.scenario("zeta")?.steps.count == 1)
+        #expect(loaded.filesParsed == 2)
+    }
+
+    @Test func thePoolIndexGivesTheSamePlansAndNoticesChangedFiles() throws {
+        let folder = try Folder(Self.files.filter { $0.key != "scenarios/broken.yaml" })
+        let index = (folder.path as NSString).appendingPathComponent("data/cache/pools.tsv")
+        let whole = try BankCatalog.load(root: folder.path).bank
+        let quiz = try #require(whole.quiz("drawn"))
+        let first = try QuizLoader.load(quiz: "drawn", root: folder.path, index: index)
+        #expect(FileManager.default.fileExists(atPath: index))
+        let second = try QuizLoader.load(quiz: "drawn", root: folder.path, index: index)
+        #expect(second.filesParsed == 1)  // only the quiz: the pool came from the index
+        #expect(Set(second.stubs.keys) == ["beta", "gamma"])
+        for loaded in [first, second] {
+            #expect(loaded.bank.contentHash(of: loaded.quiz) == whole.contentHash(of: quiz))
+            for seed in [UInt64(1), 2, 3] {
+                let a = try loaded.plan(seed: seed).plan
+                let b = QuizPlan(quiz: quiz, bank: whole, seed: seed)
+                #expect(a.items.map(\.id) == b.items.map(\.id))
+                #expect(a.displayOrder == b.displayOrder)
+            }
+        }
+        // A scenario that changes channel leaves the pool at once.
+        let gamma = (folder.path as NSString).appendingPathComponent("scenarios/chat/gamma.yaml")
+        try Data(Self.scenario("gamma", channel: "email", competency: "empathy").utf8)
+            .write(to: URL(fileURLWithPath: gamma))
+        let third = try QuizLoader.load(quiz: "drawn", root: folder.path, index: index)
+        #expect(Set(third.stubs.keys) == ["beta"])
+        #expect(third.bank.scenario("gamma") == nil)
+    }
+
+    @Test func aFileNotNamedAfterItsIdIsStillFound() throws {
+        let folder = try Folder(Self.files)
+        let loaded = try QuizLoader.load(quiz: "misnamed", root: folder.path)
+        #expect(loaded.bank.scenario("hidden") != nil)
+    }
+
+    @Test func anUnknownQuizSuggestsTheClosestId() throws {
+        let folder = try Folder(Self.files)
+        #expect(throws: QuizLoadError.self) {
+            try QuizLoader.load(quiz: "lsted", root: folder.path)
+        }
+        do {
+            _ = try QuizLoader.load(quiz: "lsted", root: folder.path)
+        } catch {
+            #expect(error.description.contains("did you mean `listed`?"))
+        }
+        #expect(QuizLoader.quizIDs(root: folder.path) == ["drawn", "listed", "misnamed-file"])
+    }
+
+    @Test func aFolderThatIsNoBankIsUnreadable() {
+        do {
+            _ = try QuizLoader.load(quiz: "x", root: "/nonexistent-rehearse-folder")
+            Issue.record("expected a failure")
+        } catch {
+            guard case .unreadable = error else {
+                Issue.record("expected unreadable, got \(error)")
+                return
+            }
+        }
+    }
+
+    @Test func literalSearchFindsWords() {
+        #expect(QuizLoader.contains(Array("channel: chat\n".utf8), "chat"))
+        #expect(!QuizLoader.contains(Array("channel: phone\n".utf8), "chat"))
+        #expect(QuizLoader.contains(Array("ab".utf8), "ab"))
+        #expect(!QuizLoader.contains(Array("a".utf8), "ab"))
+    }
+}
