@@ -21,6 +21,15 @@ public enum BankDirectory {
         ["quizzes", "scenarios"].contains { isDirectory(join(folder, $0)) }
     }
 
+    /// Fails unless `root` is a bank root.
+    public static func requireBankRoot(_ root: String) throws(ReadFailure) {
+        guard isBankRoot(root) else {
+            throw ReadFailure(
+                path: root,
+                reason: "not a bank: it has no quizzes/ or scenarios/ folder (use --bank DIR)")
+        }
+    }
+
     /// The bank's configuration files that exist: `rehearse.yaml`, then `rehearse.yml`.
     public static func configFiles(root: String) -> [String] {
         ["rehearse.yaml", "rehearse.yml"].map { join(root, $0) }.filter(isFile)
@@ -131,6 +140,20 @@ public enum BankDirectory {
             }
             return .success(SourceFile(path: shown, bytes: [UInt8](data)))
         }
+    }
+
+    /// Reads files in parallel, shown relative to `root`; the first that cannot be read fails.
+    public static func readAll(_ paths: [String], root: String) throws(ReadFailure) -> [SourceFile]
+    {
+        var sources: [SourceFile] = []
+        sources.reserveCapacity(paths.count)
+        for result in read(paths, display: { displayPath($0, base: root) }) {
+            switch result {
+            case .success(let source): sources.append(source)
+            case .failure(let failure): throw failure
+            }
+        }
+        return sources
     }
 
     // MARK: Paths

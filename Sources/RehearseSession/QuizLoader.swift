@@ -14,12 +14,7 @@ public enum QuizLoader {
     public static func load(quiz id: String, root: String, index: String? = nil)
         throws(QuizLoadError) -> LoadedQuiz
     {
-        guard BankDirectory.isBankRoot(root) else {
-            throw .unreadable(
-                ReadFailure(
-                    path: root,
-                    reason: "not a bank: it has no quizzes/ or scenarios/ folder (use --bank DIR)"))
-        }
+        do { try BankDirectory.requireBankRoot(root) } catch { throw .unreadable(error) }
         var diagnostics: [Diagnostic] = []
 
         // The quiz, found by its file name, else by reading every quiz file.
@@ -155,16 +150,9 @@ public enum QuizLoader {
 
     /// Reads files, shown relative to the bank.
     static func read(_ paths: [String], root: String) throws(QuizLoadError) -> [SourceFile] {
-        var sources: [SourceFile] = []
-        for result in BankDirectory.read(
-            paths, display: { BankDirectory.displayPath($0, base: root) })
-        {
-            switch result {
-            case .success(let source): sources.append(source)
-            case .failure(let failure): throw .unreadable(failure)
-            }
+        do { return try BankDirectory.readAll(paths, root: root) } catch {
+            throw .unreadable(error)
         }
-        return sources
     }
 
     /// Reads and loads files with the one loader.
