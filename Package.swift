@@ -63,7 +63,10 @@ let package = Package(
             dependencies: ["RehearseCore", "RehearseBank", "RehearseScoring"],
             path: "Tests/RehearseTestSupport"
         ),
-        .testTarget(name: "RehearseBankTests", dependencies: ["RehearseCore", "RehearseBank"]),
+        .testTarget(
+            name: "RehearseBankTests",
+            dependencies: ["RehearseTestSupport", "RehearseCore", "RehearseBank"]
+        ),
         .testTarget(
             name: "RehearseScoringTests",
             dependencies: [

@@ -4,22 +4,9 @@ import RehearseCore
 public enum BankCatalog {
     /// Loads every file of the bank at `root`.
     public static func load(root: String) throws(ReadFailure) -> LoadResult {
-        guard BankDirectory.isBankRoot(root) else {
-            throw ReadFailure(
-                path: root,
-                reason: "not a bank: it has no quizzes/ or scenarios/ folder (use --bank DIR)")
-        }
-        let paths = try BankDirectory.bankFiles(root: root)
-        var sources: [SourceFile] = []
-        for result in BankDirectory.read(
-            paths, display: { BankDirectory.displayPath($0, base: root) })
-        {
-            switch result {
-            case .success(let source): sources.append(source)
-            case .failure(let failure): throw failure
-            }
-        }
-        return BankLoader.load(sources)
+        try BankDirectory.requireBankRoot(root)
+        return BankLoader.load(
+            try BankDirectory.readAll(try BankDirectory.bankFiles(root: root), root: root))
     }
 
     /// The competencies a quiz touches, in the bank's order.

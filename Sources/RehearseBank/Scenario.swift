@@ -81,40 +81,37 @@ public struct Scenario: Sendable {
     }
 
     /// The maximum score: the best path's total (longest path through the step graph).
-    /// Nil when the steps form a cycle or a `next` names no step.
+    /// Nil when some steps form a cycle (reachable from the start or not) or the start names no
+    /// step; a `next` that names no step ends the path there.
     public var maxPoints: Double? { StepGraph(self).longestPath }
 }
 
 /// The step graph of a scenario: successors by index, cycle detection and longest path.
 public struct StepGraph: Sendable {
+    /// For each step, the indices of the steps that may follow it; nil stands for the end.
     public let successors: [[Int?]]
+    /// The index of the first step; nil without steps or when `start` names no step.
     public let start: Int?
+    /// Each step's maximum points.
     public let weights: [Double]
-    /// False when some `next` names a step that does not exist.
-    public let isComplete: Bool
 
     public init(_ scenario: Scenario) {
         var indexByID: [String: Int] = [:]
         for (index, step) in scenario.steps.enumerated() where indexByID[step.id.value] == nil {
             indexByID[step.id.value] = index
         }
-        var complete = true
+        // A `next` that names no step becomes nil, like the end.
         successors = scenario.steps.indices.map { index in
             scenario.successors(ofStepAt: index).map { target in
-                guard let target else { return nil }
-                guard let found = indexByID[target] else {
-                    complete = false
-                    return nil
-                }
-                return found
+                target.flatMap { indexByID[$0] }
             }
         }
-        isComplete = complete
         start = scenario.startStep.flatMap { indexByID[$0] }
         weights = scenario.steps.map(\.maxPoints)
     }
 
-    /// A cycle of step indices reachable from the start, if any (first found, in order).
+    /// A cycle of step indices, if any: the first found when the steps are visited in order,
+    /// so a cycle the start cannot reach counts too.
     public var cycle: [Int]? {
         var state = [UInt8](repeating: 0, count: successors.count)  // 0 new, 1 on path, 2 done
         var path: [Int] = []
@@ -151,7 +148,8 @@ public struct StepGraph: Sendable {
         return seen
     }
 
-    /// The largest total of step points along any path from the start; nil with a cycle.
+    /// The largest total of step points along any path from the start; nil with a cycle
+    /// anywhere, or when the start names no step (0 for a scenario without steps).
     public var longestPath: Double? {
         guard let start, cycle == nil else { return successors.isEmpty ? 0 : nil }
         var memo = [Double?](repeating: nil, count: successors.count)

@@ -61,6 +61,54 @@ public struct PoolIndex: Sendable {
         return safe ? entry : nil
     }
 
+    /// A draw's pools through the index at `path`: files unchanged since they were indexed are
+    /// not read, their entries stand in for them; the others are read and parsed whole by the
+    /// one loader (`BankLoader`), indexed, and the index is saved. `paths` come from the bank's
+    /// one walker, so the index never holds a file that `check` skips.
+    static func pool(_ paths: [String], filters: [DrawFilter], index path: String, root: String)
+        throws(QuizLoadError) -> (
+            sources: [SourceFile], stubs: [String: String], stubScenarios: [Scenario]
+        )
+    {
+        let old = read(path)
+        var index = PoolIndex()
+        var stale: [String] = []
+        var stamps: [String: (size: Int64, modified: Int64)] = [:]
+        var stubs: [String: String] = [:]
+        var stubScenarios: [Scenario] = []
+        for file in paths {
+            guard let stamp = stamp(file) else { continue }
+            stamps[file] = stamp
+            if let entry = old.entries[file], entry.size == stamp.size,
+                entry.modified == stamp.modified, let stub = entry.stub(path: file)
+            {
+                index.entries[file] = entry
+                if filters.contains(where: { $0.matches(stub) }) {
+                    stubs[stub.id.value] = file
+                    stubScenarios.append(stub)
+                }
+            } else {
+                stale.append(file)
+            }
+        }
+        var sources: [SourceFile] = []
+        if !stale.isEmpty {
+            let read = try QuizLoader.read(stale, root: root)
+            let parsed = parallelMap(read) { BankLoader.load([$0]) }
+            for (file, (source, loaded)) in zip(stale, zip(read, parsed)) {
+                guard let scenario = loaded.bank.scenarios.first else { continue }
+                if let stamp = stamps[file],
+                    let entry = entry(for: scenario, size: stamp.size, modified: stamp.modified)
+                {
+                    index.entries[file] = entry
+                }
+                if filters.contains(where: { $0.matches(scenario) }) { sources.append(source) }
+            }
+        }
+        if !stale.isEmpty || index.entries.count != old.entries.count { index.write(path) }
+        return (sources, stubs, stubScenarios)
+    }
+
     /// Reads an index file; a missing or unreadable one is empty. (Bytes, not `String`
     /// splitting: this runs before every first question.)
     static func read(_ path: String) -> PoolIndex {

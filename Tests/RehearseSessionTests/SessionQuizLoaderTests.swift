@@ -1,4 +1,5 @@
 import Foundation
+import RehearseTestSupport
 import Testing
 
 @testable import RehearseBank
@@ -8,26 +9,6 @@ import Testing
 @testable import RehearseSession
 
 @Suite struct SessionQuizLoaderTests {
-    /// A bank on disk, removed at the end.
-    final class Folder {
-        let path: String
-
-        init(_ files: [String: String]) throws {
-            path =
-                FileManager.default.temporaryDirectory
-                .appendingPathComponent("rehearse-loader-\(UUID().uuidString)").path
-            for (name, text) in files {
-                let file = (path as NSString).appendingPathComponent(name)
-                try FileManager.default.createDirectory(
-                    atPath: (file as NSString).deletingLastPathComponent,
-                    withIntermediateDirectories: true)
-                try Data(text.utf8).write(to: URL(fileURLWithPath: file))
-            }
-        }
-
-        deinit { try? FileManager.default.removeItem(atPath: path) }
-    }
-
     static func scenario(_ id: String, channel: String, competency: String) -> String {
         """
         id: \(id)
@@ -76,16 +57,15 @@ import Testing
     ]
 
     @Test func onlyTheQuizAndTheScenariosItNamesAreParsed() throws {
-        let folder = try Folder(Self.files)
+        let folder = try FixtureFolder(Self.files)
         let loaded = try QuizLoader.load(quiz: "listed", root: folder.path)
         #expect(loaded.quiz.id.value == "listed")
         #expect(loaded.bank.scenarios.map(\.id.value).sorted() == ["alpha", "beta", "gamma"])
-        #expect(loaded.filesParsed == 4)
         #expect(loaded.diagnostics.isEmpty)  // the broken file was never read
     }
 
     @Test func aDrawByFilterReadsItsPoolAndParsesOnlyCandidates() throws {
-        let folder = try Folder(Self.files)
+        let folder = try FixtureFolder(Self.files)
         let loaded = try QuizLoader.load(quiz: "drawn", root: folder.path)
         let ids = Set(loaded.bank.scenarios.map(\.id.value))
         #expect(ids.isSuperset(of: ["beta", "gamma"]))
@@ -93,7 +73,7 @@ import Testing
         #expect(!ids.contains("epsilon"))
         // Their openings were enough to place them in the pool; no file was parsed whole yet.
         #expect(Set(loaded.stubs.keys) == ["beta", "gamma"])
-        #expect(loaded.filesParsed == 1)
+        #expect(loaded.bank.scenarios.allSatisfy { $0.steps.isEmpty })
         let made = try loaded.plan(seed: 1)
         #expect(Set(made.plan.items.map(\.id)) == ["beta", "gamma"])
         for item in made.plan.items {
@@ -103,7 +83,7 @@ import Testing
     }
 
     @Test func theLazyBankGivesTheSamePlanAndHashAsTheWholeBank() throws {
-        let folder = try Folder(Self.files.filter { $0.key != "scenarios/broken.yaml" })
+        let folder = try FixtureFolder(Self.files.filter { $0.key != "scenarios/broken.yaml" })
         let whole = try BankCatalog.load(root: folder.path).bank
         for id in ["listed", "drawn", "misnamed"] {
             let lazy = try QuizLoader.load(quiz: id, root: folder.path)
@@ -134,10 +114,10 @@ import Testing
             tags: [a]
 
             """
-        let opening = try #require(QuizLoader.opening(of: Array(text.utf8)))
+        let opening = try #require(PoolScan.opening(of: Array(text.utf8)))
         #expect(String(decoding: opening, as: UTF8.self) == "id: x\nchannel: chat\ntags: [a]\n")
-        #expect(QuizLoader.opening(of: Array("id: x\nsteps: []\n".utf8)) == nil)
-        #expect(QuizLoader.opening(of: Array("id: x\n---\nsteps:\n".utf8)) == nil)
+        #expect(PoolScan.opening(of: Array("id: x\nsteps: []\n".utf8)) == nil)
+        #expect(PoolScan.opening(of: Array("id: x\n---\nsteps:\n".utf8)) == nil)
     }
 
     @Test func aCompetencyOnlyOnStepsIsDecidedByTheWholeFile() throws {
@@ -154,23 +134,26 @@ import Testing
                 prompt: True?
                 answer: true
             """
-        let folder = try Folder(files)
+        let folder = try FixtureFolder(files)
         let loaded = try QuizLoader.load(quiz: "drawn", root: folder.path)
         #expect(loaded.stubs["zeta"] == nil)
         #expect(loaded.bank.scenario("zeta")?.steps.count == 1)
-        #expect(loaded.filesParsed == 2)
+        // Only zeta was parsed whole; beta and gamma are still known by their openings.
+        #expect(loaded.bank.scenarios.filter { !$0.steps.isEmpty }.map(\.id.value) == ["zeta"])
     }
 
     @Test func thePoolIndexGivesTheSamePlansAndNoticesChangedFiles() throws {
-        let folder = try Folder(Self.files.filter { $0.key != "scenarios/broken.yaml" })
+        let folder = try FixtureFolder(Self.files.filter { $0.key != "scenarios/broken.yaml" })
         let index = (folder.path as NSString).appendingPathComponent("data/cache/pools.tsv")
         let whole = try BankCatalog.load(root: folder.path).bank
         let quiz = try #require(whole.quiz("drawn"))
         let first = try QuizLoader.load(quiz: "drawn", root: folder.path, index: index)
         #expect(FileManager.default.fileExists(atPath: index))
+        #expect(first.stubs.isEmpty)  // nothing indexed yet: the pool was parsed whole
         let second = try QuizLoader.load(quiz: "drawn", root: folder.path, index: index)
-        #expect(second.filesParsed == 1)  // only the quiz: the pool came from the index
+        // The pool came from the index: its scenarios are stand-ins until a draw picks them.
         #expect(Set(second.stubs.keys) == ["beta", "gamma"])
+        #expect(second.bank.scenarios.allSatisfy { $0.steps.isEmpty })
         for loaded in [first, second] {
             #expect(loaded.bank.contentHash(of: loaded.quiz) == whole.contentHash(of: quiz))
             for seed in [UInt64(1), 2, 3] {
@@ -190,13 +173,13 @@ import Testing
     }
 
     @Test func aFileNotNamedAfterItsIdIsStillFound() throws {
-        let folder = try Folder(Self.files)
+        let folder = try FixtureFolder(Self.files)
         let loaded = try QuizLoader.load(quiz: "misnamed", root: folder.path)
         #expect(loaded.bank.scenario("hidden") != nil)
     }
 
     @Test func anUnknownQuizSuggestsTheClosestId() throws {
-        let folder = try Folder(Self.files)
+        let folder = try FixtureFolder(Self.files)
         #expect(throws: QuizLoadError.self) {
             try QuizLoader.load(quiz: "lsted", root: folder.path)
         }
@@ -206,6 +189,38 @@ import Testing
             #expect(error.description.contains("did you mean `listed`?"))
         }
         #expect(QuizLoader.quizIDs(root: folder.path) == ["drawn", "listed", "misnamed-file"])
+    }
+
+    @Test func hiddenFoldersAreSkippedAsCheckSkipsThem() throws {
+        var files = Self.files.filter { $0.key != "scenarios/broken.yaml" }
+        files["quizzes/.old/listed.yaml"] = "id: listed\ntitle: Old listed\nitems: []\n"
+        files["quizzes/.old/retired.yaml"] = """
+            id: retired
+            title: Retired
+            items:
+              - scenario: alpha
+            """
+        files["scenarios/.drafts/draft.yaml"] = Self.scenario(
+            "draft", channel: "chat", competency: "empathy")
+        files["scenarios/chat/.draft.yaml"] = Self.scenario(
+            "dotted", channel: "chat", competency: "empathy")
+        let folder = try FixtureFolder(files)
+        let index = folder.file("data/pools.tsv")
+
+        #expect(QuizLoader.quizIDs(root: folder.path) == ["drawn", "listed", "misnamed-file"])
+        #expect(try QuizLoader.load(quiz: "listed", root: folder.path).quiz.title == "Listed")
+        #expect(throws: QuizLoadError.self) {
+            try QuizLoader.load(quiz: "retired", root: folder.path)
+        }
+        for index in [nil, index, index] {
+            let drawn = try QuizLoader.load(quiz: "drawn", root: folder.path, index: index)
+            let pool = Set(drawn.bank.scenarios.map(\.id.value))
+            #expect(pool == ["beta", "gamma"])
+        }
+        // `check` lists the same files: the hidden ones are neither checked nor reported.
+        let bankFiles = try BankDirectory.bankFiles(root: folder.path)
+        #expect(!bankFiles.contains { $0.contains("/.") })
+        #expect(bankFiles.count == files.count - 4)
     }
 
     @Test func aFolderThatIsNoBankIsUnreadable() {
@@ -221,9 +236,9 @@ import Testing
     }
 
     @Test func literalSearchFindsWords() {
-        #expect(QuizLoader.contains(Array("channel: chat\n".utf8), "chat"))
-        #expect(!QuizLoader.contains(Array("channel: phone\n".utf8), "chat"))
-        #expect(QuizLoader.contains(Array("ab".utf8), "ab"))
-        #expect(!QuizLoader.contains(Array("a".utf8), "ab"))
+        #expect(PoolScan.contains(Array("channel: chat\n".utf8), "chat"))
+        #expect(!PoolScan.contains(Array("channel: phone\n".utf8), "chat"))
+        #expect(PoolScan.contains(Array("ab".utf8), "ab"))
+        #expect(!PoolScan.contains(Array("a".utf8), "ab"))
     }
 }
