@@ -129,19 +129,18 @@ import Testing
             lines == [
                 "quizzes/a.yaml:2:9: error: bad value [duplicate-id]",
                 "    \(line)",
-                "    \t       ^",
+                "    \t      ^",
                 "  hint: change it",
                 "1 error, 0 warnings in 1 file",
                 "",
             ])
-        // The caret sits under the `x`: the same number of scalars precede both.
-        let caretLine = lines[2].unicodeScalars
-        let sourceLine = lines[1].unicodeScalars
-        let caretOffset = caretLine.distance(
-            from: caretLine.startIndex, to: try #require(caretLine.firstIndex(of: "^")))
-        let xOffset = sourceLine.distance(
-            from: sourceLine.startIndex, to: try #require(sourceLine.firstIndex(of: "x")))
-        #expect(caretOffset == xOffset)
+        // The caret sits under the `x` on the screen: as many columns precede both (the accent
+        // rides on the `e`).
+        let caret = try #require(lines[2].firstIndex(of: "^"))
+        let x = try #require(lines[1].firstIndex(of: "x"))
+        #expect(
+            TerminalText.displayWidth(String(lines[2][..<caret]))
+                == TerminalText.displayWidth(String(lines[1][..<x])))
     }
 
     @Test func textColourWarningIsYellowAndMissingSourceHasNoExcerpt() {
