@@ -45,6 +45,12 @@ import Testing
         #expect(TerminalText.sanitize("a\r\nb\u{1B}", keeping: ["\r"]) == "a\r\nb\\u{1B}")
     }
 
+    @Test func escapeSequencesCanBeRemoved() {
+        #expect(TerminalText.removingEscapeSequences("\u{1B}[1;31merror:\u{1B}[0m x") == "error: x")
+        #expect(TerminalText.removingEscapeSequences("a\u{1B}7b") == "ab")
+        #expect(TerminalText.removingEscapeSequences("plain") == "plain")
+    }
+
     @Test func displayWidthSkipsColourCodes() {
         #expect(TerminalText.displayWidth("plain") == 5)
         #expect(TerminalText.displayWidth("\u{1B}[1;31merror:\u{1B}[0m") == 6)

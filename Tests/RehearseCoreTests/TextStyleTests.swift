@@ -34,19 +34,6 @@ import Testing
         let off = TextStyle(color: false, width: 40)
         let coloured = on.wrap(words.map { on.bold($0) }.joined(separator: " "), first: "  ")
         let plain = off.wrap(words.joined(separator: " "), first: "  ")
-        #expect(Self.stripped(coloured) == plain)
-    }
-
-    static func stripped(_ text: String) -> String {
-        var output = ""
-        var scalars = text.unicodeScalars.makeIterator()
-        while let scalar = scalars.next() {
-            if scalar == "\u{1B}" {
-                TerminalText.skipEscapeSequence(&scalars)
-            } else {
-                output.unicodeScalars.append(scalar)
-            }
-        }
-        return output
+        #expect(TerminalText.removingEscapeSequences(coloured) == plain)
     }
 }

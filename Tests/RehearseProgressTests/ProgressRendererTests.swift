@@ -72,7 +72,7 @@ import Testing
         let report = Self.tamperedReport()
         let plain = ProgressRenderer.render(report, as: .table, color: false)
         let colored = ProgressRenderer.render(report, as: .table, color: true)
-        #expect(TextStyleStripping.strip(colored) == plain)
+        #expect(TerminalText.removingEscapeSequences(colored) == plain)
     }
 
     @Test func aTableFitsTheWidthItIsGiven() {
@@ -100,21 +100,5 @@ import Testing
         #expect(error?.kind == .unreadable)
         #expect(error?.path == data.file("progress/unfinished/ana/week-one.json"))
         #expect(try store.load(learner: "ana").attempts.isEmpty, "loading skips it")
-    }
-}
-
-/// Colour codes taken out, to compare a coloured rendering with a plain one.
-enum TextStyleStripping {
-    static func strip(_ text: String) -> String {
-        var output = ""
-        var scalars = text.unicodeScalars.makeIterator()
-        while let scalar = scalars.next() {
-            if scalar == "\u{1B}" {
-                TerminalText.skipEscapeSequence(&scalars)
-            } else {
-                output.unicodeScalars.append(scalar)
-            }
-        }
-        return output
     }
 }

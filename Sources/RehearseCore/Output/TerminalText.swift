@@ -71,6 +71,21 @@ public enum TerminalText {
         return width
     }
 
+    /// `text` without its escape sequences (colour codes and the like): what a reader sees.
+    public static func removingEscapeSequences(_ text: String) -> String {
+        guard text.unicodeScalars.contains("\u{1B}") else { return text }
+        var output = String.UnicodeScalarView()
+        var scalars = text.unicodeScalars.makeIterator()
+        while let scalar = scalars.next() {
+            if scalar == "\u{1B}" {
+                skipEscapeSequence(&scalars)
+            } else {
+                output.append(scalar)
+            }
+        }
+        return String(output)
+    }
+
     /// Skips the rest of an escape sequence after ESC: a CSI sequence up to its final byte, or the
     /// one character of a two-character sequence.
     static func skipEscapeSequence(_ scalars: inout String.UnicodeScalarView.Iterator) {
