@@ -63,6 +63,7 @@ let package = Package(
             dependencies: ["RehearseCore", "RehearseBank", "RehearseScoring"],
             path: "Tests/RehearseTestSupport"
         ),
+        .testTarget(name: "RehearseCoreTests", dependencies: ["RehearseCore"]),
         .testTarget(
             name: "RehearseBankTests",
             dependencies: ["RehearseTestSupport", "RehearseCore", "RehearseBank"]

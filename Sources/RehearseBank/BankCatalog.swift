@@ -36,8 +36,9 @@ public enum BankCatalog {
         return known + ids.subtracting(known).sorted()
     }
 
-    /// The table of quizzes and scenarios.
-    public static func render(_ bank: Bank) -> String {
+    /// The table of quizzes and scenarios, fitting `width` columns when given. Ids, titles and
+    /// competencies are shown through `TerminalText`: they come from files many hands write.
+    public static func render(_ bank: Bank, width: Int? = nil) -> String {
         var out = ""
         let quizzes = bank.quizzes.sorted { $0.id.value < $1.id.value }
         out += "Quizzes (\(quizzes.count))\n"
@@ -58,7 +59,7 @@ public enum BankCatalog {
                 competencies(of: quiz, in: bank).joined(separator: ", "), quiz.title,
             ])
         }
-        out += table(rows)
+        out += table(rows, width: width)
         let scenarios = bank.scenarios.sorted { $0.id.value < $1.id.value }
         out += "\nScenarios (\(scenarios.count))\n"
         rows = [["ID", "CHANNEL", "STEPS", "MAX", "COMPETENCIES", "TITLE"]]
@@ -73,22 +74,12 @@ public enum BankCatalog {
                 order(competencies(of: scenario), bank).joined(separator: ", "), scenario.title,
             ])
         }
-        out += table(rows)
+        out += table(rows, width: width)
         return out
     }
 
-    /// Left-aligned columns separated by two spaces, indented by two.
-    static func table(_ rows: [[String]]) -> String {
-        guard let columns = rows.first?.count else { return "" }
-        var widths = [Int](repeating: 0, count: columns)
-        for row in rows {
-            for (index, cell) in row.enumerated() { widths[index] = max(widths[index], cell.count) }
-        }
-        return rows.map { row in
-            "  "
-                + row.enumerated().map { index, cell in
-                    index == row.count - 1 ? cell : cell.padding(widths[index])
-                }.joined(separator: "  ")
-        }.joined(separator: "\n") + "\n"
+    /// Left-aligned columns separated by two spaces, indented by two; every cell on one line.
+    static func table(_ rows: [[String]], width: Int?) -> String {
+        TextTable().render(rows.map { $0.map(TerminalText.sanitizeLine) }, width: width)
     }
 }

@@ -4,6 +4,7 @@ import RehearseScoring
 
 /// Text about rules: `rehearse check --explain RULE`, `--list-rules` and the docs' rule table.
 public enum RuleDocumentation {
+    /// A rule's id, severity, summary, rationale and examples.
     public static func explain(_ rule: RuleDescription) -> String {
         var out = "\(rule.id) (\(rule.severity.rawValue))\n\n\(rule.summary)\n\n\(rule.rationale)\n"
         func section(_ title: String, _ examples: [RuleExample]) {
@@ -24,11 +25,10 @@ public enum RuleDocumentation {
         return out
     }
 
+    /// One line per rule: its id, its severity and its summary, in columns.
     public static func list(_ rules: [RuleDescription]) -> String {
-        let width = rules.map(\.id.count).max() ?? 0
-        return rules.map { rule in
-            rule.id.padding(width) + "  " + rule.severity.rawValue.padding(7) + "  " + rule.summary
-        }.joined(separator: "\n") + "\n"
+        TextTable(minimumWidths: [1: 7], indent: "")
+            .render(rules.map { [$0.id, $0.severity.rawValue, $0.summary] })
     }
 
     /// A Markdown table of every rule, for docs/format.md.

@@ -3,32 +3,22 @@ import RehearseCore
 import RehearseProgress
 import RehearseScoring
 
-/// CSV reports (RFC 4180, CRLF). A text cell a spreadsheet would run as a formula (starting with
-/// `=`, `+`, `-`, `@`, tab or CR) is neutralised with a leading `'`; numbers the program writes are
-/// written as plain numbers and stay numbers.
+/// CSV reports (RFC 4180, CRLF). Text cells go through `CSVField.text` (neutralised against
+/// formulas, quoted as needed); numbers the program writes are written as plain numbers and stay
+/// numbers.
 public enum GradeCSV {
     /// A text cell, neutralised and quoted as needed.
-    public static func text(_ value: String) -> String {
-        var cell = value
-        if let first = cell.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) {
-            cell = "'" + cell
-        }
-        if cell.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == ";" }
-        ) {
-            cell = "\"" + cell.replacingAll("\"", with: "\"\"") + "\""
-        }
-        return cell
-    }
+    public static func text(_ value: String) -> String { CSVField.text(value) }
 
     /// A number cell (never neutralised: it is ours). Empty when there is no value.
     public static func number(_ value: Double?) -> String {
         guard let value, value.isFinite else { return "" }
-        var writer = ByteWriter(capacity: 24)
+        var writer = JSONWriter(capacity: 24)  // numbers as the JSON report writes them
         writer.number(value)
         return String(decoding: writer.bytes, as: UTF8.self)
     }
 
-    static func line(_ cells: [String]) -> String { cells.joined(separator: ",") + "\r\n" }
+    static func line(_ cells: [String]) -> String { CSVField.record(cells) }
 
     /// One row per learner: totals, competencies, then the score of every item.
     public static func learners(_ report: GradeReport) -> String {

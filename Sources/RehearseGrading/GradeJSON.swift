@@ -22,11 +22,11 @@ public enum GradeJSON {
     public static func render(_ report: GradeReport, write: ([UInt8]) -> Void) {
         let graded = report.graded
         let index = graded.index
-        var out = ByteWriter(capacity: 65_536)
+        var out = JSONWriter(capacity: 65_536)
         out.raw("{\n  \"quiz\": ")
-        out.jsonString(report.quizID)
+        out.string(report.quizID)
         out.raw(",\n  \"title\": ")
-        out.jsonString(index.quiz.title)
+        out.string(index.quiz.title)
         out.raw(",\n  \"pass\": ")
         out.number(index.quiz.passPercent)
         out.raw(",\n  \"learners\": [")
@@ -36,16 +36,16 @@ public enum GradeJSON {
         // Every ref's and every distinct answer's JSON once, then each distinct block outcome's
         // answers once; learners copy them.
         let refs = graded.index.refs.map { ref in
-            var piece = ByteWriter(capacity: ref.utf8.count + 24)
+            var piece = JSONWriter(capacity: ref.utf8.count + 24)
             piece.raw("{\"ref\":")
-            piece.jsonString(ref)
+            piece.string(ref)
             piece.raw(",\"answer\":")
             return piece.bytes
         }
         let answers = graded.answers.texts.map { texts in
             texts.map { text in
-                var piece = ByteWriter(capacity: text.utf8.count + 2)
-                piece.jsonString(text)
+                var piece = JSONWriter(capacity: text.utf8.count + 2)
+                piece.string(text)
                 return piece.bytes
             }
         }
@@ -54,8 +54,8 @@ public enum GradeJSON {
         }
         let names = LearnerNames(
             competencies: graded.index.competencies.map { id in
-                var piece = ByteWriter(capacity: id.utf8.count + 4)
-                piece.jsonString(id)
+                var piece = JSONWriter(capacity: id.utf8.count + 4)
+                piece.string(id)
                 piece.raw(": ")
                 return piece.bytes
             }, refs: graded.index.refs)
@@ -66,7 +66,7 @@ public enum GradeJSON {
             let middle = Swift.min(end, start + slice)
             let ranges = [start..<middle, middle..<end].filter { !$0.isEmpty }
             let parts = parallelMap(ranges) { range in
-                var part = ByteWriter(capacity: range.count * 8192)
+                var part = JSONWriter(capacity: range.count * 8192)
                 for offset in range {
                     writeLearner(
                         graded.learners[offset], first: offset == 0, names, fragments, &part)
@@ -89,7 +89,7 @@ public enum GradeJSON {
         out.raw("],\n  \"notes\": [")
         for (offset, note) in report.notes.enumerated() {
             out.raw(offset == 0 ? "\n    " : ",\n    ")
-            out.jsonString(note)
+            out.string(note)
         }
         out.raw(report.notes.isEmpty ? "]\n}\n" : "\n  ]\n}\n")
         write(out.bytes)
@@ -97,10 +97,10 @@ public enum GradeJSON {
 
     static func writeLearner(
         _ learner: LearnerGrade, first: Bool, _ names: LearnerNames, _ fragments: [[[UInt8]]],
-        _ out: inout ByteWriter
+        _ out: inout JSONWriter
     ) {
         out.raw(first ? "\n    {\"learner\": " : ",\n    {\"learner\": ")
-        out.jsonString(learner.learner)
+        out.string(learner.learner)
         out.raw(", \"score\": ")
         out.number(learner.earned)
         out.raw(", \"max\": ")
@@ -131,21 +131,21 @@ public enum GradeJSON {
         out.raw("], \"ignored\": [")
         for (position, question) in learner.ignored.enumerated() {
             if position > 0 { out.raw(", ") }
-            out.jsonString(names.refs[question])
+            out.string(names.refs[question])
         }
         out.raw("]}")
     }
 
-    static func writeRejected(_ rejected: [RejectedRow], into out: inout ByteWriter) {
+    static func writeRejected(_ rejected: [RejectedRow], into out: inout JSONWriter) {
         for (offset, row) in rejected.enumerated() {
             out.raw(offset == 0 ? "\n    {\"file\": " : ",\n    {\"file\": ")
-            out.jsonString(row.file)
+            out.string(row.file)
             out.raw(", \"line\": ")
             out.int(row.line)
             out.raw(", \"column\": ")
             out.int(row.column)
             out.raw(", \"reason\": ")
-            out.jsonString(row.reason)
+            out.string(row.reason)
             out.raw("}")
         }
         if !rejected.isEmpty { out.raw("\n  ") }
@@ -156,7 +156,7 @@ public enum GradeJSON {
     static func answersFragment(_ outcome: BlockOutcome, refs: [[UInt8]], answers: [[[UInt8]]])
         -> [UInt8]
     {
-        var out = ByteWriter(capacity: outcome.answers.count * 72)
+        var out = JSONWriter(capacity: outcome.answers.count * 72)
         for (offset, answer) in outcome.answers.enumerated() {
             if offset > 0 { out.raw(",") }
             out.append(refs[answer.question])
@@ -184,9 +184,9 @@ struct LearnerNames: Sendable {
 }
 
 extension ItemStatistics {
-    func writeJSON(into out: inout ByteWriter) {
+    func writeJSON(into out: inout JSONWriter) {
         out.raw("{\"ref\": ")
-        out.jsonString(ref)
+        out.string(ref)
         out.raw(", \"max\": ")
         out.number(max)
         out.raw(", \"attempts\": ")
@@ -206,21 +206,21 @@ extension ItemStatistics {
         out.raw(", \"options\": {")
         for (offset, option) in options.enumerated() {
             if offset > 0 { out.raw(", ") }
-            out.jsonString(option.id)
+            out.string(option.id)
             out.raw(": ")
             out.int(option.count)
         }
         out.raw("}, \"flags\": [")
         for (offset, flag) in flags.enumerated() {
             if offset > 0 { out.raw(", ") }
-            out.jsonString(flag)
+            out.string(flag)
         }
         out.raw("]}")
     }
 }
 
 extension TestStatistics {
-    func writeJSON(into out: inout ByteWriter) {
+    func writeJSON(into out: inout JSONWriter) {
         out.raw("{\"learners\": ")
         out.int(learners)
         out.raw(", \"mean\": ")

@@ -13,12 +13,14 @@ public enum ReportFormat: String, Sendable, CaseIterable {
 
 /// Renders a grade report in any format.
 public enum GradeRendering {
+    /// The report in `format`; a table fits `width` columns when given.
     public static func render(
-        _ report: GradeReport, format: ReportFormat, itemsTable: Bool = false, color: Bool = false
+        _ report: GradeReport, format: ReportFormat, itemsTable: Bool = false, color: Bool = false,
+        width: Int? = nil
     ) -> [UInt8] {
         switch format {
         case .json: return GradeJSON.render(report)
-        case .table: return Array(GradeTable.render(report, color: color).utf8)
+        case .table: return Array(GradeTable.render(report, color: color, width: width).utf8)
         case .csv:
             return Array(
                 (itemsTable ? GradeCSV.items(report.items) : GradeCSV.learners(report)).utf8)
@@ -49,60 +51,38 @@ public enum GradeRendering {
         guard let value, value.isFinite else { return "-" }
         return String(format: "%.2f", value)
     }
-
-    /// Left-aligned columns separated by two spaces, indented by two; `right` columns aligned
-    /// right.
-    static func columns(_ rows: [[String]], right: Set<Int> = []) -> String {
-        guard let count = rows.first?.count else { return "" }
-        var widths = [Int](repeating: 0, count: count)
-        for row in rows {
-            for (index, cell) in row.enumerated() where index < count {
-                widths[index] = Swift.max(widths[index], cell.count)
-            }
-        }
-        var out = ""
-        for row in rows {
-            var line = "  "
-            for (index, cell) in row.enumerated() where index < count {
-                let pad = String(repeating: " ", count: widths[index] - cell.count)
-                if index > 0 { line += "  " }
-                if right.contains(index) {
-                    line += pad + cell
-                } else {
-                    line += index == count - 1 ? cell : cell + pad
-                }
-            }
-            out += line + "\n"
-        }
-        return out
-    }
 }
 
-/// The terminal table: learners, items, test, rejected rows, notes.
+/// The terminal table: learners, items, test, rejected rows, notes. Learner ids, answers, refs
+/// and titles come from sheets and quiz files, so they are shown through `TerminalText`.
 public enum GradeTable {
-    public static func render(_ report: GradeReport, color: Bool = false) -> String {
-        func paint(_ text: String, _ code: String) -> String {
-            color ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
-        }
+    /// Text from a file or a sheet, safe on a terminal and on one line.
+    static func shown(_ text: String) -> String { TerminalText.sanitizeLine(text) }
+
+    /// The whole table; its tables fit `width` columns when given.
+    public static func render(_ report: GradeReport, color: Bool = false, width: Int? = nil)
+        -> String
+    {
+        let style = TextStyle(color: color)
         let graded = report.graded
         let learners = graded.learners
         let passed = learners.filter(\.passed).count
         var out =
-            "Quiz \(report.quizID): \(report.index.quiz.title)\n"
+            "Quiz \(shown(report.quizID)): \(shown(report.index.quiz.title))\n"
             + "Pass mark \(GradeRendering.percent(graded.passPercent)) · \(learners.count) "
             + "learner\(learners.count == 1 ? "" : "s") · \(passed) passed\n\n"
         let profile = report.competencyProfile
         let competencyIDs = profile.map(\.id)
         var rows = [
             ["LEARNER", "SCORE", "PERCENT", "RESULT", "UNANSWERED", "IGNORED"]
-                + competencyIDs.map { $0.uppercased() }
+                + competencyIDs.map { shown($0.uppercased()) }
         ]
-        var cellColors: [Int: String] = [:]
-        for (offset, learner) in learners.enumerated() {
+        for learner in learners {
             var row = [
-                learner.learner,
+                shown(learner.learner),
                 "\(GradeRendering.decimal(learner.earned))/\(GradeRendering.decimal(learner.max))",
-                GradeRendering.percent(learner.percent), learner.passed ? "pass" : "fail",
+                GradeRendering.percent(learner.percent),
+                learner.passed ? style.green("pass") : style.red("fail"),
                 "\(learner.unanswered)", "\(learner.ignored.count)",
             ]
             for id in competencyIDs {
@@ -110,52 +90,49 @@ public enum GradeTable {
                 row.append(GradeRendering.percent(learner.competencies[index].percent))
             }
             rows.append(row)
-            cellColors[offset + 1] = learner.passed ? "32" : "31"
         }
-        let table = GradeRendering.columns(
-            rows, right: Set([1, 2, 4, 5] + (6..<(6 + competencyIDs.count))))
-        if color {
-            for (offset, line) in table.split(separator: "\n", omittingEmptySubsequences: false)
-                .enumerated() where !line.isEmpty
-            {
-                var text = String(line)
-                if let code = cellColors[offset] {
-                    text = text.replacingOccurrences(
-                        of: code == "32" ? "  pass  " : "  fail  ",
-                        with: "  " + paint(code == "32" ? "pass" : "fail", code) + "  ")
-                }
-                out += text + "\n"
-            }
-        } else {
-            out += table
-        }
+        out += TextTable(rightAligned: Set([1, 2, 4, 5] + (6..<(6 + competencyIDs.count))))
+            .render(rows, width: width)
         if !profile.isEmpty {
             out += "\nCompetency profile (mean of learners' percent)\n"
-            out += GradeRendering.columns(
+            out += TextTable(rightAligned: [1]).render(
                 profile.map {
                     [
-                        $0.id, GradeRendering.percent($0.percent),
+                        shown($0.id), GradeRendering.percent($0.percent),
                         "\($0.learners) learner\($0.learners == 1 ? "" : "s")",
                     ]
-                },
-                right: [1])
+                }, width: width)
         }
-        out += "\n" + itemsText(report.items, paint: paint)
+        out += "\n" + itemsText(report.items, style: style, width: width)
         out += "\n" + testText(report.test) + "\n"
-        if !report.rejected.isEmpty {
-            out += "\nRejected rows (\(report.rejected.count))\n"
-            for row in report.rejected {
-                out += "  \(row.file):\(row.line):\(row.column): \(row.reason)\n"
+        out += notesText(
+            rejectedTitle: "Rejected rows", rejected: report.rejected, notes: report.notes)
+        return out
+    }
+
+    /// The rejected rows (or cells) with their reasons, then the notes; nothing when there are
+    /// none.
+    static func notesText(rejectedTitle: String, rejected: [RejectedRow], notes: [String])
+        -> String
+    {
+        var out = ""
+        if !rejected.isEmpty {
+            out += "\n\(rejectedTitle) (\(rejected.count))\n"
+            for row in rejected {
+                out += "  \(shown(row.file)):\(row.line):\(row.column): \(shown(row.reason))\n"
             }
         }
-        if !report.notes.isEmpty {
+        if !notes.isEmpty {
             out += "\nNotes\n"
-            for note in report.notes { out += "  \(note)\n" }
+            for note in notes { out += "  \(shown(note))\n" }
         }
         return out
     }
 
-    static func itemsText(_ items: [ItemStatistics], paint: (String, String) -> String) -> String {
+    /// The item analysis table, flagged items in yellow.
+    static func itemsText(_ items: [ItemStatistics], style: TextStyle, width: Int? = nil)
+        -> String
+    {
         var out =
             "Items (flagged: facility outside \(ItemAnalysis.facilityRange.lowerBound)-"
             + "\(ItemAnalysis.facilityRange.upperBound) or discrimination below "
@@ -168,23 +145,23 @@ public enum GradeTable {
         ]
         for item in items {
             rows.append([
-                item.ref, "\(item.attempts)", GradeRendering.fraction(item.facility),
+                shown(item.ref), "\(item.attempts)", GradeRendering.fraction(item.facility),
                 GradeRendering.fraction(item.sd), GradeRendering.fraction(item.discrimination),
                 GradeRendering.fraction(item.efficiency),
                 GradeRendering.percent(item.effectiveWeight.map { $0 * 100 }), "\(item.unanswered)",
-                item.options.map { "\($0.id):\($0.count)" }.joined(separator: " "),
+                shown(item.options.map { "\($0.id):\($0.count)" }.joined(separator: " ")),
                 item.flags.joined(separator: ", "),
             ])
         }
-        let table = GradeRendering.columns(rows, right: [1, 2, 3, 4, 5, 6, 7])
-        for line in table.split(separator: "\n") {
-            let flagged =
-                !(items.first { line.hasPrefix("  " + $0.ref + " ") }?.flags.isEmpty ?? true)
-            out += (flagged ? paint(String(line), "33") : String(line)) + "\n"
+        let table = TextTable(rightAligned: [1, 2, 3, 4, 5, 6, 7])
+        for line in table.lines(rows, width: width) {
+            let flagged = line.row > 0 && !items[line.row - 1].flags.isEmpty
+            out += (flagged ? style.yellow(line.text) : line.text) + "\n"
         }
         return out
     }
 
+    /// The test statistics on one line.
     static func testText(_ test: TestStatistics) -> String {
         "Test: \(test.learners) learner\(test.learners == 1 ? "" : "s") · mean "
             + "\(GradeRendering.decimal(test.mean)) · median \(GradeRendering.decimal(test.median)) · "

@@ -136,9 +136,9 @@ public struct StatsReport: Sendable {
     public func render(_ format: ReportFormat) -> [UInt8] {
         switch format {
         case .json:
-            var out = ByteWriter()
+            var out = JSONWriter()
             out.raw("{\n  \"file\": ")
-            out.jsonString(file)
+            out.string(file)
             out.raw(",\n  \"items\": [")
             for (offset, item) in items.enumerated() {
                 out.raw(offset == 0 ? "\n    " : ",\n    ")
@@ -151,25 +151,17 @@ public struct StatsReport: Sendable {
             out.raw("],\n  \"notes\": [")
             for (offset, note) in notes.enumerated() {
                 out.raw(offset == 0 ? "\n    " : ",\n    ")
-                out.jsonString(note)
+                out.string(note)
             }
             out.raw(notes.isEmpty ? "]\n}\n" : "\n  ]\n}\n")
             return out.bytes
         case .csv:
             return Array(GradeCSV.items(items).utf8)
         case .markdown, .html, .table:
-            var text = GradeTable.itemsText(items) { text, _ in text }
+            var text = GradeTable.itemsText(items, style: TextStyle(color: false))
             text += "\n" + GradeTable.testText(test) + "\n"
-            if !rejected.isEmpty {
-                text += "\nRejected cells (\(rejected.count))\n"
-                for row in rejected {
-                    text += "  \(row.file):\(row.line):\(row.column): \(row.reason)\n"
-                }
-            }
-            if !notes.isEmpty {
-                text += "\nNotes\n"
-                for note in notes { text += "  \(note)\n" }
-            }
+            text += GradeTable.notesText(
+                rejectedTitle: "Rejected cells", rejected: rejected, notes: notes)
             return Array(text.utf8)
         }
     }

@@ -3,7 +3,9 @@ import RehearseBank
 import RehearseCore
 import RehearseScoring
 
-/// Renders progress reports as a terminal table, JSON or CSV. Pure: text in, text out.
+/// Renders progress reports as a terminal table, JSON or CSV. Pure: text in, text out. Names of
+/// quizzes, competencies, refs and learners come from files a learner can edit, so the table
+/// shows them through `TerminalText`.
 public enum ProgressRenderer {
     public enum Format: String, Sendable, CaseIterable {
         case table, json, csv
@@ -11,31 +13,35 @@ public enum ProgressRenderer {
 
     // MARK: One learner
 
-    public static func render(_ report: ProgressReport, as format: Format, color: Bool = false)
-        -> String
-    {
+    /// The report of one learner; a table fits `width` columns when given.
+    public static func render(
+        _ report: ProgressReport, as format: Format, color: Bool = false, width: Int? = nil
+    ) -> String {
         switch format {
-        case .table: return table(report, color: color)
+        case .table: return table(report, style: TextStyle(color: color), width: width)
         case .json: return json(report)
         case .csv: return csv(report)
         }
     }
 
+    /// The summary of every learner; a table fits `width` columns when given.
     public static func render(
-        _ rows: [LearnerSummary], at now: Date, as format: Format, color: Bool = false
-    )
-        -> String
-    {
+        _ rows: [LearnerSummary], at now: Date, as format: Format, color: Bool = false,
+        width: Int? = nil
+    ) -> String {
         switch format {
-        case .table: return table(rows, at: now, color: color)
+        case .table: return table(rows, at: now, style: TextStyle(color: color), width: width)
         case .json: return json(rows, at: now)
         case .csv: return csv(rows)
         }
     }
 
-    static func table(_ report: ProgressReport, color: Bool) -> String {
-        let paint = Paint(enabled: color)
-        var out = "Progress of \(report.learner) as of \(dateTime(report.asOf))\n"
+    /// Text from a file, safe on a terminal and on one line.
+    private static func shown(_ text: String) -> String { TerminalText.sanitizeLine(text) }
+
+    static func table(_ report: ProgressReport, style paint: TextStyle, width: Int?) -> String {
+        let learner = shown(report.learner)
+        var out = "Progress of \(learner) as of \(dateTime(report.asOf))\n"
         out += "\n" + paint.bold("Quizzes") + "\n"
         if report.quizzes.isEmpty {
             out += "  no attempts yet\n"
@@ -47,28 +53,27 @@ public enum ProgressRenderer {
                     status += status.isEmpty ? "unfinished" : ", unfinished"
                 }
                 rows.append([
-                    line.quiz, "\(line.attempts)", percent(line.best), percent(line.last),
-                    trend(line.trend), status,
+                    shown(line.quiz), "\(line.attempts)", percent(line.best), percent(line.last),
+                    trend(line.trend),
+                    status.hasPrefix("passed") ? paint.green(status) : paint.yellow(status),
                 ])
             }
-            let colored: (Int, Int, String) -> String = { row, column, text in
-                guard row > 0, column == 5 else { return text }
-                return text.hasPrefix("passed") ? paint.green(text) : paint.yellow(text)
-            }
-            out += grid(rows, rightAligned: [1, 2, 3, 4], style: colored)
+            out += TextTable(rightAligned: [1, 2, 3, 4]).render(rows, width: width)
         }
-        for quiz in report.inProgress {
+        for quiz in report.inProgress.map(shown) {
             out += "  \(quiz) has an attempt in progress: `rehearse take \(quiz) --resume`\n"
         }
         out += "\n" + paint.bold("Mastery") + "\n"
         if report.competencies.isEmpty {
             out += "  nothing measured yet\n"
         } else {
-            let width = report.competencies.map(\.competency.count).max() ?? 0
-            for line in report.competencies {
-                let name = line.competency.padding(toLength: width, withPad: " ", startingAt: 0)
-                out += "  \(name)  \(bar(line.mastery, paint: paint))  \(percent(line.mastery))\n"
-            }
+            out += TextTable().render(
+                report.competencies.map { line in
+                    [
+                        shown(line.competency), bar(line.mastery, paint: paint),
+                        percent(line.mastery),
+                    ]
+                }, width: width)
         }
         out += "\n" + paint.bold("Review") + "\n"
         if report.dueNow.isEmpty && report.upcoming.isEmpty {
@@ -79,47 +84,46 @@ public enum ProgressRenderer {
                 out += ", next \(relative(next.due, from: report.asOf)) (\(dateTime(next.due)))"
             }
             out += "\n"
-            let shown = report.dueNow.prefix(15)
+            let shownDue = report.dueNow.prefix(15)
             var rows: [[String]] = []
-            for line in shown {
-                rows.append([line.ref, "due " + relative(line.due, from: report.asOf)])
+            for line in shownDue {
+                rows.append([
+                    shown(line.ref), paint.yellow("due " + relative(line.due, from: report.asOf)),
+                ])
             }
-            for line in report.upcoming.prefix(Swift.max(0, 5 - shown.count)) {
-                rows.append([line.ref, relative(line.due, from: report.asOf)])
+            for line in report.upcoming.prefix(Swift.max(0, 5 - shownDue.count)) {
+                rows.append([shown(line.ref), relative(line.due, from: report.asOf)])
             }
-            out += grid(
-                rows, rightAligned: [],
-                style: { _, column, text in
-                    column == 1 && text.hasPrefix("due") ? paint.yellow(text) : text
-                })
-            if report.dueNow.count > shown.count {
-                out += "  ... and \(report.dueNow.count - shown.count) more due now\n"
+            out += TextTable().render(rows, width: width)
+            if report.dueNow.count > shownDue.count {
+                out += "  ... and \(report.dueNow.count - shownDue.count) more due now\n"
             }
             if !report.dueNow.isEmpty {
-                out += "  Run `rehearse review --learner \(report.learner)` to review them.\n"
+                out += "  Run `rehearse review --learner \(learner)` to review them.\n"
             }
         }
         return out
     }
 
-    static func table(_ rows: [LearnerSummary], at now: Date, color: Bool) -> String {
-        let paint = Paint(enabled: color)
+    static func table(
+        _ rows: [LearnerSummary], at now: Date, style paint: TextStyle, width: Int?
+    ) -> String {
         guard !rows.isEmpty else { return "No learner has progress in this data folder yet.\n" }
         var out = "\(rows.count) learner\(rows.count == 1 ? "" : "s") as of \(dateTime(now))\n\n"
         var cells = [["learner", "attempts", "passed", "last activity", "due", "mastery"]]
         for row in rows {
             if let error = row.error {
-                cells.append([row.learner, "", "", "", "", "unreadable: " + error])
+                cells.append([shown(row.learner), "", "", "", "", "unreadable: " + shown(error)])
                 continue
             }
             let masteryText =
                 row.mastery.map { bar($0, width: 10, paint: paint) + " " + percent($0) } ?? "-"
             cells.append([
-                row.learner, "\(row.attempts)", "\(row.quizzesPassed)/\(row.quizzes)",
+                shown(row.learner), "\(row.attempts)", "\(row.quizzesPassed)/\(row.quizzes)",
                 row.lastActivity.map(date) ?? "-", "\(row.dueNow)", masteryText,
             ])
         }
-        out += grid(cells, rightAligned: [1, 2, 4], style: { _, _, text in text })
+        out += TextTable(rightAligned: [1, 2, 4]).render(cells, width: width)
         return out
     }
 
@@ -214,9 +218,9 @@ public enum ProgressRenderer {
     // MARK: Pieces
 
     /// A text bar of `#` for a percentage, padded with `-`; coloured on a terminal.
-    public static func bar(_ value: Double, width: Int = 20, paint: Paint = Paint(enabled: false))
-        -> String
-    {
+    public static func bar(
+        _ value: Double, width: Int = 20, paint: TextStyle = TextStyle(color: false)
+    ) -> String {
         let filled = Swift.min(width, Swift.max(0, Int((value / 100 * Double(width)).rounded())))
         let hashes = String(repeating: "#", count: filled)
         let rest = String(repeating: "-", count: width - filled)
@@ -269,49 +273,6 @@ public enum ProgressRenderer {
         let text = isoDate(date)
         return String(text.prefix(10)) + " " + String(text.dropFirst(11).prefix(5)) + " UTC"
     }
-
-    /// Columns padded to their widest cell (measured before colouring).
-    private static func grid(
-        _ rows: [[String]], rightAligned: Set<Int>, style: (Int, Int, String) -> String
-    ) -> String {
-        let columns = rows.map(\.count).max() ?? 0
-        var widths = [Int](repeating: 0, count: columns)
-        for row in rows {
-            for (column, cell) in row.enumerated() {
-                widths[column] = Swift.max(widths[column], cell.count)
-            }
-        }
-        var out = ""
-        for (index, row) in rows.enumerated() {
-            var cells: [String] = []
-            for (column, cell) in row.enumerated() {
-                let pad = String(repeating: " ", count: widths[column] - cell.count)
-                let last = column == row.count - 1
-                let text = style(index, column, cell)
-                cells.append(
-                    rightAligned.contains(column) ? pad + text : (last ? text : text + pad))
-            }
-            out += "  " + cells.joined(separator: "  ") + "\n"
-        }
-        return out
-    }
-}
-
-/// ANSI styling, a no-op when disabled (a pipe, `--no-color`, `NO_COLOR`).
-public struct Paint: Sendable {
-    public var enabled: Bool
-
-    public init(enabled: Bool) { self.enabled = enabled }
-
-    private func wrap(_ code: String, _ text: String) -> String {
-        enabled && !text.isEmpty ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
-    }
-
-    public func bold(_ text: String) -> String { wrap("1", text) }
-    public func green(_ text: String) -> String { wrap("32", text) }
-    public func yellow(_ text: String) -> String { wrap("33", text) }
-    public func red(_ text: String) -> String { wrap("31", text) }
-    public func dim(_ text: String) -> String { wrap("2", text) }
 }
 
 /// A CSV cell: text the program did not choose is neutralised against spreadsheet formulas;
@@ -323,8 +284,8 @@ public enum CSVCell: Sendable, Hashable {
 
     static func optional(_ value: Double?) -> CSVCell { value.map(CSVCell.number) ?? .empty }
 
-    /// The cell as written: RFC 4180 quoting; a text cell starting with `=`, `+`, `-`, `@`,
-    /// tab or CR gets a leading `'` so a spreadsheet shows it instead of running it.
+    /// The cell as written: text through `CSVField.text` (quoted as needed, a leading `'` where a
+    /// spreadsheet would run it as a formula); numbers with at most two decimals.
     public var encoded: String {
         switch self {
         case .empty:
@@ -332,19 +293,12 @@ public enum CSVCell: Sendable, Hashable {
         case .number(let value):
             if value == value.rounded() && abs(value) < 1e15 { return String(Int(value)) }
             return String(format: "%.2f", value)
-        case .text(let raw):
-            var text = raw
-            if let first = text.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) {
-                text = "'" + text
-            }
-            if text.unicodeScalars.contains(where: { ",\"\n\r".unicodeScalars.contains($0) }) {
-                text = "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-            }
-            return text
+        case .text(let text):
+            return CSVField.text(text)
         }
     }
 
     static func document(_ rows: [[CSVCell]]) -> String {
-        rows.map { $0.map(\.encoded).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
+        rows.map { CSVField.record($0.map(\.encoded)) }.joined()
     }
 }

@@ -70,7 +70,8 @@ struct Check: ParsableCommand {
             paths, bankRoot: paths.isEmpty ? global.bankRoot : global.explicitBankRoot,
             keepSources: color)
         for failure in outcome.failures {
-            printError("rehearse: cannot read \(failure.path): \(failure.reason)")
+            printError(
+                TerminalText.sanitize("rehearse: cannot read \(failure.path): \(failure.reason)"))
         }
         let context = ReportContext(files: outcome.files, sources: outcome.sources, color: color)
         writeOutput(reporter.report(outcome.diagnostics, context: context))

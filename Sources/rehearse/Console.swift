@@ -26,11 +26,15 @@ enum Console {
     }
 
     /// The terminal's width in columns, or 80 when output is not a terminal.
-    static func width() -> Int {
+    static func width() -> Int { terminalWidth() ?? 80 }
+
+    /// The terminal's width in columns, or nil when output is not a terminal (a pipe or a file
+    /// gets tables at their natural width, for tools that read them).
+    static func terminalWidth() -> Int? {
         var size = winsize()
         if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 {
             return Int(size.ws_col)
         }
-        return 80
+        return nil
     }
 }

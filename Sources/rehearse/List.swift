@@ -15,6 +15,6 @@ struct List: ParsableCommand {
 
     func run() throws {
         let loaded = try global.loadBank(then: "Listing what loaded.")
-        writeOutput(BankCatalog.render(loaded.bank))
+        writeOutput(BankCatalog.render(loaded.bank, width: Console.terminalWidth()))
     }
 }

@@ -50,7 +50,7 @@ struct Stats: ParsableCommand {
 
     func run() throws {
         guard let data = FileManager.default.contents(atPath: marks) else {
-            printError("rehearse: cannot read \(marks)")
+            printError("rehearse: cannot read \(TerminalText.sanitize(marks))")
             throw ExitCode(2)
         }
         let read: MarksReader.Result
@@ -59,14 +59,16 @@ struct Stats: ParsableCommand {
                 file: marks, bytes: [UInt8](data), learnerColumn: learnerColumn, maxMark: maxMark,
                 delimiter: try delimiter.map(Grade.delimiterByte))
         } catch let error as GradingError {
-            printError("rehearse: \(error.message)")
+            printError("rehearse: \(TerminalText.sanitize(error.message))")
             throw ExitCode(64)
         }
         let report = StatsReport(file: marks, read: read)
         try writeReport(report.render(ReportFormat(rawValue: format) ?? .table), to: output)
         if format != "table" || output != nil {
             for row in report.rejected {
-                printError("\(row.file):\(row.line):\(row.column): rejected: \(row.reason)")
+                printError(
+                    TerminalText.sanitize(
+                        "\(row.file):\(row.line):\(row.column): rejected: \(row.reason)"))
             }
         }
         if !report.rejected.isEmpty { throw ExitCode(1) }

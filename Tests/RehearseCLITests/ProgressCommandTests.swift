@@ -252,7 +252,7 @@ struct StressWriter {
         #expect(lines.contains("ana,quiz,week-one,3,90,80,-10,true,,"))
         #expect(lines.contains("ana,competency,'=cmd|'/c calc'!A1,,,,,,60,"))
         #expect(lines.contains("ana,review,week-one/q1,,,,,,,2026-01-02T09:00:00Z"))
-        #expect(CSVCell.text("+1").encoded == "'+1")
+        #expect(CSVCell.text("+1+1").encoded == "'+1+1")
         #expect(CSVCell.text("@x").encoded == "'@x")
         #expect(CSVCell.text("\tx").encoded == "'\tx")
         #expect(CSVCell.text("\rx").encoded == "\"'\rx\"")

@@ -129,19 +129,18 @@ import Testing
             lines == [
                 "quizzes/a.yaml:2:9: error: bad value [duplicate-id]",
                 "    \(line)",
-                "    \t       ^",
+                "    \t      ^",
                 "  hint: change it",
                 "1 error, 0 warnings in 1 file",
                 "",
             ])
-        // The caret sits under the `x`: the same number of scalars precede both.
-        let caretLine = lines[2].unicodeScalars
-        let sourceLine = lines[1].unicodeScalars
-        let caretOffset = caretLine.distance(
-            from: caretLine.startIndex, to: try #require(caretLine.firstIndex(of: "^")))
-        let xOffset = sourceLine.distance(
-            from: sourceLine.startIndex, to: try #require(sourceLine.firstIndex(of: "x")))
-        #expect(caretOffset == xOffset)
+        // The caret sits under the `x` on the screen: as many columns precede both (the accent
+        // rides on the `e`).
+        let caret = try #require(lines[2].firstIndex(of: "^"))
+        let x = try #require(lines[1].firstIndex(of: "x"))
+        #expect(
+            TerminalText.displayWidth(String(lines[2][..<caret]))
+                == TerminalText.displayWidth(String(lines[1][..<x])))
     }
 
     @Test func textColourWarningIsYellowAndMissingSourceHasNoExcerpt() {
@@ -208,6 +207,40 @@ import Testing
 
                 """)
         #expect(GitHubReporter().report([], context: Self.context()) == "")
+    }
+
+    /// A finding that echoes hostile file content: terminal escapes in the path, the message
+    /// and the hint are shown, never emitted, by the formats read on a terminal.
+    static let hostileFinding = Diagnostic(
+        rule: "unknown-key", severity: .error,
+        location: SourceLocation(file: "quizzes/\u{1B}]0;pwned\u{7}.yaml", line: 2, column: 1),
+        message: "unknown key `\u{1B}[2J\u{1B}[?1049h`", hint: "did you mean `\u{9B}6n\u{202E}`?")
+
+    @Test(arguments: [false, true])
+    func textShowsEscapesFromFilesVisibly(color: Bool) {
+        let source = "title: x\n\u{1B}[2J: y\n"
+        let context = Self.context(
+            files: [Self.hostileFinding.location.file],
+            sources: [Self.hostileFinding.location.file: source], color: color)
+        let output = TextReporter().report([Self.hostileFinding], context: context)
+        let plain = Self.stripANSI(output)
+        #expect(!plain.unicodeScalars.contains { TerminalText.isUnsafe($0) && $0 != "\u{1B}" })
+        #expect(plain.contains("quizzes/\\u{1B}]0;pwned\\u{7}.yaml:2:1:"))
+        #expect(plain.contains("unknown key `\\u{1B}[2J\\u{1B}[?1049h`"))
+        #expect(plain.contains("hint: did you mean `\\u{9B}6n\\u{202E}`?"))
+        // The only escapes left are our own colour codes.
+        let escapes = output.unicodeScalars.filter { $0 == "\u{1B}" }.count
+        let colourCodes = output.components(separatedBy: "\u{1B}[").count - 1
+        #expect(escapes == colourCodes)
+        #expect(color || escapes == 0)
+        if color { #expect(output.contains("    \\u{1B}[2J: y\n")) }
+    }
+
+    @Test func githubShowsEscapesFromFilesVisibly() {
+        let output = GitHubReporter().report([Self.hostileFinding], context: Self.context())
+        #expect(!output.unicodeScalars.contains { TerminalText.isUnsafe($0) })
+        #expect(output.contains("file=quizzes/\\u{1B}]0;pwned\\u{7}.yaml"))
+        #expect(output.contains("::unknown key `\\u{1B}[2J\\u{1B}[?1049h`"))
     }
 
     @Test func githubEscapesDataAndProperties() {

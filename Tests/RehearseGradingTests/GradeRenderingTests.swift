@@ -107,6 +107,49 @@ struct GradeRenderingTests {
         #expect(table.contains("Test: 3 learners"))
     }
 
+    /// A sheet whose learner ids and answers would drive a terminal.
+    func tamperedReport() throws -> GradeReport {
+        let text = """
+            learner,quiz,question,answer
+            "\u{1B}]0;pwned\u{7}",q,late-delivery/greet,a
+            "\u{1B}[2J\u{9B}6n",q,late-delivery/greet,"\u{1B}[?1049h"
+            "\u{1B}[2J\u{9B}6n",q,no-such-question,x
+            """
+        return try GradingFixtures.grade(text, bank: GradingFixtures.branchingBank).1
+    }
+
+    @Test(arguments: [false, true])
+    func tableShowsSheetEscapesVisibly(color: Bool) throws {
+        let report = try tamperedReport()
+        let table = String(
+            decoding: GradeRendering.render(report, format: .table, color: color), as: UTF8.self)
+        let escapes = table.unicodeScalars.filter { $0 == "\u{1B}" }.count
+        #expect(escapes == table.components(separatedBy: "\u{1B}[").count - 1, "ours only")
+        #expect(color || escapes == 0)
+        #expect(!table.unicodeScalars.contains { TerminalText.isUnsafe($0) && $0 != "\u{1B}" })
+        #expect(table.contains("\\u{1B}]0;pwned\\u{7}"))
+        #expect(table.contains("\\u{1B}[2J\\u{9B}6n"))
+        // JSON keeps the text as it is, escaped the JSON way.
+        let json = String(decoding: GradeRendering.render(report, format: .json), as: UTF8.self)
+        #expect(json.contains("\"\\u001b]0;pwned\\u0007\""))
+    }
+
+    @Test func tableColumnsLineUpWithColourOn() throws {
+        let report = try report()
+        let plain = String(
+            decoding: GradeRendering.render(report, format: .table), as: UTF8.self)
+        let colored = String(
+            decoding: GradeRendering.render(report, format: .table, color: true), as: UTF8.self)
+        #expect(colored != plain)
+        #expect(TerminalText.removingEscapeSequences(colored) == plain)
+    }
+
+    @Test func csvQuotesSemicolonsAndLeavesPlainNumbersAlone() {
+        #expect(GradeCSV.text("a;b") == "\"a;b\"")
+        #expect(GradeCSV.text("-12.5") == "-12.5")
+        #expect(GradeCSV.text("-12.5+1") == "'-12.5+1")
+    }
+
     @Test func statsReportJSONUsesTheSameItemFields() throws {
         let read = try MarksReader.read(
             file: "results00.csv", bytes: GradingFixtures.fixture("results00.csv"))

@@ -12,6 +12,26 @@ struct GradingCSVTests {
         try CSVParser.records(Array(text.utf8), delimiter: delimiter).map(\.fields)
     }
 
+    /// What the one CSV encoder writes, this reader reads back, with every delimiter (line
+    /// breaks in a field are read as LF, so the fields here use LF).
+    @Test(arguments: [",", ";", "\t"] as [Unicode.Scalar])
+    func encodedFieldsReadBack(delimiter: Unicode.Scalar) throws {
+        let fields = [
+            "plain", "a,b", "a;b", "a\tb", "say \"hi\"", "line\nbreak", "",
+            "Café 日本 👩‍💻", "-12.5",
+        ]
+        let text = CSVField.record(
+            fields.map { CSVField.text($0, delimiter: delimiter) },
+            delimiter: delimiter)
+        let read = try rows(text, delimiter: UInt8(delimiter.value))
+        #expect(read == [fields])
+        // Formula cells come back with the apostrophe that keeps a spreadsheet from running them.
+        let formula = CSVField.record(
+            ["=1+1", "@x"].map { CSVField.text($0, delimiter: delimiter) },
+            delimiter: delimiter)
+        #expect(try rows(formula, delimiter: UInt8(delimiter.value)) == [["'=1+1", "'@x"]])
+    }
+
     @Test func plainFieldsAndBlankLines() throws {
         #expect(try rows("a,b,c\n\n1,2,3\n") == [["a", "b", "c"], ["1", "2", "3"]])
         #expect(try rows("a,b,") == [["a", "b", ""]])

@@ -3,7 +3,9 @@ import RehearseCore
 import RehearseScoring
 
 /// GitHub Actions workflow commands, one per finding, so findings show as annotations on the pull
-/// request: `::error file=F,line=L,col=C,title=RULE::MESSAGE (hint: HINT)`.
+/// request: `::error file=F,line=L,col=C,title=RULE::MESSAGE (hint: HINT)`. The log is shown on
+/// a terminal-like viewer, so the message and the path pass through `TerminalText` first (CR
+/// stays: the commands encode it).
 public struct GitHubReporter: Reporter {
     public static let name = "github"
 
@@ -14,13 +16,14 @@ public struct GitHubReporter: Reporter {
         for diagnostic in diagnostics {
             let location = diagnostic.location
             let properties = [
-                ("file", location.file), ("line", String(location.line)),
+                ("file", TerminalText.sanitize(location.file)), ("line", String(location.line)),
                 ("col", String(location.column)), ("title", diagnostic.rule),
             ]
             .map { "\($0.0)=\(Self.escapeProperty($0.1))" }
             .joined(separator: ",")
             var message = diagnostic.message
             if !diagnostic.hint.isEmpty { message += " (hint: \(diagnostic.hint))" }
+            message = TerminalText.sanitize(message, keeping: ["\r"])
             output +=
                 "::\(diagnostic.severity.rawValue) \(properties)::\(Self.escapeData(message))\n"
         }

@@ -4,7 +4,8 @@ import RehearseScoring
 
 /// The human format: one line per finding (`file:line:col: severity: message [rule]`) and its
 /// hint, then a summary. On a terminal the severity and position are coloured and the source line
-/// is shown with a caret under the column.
+/// is shown with a caret under the column. Messages, hints, paths and source lines echo what the
+/// files hold, so they pass through `TerminalText` first.
 public struct TextReporter: Reporter {
     public static let name = "text"
 
@@ -13,22 +14,22 @@ public struct TextReporter: Reporter {
     public func report(_ diagnostics: [Diagnostic], context: ReportContext) -> String {
         var output = ""
         var lineCache: [String: [Substring]] = [:]
+        let style = TextStyle(color: context.color)
         for diagnostic in diagnostics {
-            let location = diagnostic.location
+            let location = TerminalText.sanitize(diagnostic.location.description)
             let severity = diagnostic.severity.rawValue
-            if context.color {
-                let colour = diagnostic.severity == .error ? Self.red : Self.yellow
-                output += "\(Self.bold)\(location):\(Self.reset) "
-                output += "\(colour)\(severity):\(Self.reset) "
-                output += "\(diagnostic.message) [\(diagnostic.rule)]\n"
-                if let excerpt = excerpt(for: location, context: context, cache: &lineCache) {
-                    output += excerpt
-                }
-            } else {
-                output += "\(location): \(severity): \(diagnostic.message) [\(diagnostic.rule)]\n"
+            let colour: TextStyle.Attribute = diagnostic.severity == .error ? .red : .yellow
+            output += style.paint(location + ":", .bold) + " "
+            output += style.paint(severity + ":", .bold, colour) + " "
+            output += "\(TerminalText.sanitize(diagnostic.message)) [\(diagnostic.rule)]\n"
+            if context.color,
+                let excerpt = excerpt(
+                    for: diagnostic.location, context: context, cache: &lineCache, style: style)
+            {
+                output += excerpt
             }
             if !diagnostic.hint.isEmpty {
-                output += "  hint: \(diagnostic.hint)\n"
+                output += "  hint: \(TerminalText.sanitize(diagnostic.hint))\n"
             }
         }
         output += Self.summary(diagnostics, fileCount: context.files.count) + "\n"
@@ -48,10 +49,13 @@ public struct TextReporter: Reporter {
         "\(count) \(noun)\(count == 1 ? "" : "s")"
     }
 
-    /// The source line of `location` and a caret under its column (columns count Unicode scalars;
-    /// tabs before the column are kept so the caret lines up with the line above it).
+    /// The source line of `location`, made safe to show, and a caret under its column (columns
+    /// count Unicode scalars; tabs before the column are kept and every other character is
+    /// matched by as many spaces as it is wide once shown, so the caret lines up with the line
+    /// above it).
     private func excerpt(
-        for location: SourceLocation, context: ReportContext, cache: inout [String: [Substring]]
+        for location: SourceLocation, context: ReportContext,
+        cache: inout [String: [Substring]], style: TextStyle
     ) -> String? {
         let lines: [Substring]
         if let cached = cache[location.file] {
@@ -70,16 +74,13 @@ public struct TextReporter: Reporter {
             line = Substring(line.unicodeScalars.dropLast())
         }
         var padding = ""
-        var scalars = line.unicodeScalars.makeIterator()
-        for _ in 0..<max(location.column - 1, 0) {
-            padding += scalars.next() == "\t" ? "\t" : " "
+        for scalar in line.unicodeScalars.prefix(max(location.column - 1, 0)) {
+            let shown = TerminalText.sanitize(String(scalar))
+            padding +=
+                scalar == "\t"
+                ? "\t" : String(repeating: " ", count: TerminalText.displayWidth(shown))
         }
-        return "    \(line)\n    \(padding)\(Self.green)^\(Self.reset)\n"
+        let shownLine = TerminalText.sanitize(String(line))
+        return "    \(shownLine)\n    \(padding)\(style.paint("^", .bold, .green))\n"
     }
-
-    private static let reset = "\u{1B}[0m"
-    private static let bold = "\u{1B}[1m"
-    private static let red = "\u{1B}[1;31m"
-    private static let yellow = "\u{1B}[1;33m"
-    private static let green = "\u{1B}[1;32m"
 }
