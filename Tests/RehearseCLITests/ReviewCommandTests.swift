@@ -62,7 +62,7 @@ import Testing
         #expect(result.stdout.contains("Quizzes (1)"))
         #expect(result.stdout.contains("Result: 9 of 10 points (90%)"))
         #expect(result.stderr.contains("there is no quiz `nope`"))
-        #expect(result.stdout.contains("unknown mode 'oops'"))
+        #expect(result.stdout.contains("The value 'oops' is invalid for '--mode <practice|exam>'"))
         #expect(result.stdout.contains("Nothing is due for review"))
     }
 
