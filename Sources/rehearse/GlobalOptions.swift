@@ -1,11 +1,7 @@
 import ArgumentParser
 import Foundation
 import RehearseBank
-import RehearseCheck
-import RehearseCore
-import RehearseGrading
 import RehearseProgress
-import RehearseScoring
 import RehearseSession
 
 /// Options every command shares.

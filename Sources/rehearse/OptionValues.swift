@@ -19,8 +19,9 @@ enum GradeTable: String, CaseIterable, ExpressibleByArgument {
     case learners, items
 }
 
-/// `--delimiter , ; tab` of a CSV sheet (also `comma`, `semicolon`, a tab or `\t`).
-enum SheetDelimiter: CaseIterable, ExpressibleByArgument {
+/// `--delimiter , ; tab` of a CSV sheet (also `comma`, `semicolon`, a tab or `\t`). The help
+/// of the option lists the values.
+enum SheetDelimiter: ExpressibleByArgument {
     case comma, semicolon, tab
 
     init?(argument: String) {
@@ -31,16 +32,6 @@ enum SheetDelimiter: CaseIterable, ExpressibleByArgument {
         default: return nil
         }
     }
-
-    var defaultValueDescription: String {
-        switch self {
-        case .comma: ","
-        case .semicolon: ";"
-        case .tab: "tab"
-        }
-    }
-
-    static var allValueStrings: [String] { [",", ";", "tab"] }
 
     /// The byte that separates cells.
     var byte: UInt8 {

@@ -1,12 +1,6 @@
 import ArgumentParser
 import Foundation
-import RehearseBank
-import RehearseCheck
 import RehearseCore
-import RehearseGrading
-import RehearseProgress
-import RehearseScoring
-import RehearseSession
 
 @main
 struct Rehearse: ParsableCommand {

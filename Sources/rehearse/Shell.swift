@@ -1,11 +1,7 @@
 import ArgumentParser
 import Foundation
 import RehearseBank
-import RehearseCheck
 import RehearseCore
-import RehearseGrading
-import RehearseProgress
-import RehearseScoring
 import RehearseSession
 
 struct Shell: ParsableCommand {
@@ -211,11 +207,15 @@ struct ShellLoop {
         if let bank { Console.out(BankCatalog.render(bank)) }
     }
 
-    /// `progress [LEARNER] [--all] [--format F]`: the command, run with the shell's options.
+    /// `progress [LEARNER] [--all] [--format F]`: the command, run with the shell's options;
+    /// the learner is the shell's unless another (or `--all`) is given.
     func showProgress(_ arguments: [String]) {
         do {
-            var command = try Progress.parse(arguments.isEmpty ? [learner] : arguments)
+            var command = try Progress.parse(arguments)
             command.global = global
+            if !command.all, command.learnerArgument == nil, command.learner == nil {
+                command.learner = learner
+            }
             try command.run()
         } catch let error as RehearseError {
             error.report()

@@ -66,6 +66,23 @@ import Testing
         #expect(result.stdout.contains("Nothing is due for review"))
     }
 
+    @Test func theShellRunsProgressWithItsOwnOptions() throws {
+        let bank = try F.bank()
+        let script =
+            ["take every-kind --seed 5"] + F.firstBranch + [
+                "progress", "progress --format json", "progress ../x", "progress --format xml",
+                "quit",
+            ]
+        let result = try CLI.run(
+            ["--learner", "sam"] + arguments(bank), environment: F.environment,
+            input: F.lines(script))
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("Progress of sam as of 2026-01-05"))
+        #expect(result.stdout.contains("\"learner\" : \"sam\""))
+        #expect(result.stderr.contains("rehearse: invalid learner id"))
+        #expect(result.stdout.contains("The value 'xml' is invalid for '--format <format>'"))
+    }
+
     @Test func theShellWithoutALearnerOnAPipeUsesTheAccount() throws {
         let bank = try F.bank()
         var environment = F.environment
