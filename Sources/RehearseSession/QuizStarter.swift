@@ -16,6 +16,7 @@ public struct QuizRequest: Sendable {
     /// Continue the unfinished attempt at the quiz, if there is one.
     public var resume: Bool
 
+    /// A request for `quiz`; the rest as the options of `take` give it.
     public init(
         quiz: String, mode: QuizMode? = nil, seed: UInt64? = nil, recordPath: String? = nil,
         resume: Bool = false

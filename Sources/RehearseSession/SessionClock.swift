@@ -39,6 +39,7 @@ public final class RunClock: SessionClock {
     /// same on every run), else the system time now.
     public var reportTime: Date { pinned ? base : Date() }
 
+    /// The start of the run plus the time elapsed since.
     public func now() -> Date {
         let elapsed = DispatchTime.now().uptimeNanoseconds &- started
         return base.addingTimeInterval(TimeInterval(elapsed) / 1e9)
