@@ -57,6 +57,15 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Drives the progress store for the reliability tests and bench/progress-bench.sh; not a
+        // product, so it is never shipped.
+        .executableTarget(
+            name: "rehearse-stress",
+            dependencies: [
+                "RehearseCore", "RehearseScoring", "RehearseProgress",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
         // Fixture banks and helpers the test targets share.
         .target(
             name: "RehearseTestSupport",
@@ -111,7 +120,7 @@ let package = Package(
             name: "RehearseCLITests",
             dependencies: [
                 "RehearseTestSupport", "RehearseCore", "RehearseScoring", "RehearseProgress",
-                "rehearse",
+                "rehearse", "rehearse-stress",
             ],
             exclude: ["Golden"]
         ),

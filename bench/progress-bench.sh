@@ -12,14 +12,14 @@ history="${2:-1000}"
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
 
-swift build -c release --product rehearse >/dev/null
-binary="$(swift build -c release --show-bin-path)/rehearse"
+swift build -c release --product rehearse-stress >/dev/null
+binary="$(swift build -c release --show-bin-path)/rehearse-stress"
 
 data="$(mktemp -d)"
 trap 'rm -rf "$data"' EXIT
 
 echo "machine: $(uname -sm), $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo 2>/dev/null | cut -d: -f2 | sed 's/^ //')"
 echo "file system of the data folder: $(df -T "$data" | awk 'NR == 2 { print $2 }')"
-echo "command: rehearse progress bench@example.com --data-dir DATA --stress-bench $saves --stress-history $history"
-REHEARSE_NOW=2026-01-05T09:00:00Z "$binary" progress bench@example.com --data-dir "$data" \
-    --stress-bench "$saves" --stress-history "$history"
+echo "command: rehearse-stress bench bench@example.com --data-dir DATA --saves $saves --history $history"
+REHEARSE_NOW=2026-01-05T09:00:00Z "$binary" bench bench@example.com --data-dir "$data" \
+    --saves "$saves" --history "$history"

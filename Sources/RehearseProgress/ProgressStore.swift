@@ -45,11 +45,6 @@ public final class ProgressStore: Sendable {
         path(progressFolder, try Self.learnerID(learner) + ".json")
     }
 
-    /// The learner's backup of the previous generation.
-    public func backupPath(learner: String) throws(ProgressError) -> String {
-        try progressPath(learner: learner) + ".bak"
-    }
-
     /// The file of an unfinished attempt of a quiz.
     public func unfinishedPath(learner: String, quiz: String) throws(ProgressError) -> String {
         let id = try Self.learnerID(learner)

@@ -64,7 +64,9 @@ struct Check: ParsableCommand {
                     ? RuleDocumentation.markdownTable(rules) : RuleDocumentation.list(rules))
             return
         }
-        guard let reporter = ReporterRegistry.reporter(named: format) else { throw ExitCode(64) }
+        guard let reporter = ReporterRegistry.reporter(named: format) else {
+            throw RehearseError.usage
+        }
         let color = format == "text" && global.useColor()
         let outcome = Checker.checkPaths(
             paths, bankRoot: paths.isEmpty ? global.bankRoot : global.explicitBankRoot,
@@ -75,7 +77,9 @@ struct Check: ParsableCommand {
         }
         let context = ReportContext(files: outcome.files, sources: outcome.sources, color: color)
         writeOutput(reporter.report(outcome.diagnostics, context: context))
-        if !outcome.failures.isEmpty { throw ExitCode(2) }
-        if outcome.errorCount > 0 || (strict && outcome.warningCount > 0) { throw ExitCode(1) }
+        if !outcome.failures.isEmpty { throw RehearseError.io }
+        if outcome.errorCount > 0 || (strict && outcome.warningCount > 0) {
+            throw RehearseError.rejected
+        }
     }
 }

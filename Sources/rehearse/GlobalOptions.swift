@@ -1,11 +1,8 @@
 import ArgumentParser
 import Foundation
 import RehearseBank
-import RehearseCheck
 import RehearseCore
-import RehearseGrading
 import RehearseProgress
-import RehearseScoring
 import RehearseSession
 
 /// Options every command shares.
@@ -37,15 +34,14 @@ struct GlobalOptions: ParsableArguments {
     /// The bank root: `--bank`, `$REHEARSE_BANK`, else the current folder.
     var bankRoot: String { explicitBankRoot ?? FileManager.default.currentDirectoryPath }
 
-    /// Loads the bank, or says on standard error why it cannot and exits 2. Errors in the bank
-    /// are counted on standard error (`then` says what happens next), not fatal.
-    func loadBank(then next: String) throws -> LoadResult {
+    /// Loads the bank, or throws why it cannot (exit 2). Errors in the bank are counted on
+    /// standard error (`then` says what happens next), not fatal.
+    func loadBank(then next: String) throws(RehearseError) -> LoadResult {
         let loaded: LoadResult
         do {
             loaded = try BankCatalog.load(root: bankRoot)
         } catch {
-            printError("rehearse: cannot read \(error.path): \(error.reason)")
-            throw ExitCode(2)
+            throw RehearseError(.io, "cannot read \(error.path): \(error.reason)")
         }
         let errors = loaded.diagnostics.filter { $0.severity == .error }.count
         if errors > 0 {
@@ -56,15 +52,17 @@ struct GlobalOptions: ParsableArguments {
         return loaded
     }
 
-    /// The time of this run (`REHEARSE_NOW`, else the clock); a bad `REHEARSE_NOW` exits 64.
-    func now() throws -> Date {
-        switch RehearseClock.now() {
-        case .success(let date): return date
-        case .failure(let error):
-            printError("rehearse: \(error)")
-            throw ExitCode(64)
+    /// The clock of this run: `REHEARSE_NOW` (else the system clock) when it was first asked
+    /// for, moving on from there; a bad `REHEARSE_NOW` is a usage error.
+    func clock() throws(RehearseError) -> RunClock {
+        switch runClock {
+        case .success(let clock): return clock
+        case .failure(let error): throw RehearseError(.usage, "\(error)")
         }
     }
+
+    /// The time of a report (`progress`, `grade --update-progress`): see `RunClock.reportTime`.
+    func now() throws(RehearseError) -> Date { try clock().reportTime }
 
     /// The progress store of the data folder (`--data-dir`, `$REHEARSE_HOME`, ...).
     func progressStore() -> ProgressStore {
@@ -72,6 +70,17 @@ struct GlobalOptions: ParsableArguments {
             directory: DataDirectory.resolve(
                 flag: dataDir, environment: ProcessInfo.processInfo.environment))
     }
+
+    /// The terminal of a session command: the run's clock, a line reader (closed by the
+    /// caller), standard output and error.
+    func terminal() throws(RehearseError) -> SessionTerminal {
+        let clock = try clock()
+        return SessionTerminal(
+            reader: LineReaders.make(clock: clock), output: ConsoleOutput(), clock: clock)
+    }
+
+    /// The style of text on standard output.
+    func style() -> TextStyle { TextStyle(color: useColor(), width: Console.width()) }
 
     /// Colour only on a terminal, and never with `--no-color` or `NO_COLOR`.
     func useColor(for stream: Int32 = STDOUT_FILENO) -> Bool {
@@ -82,6 +91,10 @@ struct GlobalOptions: ParsableArguments {
         return isatty(stream) == 1
     }
 }
+
+/// The clock of the run, started when a command first asks for it (the shell's commands share
+/// it).
+private let runClock = RunClock.start()
 
 /// Writes to standard error.
 func printError(_ text: String) {

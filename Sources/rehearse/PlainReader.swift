@@ -1,11 +1,16 @@
 import Foundation
+import RehearseSession
 
 /// Plain lines from standard input when it is not a terminal: no prompt, no echo, no editing,
 /// so a whole attempt can be piped in (`printf 'a\n30\n' | rehearse take week-one`).
 final class PlainReader: LineReader {
     private var buffer: [UInt8] = []
     private var ended = false
-    let clock = SessionClock.shared
+    let clock: SessionClock
+
+    init(clock: SessionClock) {
+        self.clock = clock
+    }
 
     var isInteractive: Bool { false }
 

@@ -1,5 +1,6 @@
 import CReadline
 import Foundation
+import RehearseSession
 import Synchronization
 
 /// GNU readline through its callback interface: the program owns the loop, so it can wait on
@@ -7,14 +8,15 @@ import Synchronization
 /// empty line as "leave?" instead of readline's own handling. Line editing, history (saved per
 /// learner) and tab completion come from readline.
 final class ReadlineReader: LineReader {
-    let clock = SessionClock.shared
+    let clock: SessionClock
     private var historyPath: String?
     private var lastLine: String?
 
     /// Keeps at most this many lines of history, in memory and in the file.
     static let historyLimit: Int32 = 500
 
-    init() {
+    init(clock: SessionClock) {
+        self.clock = clock
         // Readline keeps the pointer: give it a copy that lives as long as the program.
         rehearse_rl_configure(UnsafePointer(strdup(ReadlineState.name)))
         rehearse_rl_set_completion(readlineCompletion)

@@ -1,11 +1,6 @@
 import ArgumentParser
-import RehearseBank
-import RehearseCheck
+import Foundation
 import RehearseCore
-import RehearseGrading
-import RehearseProgress
-import RehearseScoring
-import RehearseSession
 
 @main
 struct Rehearse: ParsableCommand {
@@ -23,4 +18,18 @@ struct Rehearse: ParsableCommand {
         ],
         defaultSubcommand: Shell.self
     )
+
+    /// Parses and runs the command; a `RehearseError` is reported and mapped to its exit code
+    /// here, every other error (a usage error of the parser) as the parser does.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let error as RehearseError {
+            error.report()
+            Foundation.exit(error.exitCode)
+        } catch {
+            exit(withError: error)
+        }
+    }
 }

@@ -1,11 +1,7 @@
 import ArgumentParser
 import Foundation
 import RehearseBank
-import RehearseCheck
 import RehearseCore
-import RehearseGrading
-import RehearseProgress
-import RehearseScoring
 import RehearseSession
 
 struct Shell: ParsableCommand {
@@ -22,20 +18,19 @@ struct Shell: ParsableCommand {
     @OptionGroup var who: LearnerOption
 
     func run() throws {
-        try SessionClock.validate()
-        let reader = LineReaders.make()
-        defer { reader.close() }
-        let style = TextStyle(color: global.useColor(), width: Console.width())
-        if reader.isInteractive {
+        let terminal = try global.terminal()
+        defer { terminal.reader.close() }
+        let style = global.style()
+        if terminal.reader.isInteractive {
             Console.out(
                 style.bold("Rehearse \(Version.current)")
                     + style.dim("  type help for the commands")
                     + "\n")
         }
-        let progress = ProgressBridge(flag: global.dataDir)
-        let learner = try who.resolve(reader: reader, progress: progress)
+        let store = SessionStore(global.progressStore())
+        let learner = try who.resolve(reader: terminal.reader, store: store)
         var shell = ShellLoop(
-            global: global, learner: learner, reader: reader, progress: progress, style: style)
+            global: global, learner: learner, terminal: terminal, store: store, style: style)
         try shell.run()
     }
 }
@@ -44,8 +39,8 @@ struct Shell: ParsableCommand {
 struct ShellLoop {
     let global: GlobalOptions
     let learner: String
-    let reader: LineReader
-    let progress: ProgressBridge
+    let terminal: SessionTerminal
+    let store: SessionStore
     let style: TextStyle
     var bank: Bank?
     var failed = false
@@ -63,17 +58,19 @@ struct ShellLoop {
     ]
 
     init(
-        global: GlobalOptions, learner: String, reader: LineReader, progress: ProgressBridge,
+        global: GlobalOptions, learner: String, terminal: SessionTerminal, store: SessionStore,
         style: TextStyle
     ) {
         self.global = global
         self.learner = learner
-        self.reader = reader
-        self.progress = progress
+        self.terminal = terminal
+        self.store = store
         self.style = style
     }
 
-    mutating func run() throws {
+    var reader: LineReader { terminal.reader }
+
+    mutating func run() throws(RehearseError) {
         let root = global.bankRoot
         if !BankDirectory.isBankRoot(root) {
             Console.out(
@@ -102,7 +99,7 @@ struct ShellLoop {
             case .line(let line):
                 reader.remember(line)
                 if try !execute(line) {
-                    if failed { throw ExitCode(2) }
+                    if failed { throw RehearseError.io }
                     return
                 }
             case .timeout:
@@ -115,20 +112,20 @@ struct ShellLoop {
                 {
                     continue
                 }
-                if failed { throw ExitCode(2) }
+                if failed { throw RehearseError.io }
                 return
             case .end:
                 if reader.isInteractive { Console.out("\n") }
-                if failed { throw ExitCode(2) }
+                if failed { throw RehearseError.io }
                 return
             case .hangup:
-                throw ExitCode(129)
+                throw RehearseError.hangup
             }
         }
     }
 
     /// Runs one line; false when the shell should end.
-    mutating func execute(_ line: String) throws -> Bool {
+    mutating func execute(_ line: String) throws(RehearseError) -> Bool {
         let words = line.split(whereSeparator: \.isWhitespace).map(String.init)
         guard let command = words.first?.lowercased() else { return true }
         let arguments = Array(words.dropFirst())
@@ -152,12 +149,13 @@ struct ShellLoop {
                 return true
             }
             let outcome = Self.guarded {
-                try ReviewStarter.review(
-                    learner: learner, limit: limit, seed: nil, global: global, reader: reader,
-                    progress: progress)
+                [global, learner, terminal, store] () throws(RehearseError) in
+                try Review.review(
+                    learner: learner, limit: limit, seed: nil, global: global,
+                    terminal: terminal, store: store)
             }
             if outcome == .saveFailed { failed = true }
-            if outcome == .hangup { throw ExitCode(129) }
+            if outcome == .hangup { throw RehearseError.hangup }
         case "progress":
             showProgress(arguments)
         default:
@@ -179,19 +177,20 @@ struct ShellLoop {
             Console.out("usage: \(Self.commands[1].usage)\n")
             return true
         }
-        let outcome = Self.guarded {
-            try QuizStarter.take(
-                options, learner: learner, global: global, reader: reader, progress: progress)
+        let outcome = Self.guarded { [global, learner, terminal, store] () throws(RehearseError) in
+            try Take.take(
+                options, learner: learner, global: global, terminal: terminal, store: store)
         }
         if outcome == .saveFailed { failed = true }
         return outcome != .hangup
     }
 
-    /// Runs a quiz or a review. A quiz that cannot start has said why; the shell goes on.
-    static func guarded(_ body: () throws -> RunOutcome) -> RunOutcome {
+    /// Runs a quiz or a review. One that cannot start says why; the shell goes on.
+    static func guarded(_ body: () throws(RehearseError) -> SessionOutcome) -> SessionOutcome {
         do {
             return try body()
         } catch {
+            error.report()
             return .left
         }
     }
@@ -208,16 +207,20 @@ struct ShellLoop {
         if let bank { Console.out(BankCatalog.render(bank)) }
     }
 
+    /// `progress [LEARNER] [--all] [--format F]`: the command, run with the shell's options;
+    /// the learner is the shell's unless another (or `--all`) is given.
     func showProgress(_ arguments: [String]) {
-        var words = ["progress"] + (arguments.isEmpty ? [learner] : arguments)
-        if let bank = global.bank { words += ["--bank", bank] }
-        if let dataDir = global.dataDir { words += ["--data-dir", dataDir] }
-        if global.noColor { words += ["--no-color"] }
         do {
-            var command = try Rehearse.parseAsRoot(words)
+            var command = try Progress.parse(arguments)
+            command.global = global
+            if !command.all, command.learnerArgument == nil, command.learner == nil {
+                command.learner = learner
+            }
             try command.run()
+        } catch let error as RehearseError {
+            error.report()
         } catch {
-            let message = Rehearse.message(for: error)
+            let message = Progress.message(for: error)
             if !message.isEmpty { Console.out(message + "\n") }
         }
     }

@@ -51,7 +51,7 @@ struct Stats: ParsableCommand {
     func run() throws {
         guard let data = FileManager.default.contents(atPath: marks) else {
             printError("rehearse: cannot read \(TerminalText.sanitize(marks))")
-            throw ExitCode(2)
+            throw RehearseError.io
         }
         let read: MarksReader.Result
         do {
@@ -60,7 +60,7 @@ struct Stats: ParsableCommand {
                 delimiter: try delimiter.map(Grade.delimiterByte))
         } catch let error as GradingError {
             printError("rehearse: \(TerminalText.sanitize(error.message))")
-            throw ExitCode(64)
+            throw RehearseError.usage
         }
         let report = StatsReport(file: marks, read: read)
         try writeReport(report.render(ReportFormat(rawValue: format) ?? .table), to: output)
@@ -71,6 +71,6 @@ struct Stats: ParsableCommand {
                         "\(row.file):\(row.line):\(row.column): rejected: \(row.reason)"))
             }
         }
-        if !report.rejected.isEmpty { throw ExitCode(1) }
+        if !report.rejected.isEmpty { throw RehearseError.rejected }
     }
 }

@@ -25,6 +25,11 @@ enum CLI {
         return packageRoot.appendingPathComponent(".build/debug/rehearse")
     }
 
+    /// The `rehearse-stress` driver of the progress store, built next to `rehearse`.
+    static var stressBinary: URL {
+        binary.deletingLastPathComponent().appendingPathComponent("rehearse-stress")
+    }
+
     static func run(
         _ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:],
         input: String? = nil

@@ -62,8 +62,25 @@ import Testing
         #expect(result.stdout.contains("Quizzes (1)"))
         #expect(result.stdout.contains("Result: 9 of 10 points (90%)"))
         #expect(result.stderr.contains("there is no quiz `nope`"))
-        #expect(result.stdout.contains("unknown mode 'oops'"))
+        #expect(result.stdout.contains("The value 'oops' is invalid for '--mode <practice|exam>'"))
         #expect(result.stdout.contains("Nothing is due for review"))
+    }
+
+    @Test func theShellRunsProgressWithItsOwnOptions() throws {
+        let bank = try F.bank()
+        let script =
+            ["take every-kind --seed 5"] + F.firstBranch + [
+                "progress", "progress --format json", "progress ../x", "progress --format xml",
+                "quit",
+            ]
+        let result = try CLI.run(
+            ["--learner", "sam"] + arguments(bank), environment: F.environment,
+            input: F.lines(script))
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("Progress of sam as of 2026-01-05"))
+        #expect(result.stdout.contains("\"learner\" : \"sam\""))
+        #expect(result.stderr.contains("rehearse: invalid learner id"))
+        #expect(result.stdout.contains("The value 'xml' is invalid for '--format <format>'"))
     }
 
     @Test func theShellWithoutALearnerOnAPipeUsesTheAccount() throws {

@@ -105,31 +105,6 @@ enum TakeFixtures {
         "true", "a", "5 days", "a,b", "listen,sorry,fix", "northwind circle", "a=5,b=1",
     ]
 
-    /// Runs a bash script (for input that arrives late); standard input is empty.
-    static func bash(_ script: String, arguments: [String], environment: [String: String])
-        throws -> CLIResult
-    {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/bash")
-        process.arguments = ["-c", script] + arguments
-        var env = ProcessInfo.processInfo.environment
-        env["NO_COLOR"] = nil
-        for (key, value) in environment { env[key] = value }
-        process.environment = env
-        let out = Pipe()
-        let err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        let output = out.fileHandleForReading.readDataToEndOfFile()
-        let errors = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return CLIResult(
-            status: process.terminationStatus, stdout: String(decoding: output, as: UTF8.self),
-            stderr: String(decoding: errors, as: UTF8.self))
-    }
-
     static func lines(_ answers: [String]) -> String { answers.map { $0 + "\n" }.joined() }
 
     static func json(_ url: URL) throws -> [String: Any] {
@@ -252,30 +227,6 @@ enum TakeFixtures {
         #expect(second.stdout.contains("Question 3  late-delivery/lookup"))
         #expect(second.stdout.contains("Result: 9 of 10 points (90%)"))
         #expect(!FileManager.default.fileExists(atPath: saved.path))
-    }
-
-    @Test func theTimeLimitOfAnExamIsEnforcedWhileTheLearnerThinks() throws {
-        let bank = try F.bank(extraQuizzes: [
-            "quizzes/timed.yaml": F.quiz(id: "timed", mode: "exam", extra: "time-limit: 1s")
-        ])
-        let record = bank.url.appendingPathComponent("timed.json")
-        let data = bank.url.appendingPathComponent("data").path
-        // The first answer comes at once, the second only after the limit.
-        let script = """
-            { printf 'true\\n'; sleep 2; printf 'a\\n'; } | "$0" take timed --learner sam --seed 1 \
-              --bank "$1" --data-dir "$2" --record "$3"
-            """
-        let result = try F.bash(
-            script, arguments: [CLI.binary.path, bank.url.path, data, record.path],
-            environment: F.environment)
-        #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.stdout.contains("Time is up: the 1-second limit has passed."))
-        #expect(result.stdout.contains("The questions left are unanswered."))
-        #expect(result.stdout.contains("Result: 1 of 10 points (10%)"))
-        #expect(result.stdout.contains("6 questions unanswered."))
-        let json = try F.json(record)
-        #expect(json["status"] as? String == "timed-out")
-        #expect((json["answers"] as? [Any])?.count == 1)
     }
 
     @Test func usageErrors() throws {

@@ -1,7 +1,7 @@
 import Foundation
 
 /// What a read gave.
-enum LineInput: Equatable {
+public enum LineInput: Sendable, Equatable {
     /// A line, without its end.
     case line(String)
     /// End of input: Ctrl-D on an empty line, or the end of a piped script.
@@ -15,10 +15,11 @@ enum LineInput: Equatable {
 }
 
 /// What tab completes at a prompt: given the line before the word and the word, the candidates.
-typealias Completer = @Sendable (_ before: String, _ word: String) -> [String]
+public typealias Completer = @Sendable (_ before: String, _ word: String) -> [String]
 
-/// Reads the learner's lines: `ReadlineReader` on a terminal, `PlainReader` otherwise.
-protocol LineReader: AnyObject {
+/// Reads the learner's lines: readline on a terminal, plain lines from a pipe, or a script in
+/// tests.
+public protocol LineReader: AnyObject {
     /// True on a terminal: prompts are shown, and questions such as "leave?" can be asked.
     var isInteractive: Bool { get }
     /// Reads one line, showing `prompt` on a terminal, until `deadline` if given.
@@ -29,23 +30,4 @@ protocol LineReader: AnyObject {
     func useHistory(at path: String)
     /// Saves what has to be saved; the reader is done.
     func close()
-}
-
-enum LineReaders {
-    /// Readline when standard input and output are terminals (and TERM is not `dumb`... which
-    /// readline handles itself); plain lines otherwise.
-    static func make() -> LineReader {
-        if isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 {
-            return ReadlineReader()
-        }
-        return PlainReader()
-    }
-
-    /// Milliseconds until `deadline` for poll(2): -1 without one.
-    static func timeout(until deadline: Date?, clock: SessionClock) -> Int32 {
-        guard let deadline else { return -1 }
-        let seconds = deadline.timeIntervalSince(clock.now())
-        if seconds <= 0 { return 0 }
-        return Int32(min(seconds * 1000 + 1, Double(Int32.max / 2)))
-    }
 }

@@ -1,26 +1,30 @@
 import Foundation
 import RehearseBank
-import RehearseCheck
 import RehearseCore
-import RehearseGrading
-import RehearseProgress
 import RehearseScoring
-import RehearseSession
 
-/// Shows session events on the terminal (or in a pipe): wrapped at word boundaries, with colour
-/// and symbols only when the style allows.
-struct SessionRenderer {
-    var style: TextStyle
+/// The text a session shows for its events: wrapped at word boundaries, with colour and symbols
+/// only when the style allows.
+public struct SessionRenderer: Sendable {
+    /// How the text is decorated and wrapped.
+    public var style: any SessionStyle
     /// Competency titles by id, for the breakdown.
-    var competencyTitles: [String: String] = [:]
+    public var competencyTitles: [String: String]
 
-    func render(_ event: SessionEvent) -> String {
+    /// A renderer in `style`; `competencyTitles` names the competencies of the breakdown.
+    public init(style: any SessionStyle, competencyTitles: [String: String] = [:]) {
+        self.style = style
+        self.competencyTitles = competencyTitles
+    }
+
+    /// The text of one event, ending with a newline.
+    public func render(_ event: SessionEvent) -> String {
         switch event {
         case .started(let start): return started(start)
         case .scenario(let intro): return scenario(intro)
         case .question(let asked): return question(asked)
         case .unreadable(let error, _):
-            return style.wrap(
+            return wrap(
                 style.yellow("I could not read that: ")
                     + "\(error.message). \(sentence(error.hint))",
                 rest: "  ") + "\n"
@@ -29,7 +33,7 @@ struct SessionRenderer {
         case .skipped: return style.dim("Skipped: left unanswered.") + "\n"
         case .hint(let hint):
             guard let hint else { return "This question has no hint.\n" }
-            return style.wrap(style.cyan("Hint: ") + hint, rest: "  ") + "\n"
+            return wrap(style.cyan("Hint: ") + hint, rest: "  ") + "\n"
         case .help(let help): return self.help(help)
         case .progress(let status): return progress(status)
         case .unknownCommand(let text, let suggestion):
@@ -41,13 +45,13 @@ struct SessionRenderer {
                 + ": the \(SessionText.duration(limit)) limit has passed."
             if late { text += " That answer came after the limit and is not counted." }
             text += " The questions left are unanswered."
-            return "\n" + style.wrap(text) + "\n"
+            return "\n" + wrap(text) + "\n"
         case .finished(let report): return finished(report)
         case .left(let record):
             let count = record.answers.count
             if count == 0 { return "\nYou left \(record.quiz) before answering anything.\n" }
             return "\n"
-                + style.wrap(
+                + wrap(
                     "You left \(record.quiz) after \(count) answer\(count == 1 ? "" : "s"). "
                         + "Your answers are kept: `rehearse take \(record.quiz) --resume` continues."
                 )
@@ -63,7 +67,7 @@ struct SessionRenderer {
                 + style.dim("  (\(start.quizID), \(start.mode.rawValue), seed \(start.seed))"),
         ]
         if let description = start.description, start.resumedAnswers == nil {
-            lines.append(style.wrap(description))
+            lines.append(wrap(description))
         }
         var facts = "Pass mark \(SessionText.number(start.passPercent))%."
         if start.mode == .exam {
@@ -74,11 +78,11 @@ struct SessionRenderer {
         } else {
             facts += " Practice: feedback after each answer."
         }
-        lines.append(style.wrap(facts))
+        lines.append(wrap(facts))
         if let resumed = start.resumedAnswers {
             var text = "Resuming: \(resumed) answer\(resumed == 1 ? "" : "s") kept."
             if let left = start.timeLeft { text += " \(SessionText.clock(left)) left." }
-            lines.append(style.wrap(text))
+            lines.append(wrap(text))
         }
         lines.append(style.dim("Type :help at any question for the commands."))
         return lines.joined(separator: "\n") + "\n"
@@ -88,9 +92,9 @@ struct SessionRenderer {
         var title = "Scenario: \(intro.title)"
         if let channel = intro.channel { title += " (\(channel))" }
         var lines = ["", style.bold(style.cyan(title))]
-        if let customer = intro.customer { lines.append(style.wrap("Customer: \(customer)")) }
+        if let customer = intro.customer { lines.append(wrap("Customer: \(customer)")) }
         if let context = intro.context {
-            lines.append(style.wrap(context.trimmingCharacters(in: .whitespacesAndNewlines)))
+            lines.append(wrap(context.trimmingCharacters(in: .whitespacesAndNewlines)))
         }
         return lines.joined(separator: "\n") + "\n"
     }
@@ -101,16 +105,16 @@ struct SessionRenderer {
             header += "  " + style.dim("[\(SessionText.clock(left)) left]")
         }
         var lines = ["", style.bold(header) + "  " + style.dim(asked.ref)]
-        lines.append(style.wrap(asked.prompt))
+        lines.append(wrap(asked.prompt))
         for choice in asked.choices {
             lines.append(
-                style.wrap(
+                wrap(
                     choice.text, first: "  \(style.bold(choice.id))) ",
                     rest: String(repeating: " ", count: choice.id.count + 4)))
         }
         var instructions = asked.instructions
         if asked.hasHint { instructions += " :hint helps." }
-        lines.append(style.dim(style.wrap(instructions)))
+        lines.append(style.dim(wrap(instructions)))
         return lines.joined(separator: "\n") + "\n"
     }
 
@@ -125,12 +129,12 @@ struct SessionRenderer {
         case .wrong, .unanswered: verdict = style.red(style.mark("✗ Not right", or: "Not right"))
         }
         var lines = [verdict + ": " + points + "."]
-        for text in feedback.feedback { lines.append(style.wrap(text, first: "  ")) }
+        for text in feedback.feedback { lines.append(wrap(text, first: "  ")) }
         if let right = feedback.rightAnswer {
-            lines.append(style.wrap("Right answer: " + right, first: "  ", rest: "    "))
+            lines.append(wrap("Right answer: " + right, first: "  ", rest: "    "))
         }
         if let explanation = feedback.explanation {
-            lines.append(style.wrap(style.dim("Why: ") + explanation, first: "  ", rest: "  "))
+            lines.append(wrap(style.dim("Why: ") + explanation, first: "  ", rest: "  "))
         }
         return lines.joined(separator: "\n") + "\n"
     }
@@ -140,17 +144,17 @@ struct SessionRenderer {
         let width = help.commands.map(\.command.count).max() ?? 0
         for (command, summary) in help.commands {
             lines.append(
-                style.wrap(
+                wrap(
                     summary,
                     first: "  " + command.padding(toLength: width + 2, withPad: " ", startingAt: 0),
                     rest: String(repeating: " ", count: width + 4)))
         }
         lines.append(
-            style.wrap(
+            wrap(
                 "Ctrl-C on an empty line asks to leave; Ctrl-D leaves. Either way your answers are kept.",
                 first: "  "))
         if let instructions = help.instructions {
-            lines.append(style.wrap("This question: " + instructions))
+            lines.append(wrap("This question: " + instructions))
         }
         return lines.joined(separator: "\n") + "\n"
     }
@@ -162,7 +166,7 @@ struct SessionRenderer {
             text += " \(SessionText.number(earned)) of \(SessionText.number(max)) points so far."
         }
         if let left = status.timeLeft { text += " \(SessionText.clock(left)) left." }
-        return style.wrap(text) + "\n"
+        return wrap(text) + "\n"
     }
 
     func finished(_ report: SessionReport) -> String {
@@ -215,7 +219,7 @@ struct SessionRenderer {
                             "  \(outcome), \(SessionText.number(item.earned)) of \(SessionText.number(item.max))"
                         ))
                 lines.append(
-                    style.wrap(shorten(item.prompt, to: style.width - 4), first: "    "))
+                    wrap(shorten(item.prompt, to: style.width - 4), first: "    "))
             }
         } else {
             lines.append("")
@@ -244,13 +248,17 @@ struct SessionRenderer {
             for item in summary.revisit {
                 lines.append("  " + item.ref)
                 lines.append(
-                    style.wrap(shorten(item.prompt, to: style.width - 4), first: "    "))
+                    wrap(shorten(item.prompt, to: style.width - 4), first: "    "))
             }
         }
         return lines.joined(separator: "\n") + "\n"
     }
 
     // MARK: Small helpers
+
+    func wrap(_ text: String, first: String = "", rest: String? = nil) -> String {
+        style.wrapped(text, first: first, rest: rest)
+    }
 
     func sentence(_ text: String) -> String {
         guard let first = text.first else { return text }
@@ -264,34 +272,6 @@ struct SessionRenderer {
         let cut = flat.prefix(limit - 1)
         let atWord = cut.lastIndex(of: " ").map { cut[..<$0] } ?? cut
         return atWord + "…"
-    }
-}
-
-/// Numbers, durations and clocks as the session shows them.
-enum SessionText {
-    /// `2` not `2.0`; one decimal at most where it matters.
-
-    static func number(_ value: Double) -> String {
-        let rounded = (value * 100).rounded() / 100
-        if rounded == rounded.rounded() { return String(Int(rounded)) }
-        return String(rounded)
-    }
-
-    /// `25 minutes`, `1 hour 30 minutes`, `90 seconds`.
-    static func duration(_ seconds: Int) -> String {
-        if seconds < 120, seconds % 60 != 0 { return "\(seconds)-second" }
-        let minutes = seconds / 60
-        if minutes < 60 || minutes % 60 != 0 { return "\(minutes)-minute" }
-        return "\(minutes / 60)-hour"
-    }
-
-    /// `12:05` (minutes:seconds) or `1:02:05`.
-    static func clock(_ seconds: Int) -> String {
-        let hours = seconds / 3600
-        let minutes = seconds / 60 % 60
-        let rest = seconds % 60
-        let two = { (value: Int) in value < 10 ? "0\(value)" : "\(value)" }
-        return hours > 0 ? "\(hours):\(two(minutes)):\(two(rest))" : "\(minutes):\(two(rest))"
     }
 }
 

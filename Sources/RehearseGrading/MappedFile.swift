@@ -1,0 +1,61 @@
+import Foundation
+
+/// A regular file mapped privately into memory: the reader may change the bytes (unquoting in
+/// place) without touching the file, and a large sheet is never copied.
+public struct MappedFile {
+    /// The file's bytes, writable in this process only.
+    public let buffer: UnsafeMutableBufferPointer<UInt8>
+
+    /// Maps the file at `path`; nil when it cannot be opened or mapped, is not a regular file,
+    /// or is empty (read it with `readBytes`).
+    public init?(path: String) {
+        let descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, info.st_size > 0
+        else { return nil }
+        let size = Int(info.st_size)
+        guard
+            let address = mmap(nil, size, PROT_READ | PROT_WRITE, MAP_PRIVATE, descriptor, 0),
+            address != MAP_FAILED
+        else { return nil }
+        buffer = UnsafeMutableBufferPointer(
+            start: address.assumingMemoryBound(to: UInt8.self), count: size)
+    }
+
+    /// Unmaps the file; the buffer must not be used after.
+    public func unmap() {
+        if let base = buffer.baseAddress { munmap(base, buffer.count) }
+    }
+
+    /// The bytes of a regular file, read straight into an array (a sheet may be tens of
+    /// megabytes); nil when it cannot be read.
+    public static func readBytes(_ path: String) -> [UInt8]? {
+        let descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else {
+            return nil
+        }
+        let size = Int(info.st_size)
+        var bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
+            var total = 0
+            while total < size {
+                let got = read(descriptor, buffer.baseAddress.map { $0 + total }, size - total)
+                if got <= 0 { break }
+                total += got
+            }
+            count = total
+        }
+        // A file that grew while being read: read the rest.
+        var chunk = [UInt8](repeating: 0, count: 65_536)
+        while true {
+            let got = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+            if got <= 0 { break }
+            bytes.append(contentsOf: chunk[0..<got])
+        }
+        return bytes
+    }
+}

@@ -1,0 +1,29 @@
+import Foundation
+
+/// Numbers, durations and clocks as the session shows them.
+public enum SessionText {
+    /// `2` not `2.0`; two decimals at most.
+    public static func number(_ value: Double) -> String {
+        let rounded = (value * 100).rounded() / 100
+        if rounded == rounded.rounded() { return String(Int(rounded)) }
+        return String(rounded)
+    }
+
+    /// A limit as it is named in a sentence: `90-second`, `25-minute`, `2-hour` (whole minutes
+    /// or hours when they are whole).
+    public static func duration(_ seconds: Int) -> String {
+        if seconds < 120, seconds % 60 != 0 { return "\(seconds)-second" }
+        let minutes = seconds / 60
+        if minutes < 60 || minutes % 60 != 0 { return "\(minutes)-minute" }
+        return "\(minutes / 60)-hour"
+    }
+
+    /// `12:05` (minutes:seconds) or `1:02:05`.
+    public static func clock(_ seconds: Int) -> String {
+        let hours = seconds / 3600
+        let minutes = seconds / 60 % 60
+        let rest = seconds % 60
+        let two = { (value: Int) in value < 10 ? "0\(value)" : "\(value)" }
+        return hours > 0 ? "\(hours):\(two(minutes)):\(two(rest))" : "\(minutes):\(two(rest))"
+    }
+}

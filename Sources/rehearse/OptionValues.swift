@@ -1,0 +1,44 @@
+import ArgumentParser
+import RehearseBank
+import RehearseGrading
+
+// The option values with a fixed set, checked once by the argument parser.
+
+/// `--mode practice|exam`, in any case.
+extension QuizMode: ExpressibleByArgument {
+    public init?(argument: String) {
+        self.init(rawValue: argument.lowercased())
+    }
+}
+
+/// `grade --format`.
+extension ReportFormat: ExpressibleByArgument {}
+
+/// `grade --table learners|items`: which table `--format csv` writes.
+enum GradeTable: String, CaseIterable, ExpressibleByArgument {
+    case learners, items
+}
+
+/// `--delimiter , ; tab` of a CSV sheet (also `comma`, `semicolon`, a tab or `\t`). The help
+/// of the option lists the values.
+enum SheetDelimiter: ExpressibleByArgument {
+    case comma, semicolon, tab
+
+    init?(argument: String) {
+        switch argument {
+        case ",", "comma": self = .comma
+        case ";", "semicolon": self = .semicolon
+        case "\t", "tab", "\\t": self = .tab
+        default: return nil
+        }
+    }
+
+    /// The byte that separates cells.
+    var byte: UInt8 {
+        switch self {
+        case .comma: UInt8(ascii: ",")
+        case .semicolon: UInt8(ascii: ";")
+        case .tab: 9
+        }
+    }
+}
