@@ -42,6 +42,10 @@ let package = Package(
             name: "RehearseGrading",
             dependencies: ["RehearseCore", "RehearseBank", "RehearseScoring", "RehearseProgress"]
         ),
+        .target(
+            name: "RehearseInterop",
+            dependencies: ["RehearseCore", "RehearseBank", "RehearseScoring"]
+        ),
         // GNU readline. No `pkgConfig`: readline.pc pulls in tinfo's `-D_DEFAULT_SOURCE
         // -D_XOPEN_SOURCE=600`, which SwiftPM refuses with a warning; the module map links
         // `readline` itself, from the standard library folders where libreadline-dev puts it.
@@ -103,6 +107,8 @@ let package = Package(
             ],
             exclude: ["Fixtures"]
         ),
+        .testTarget(
+            name: "RehearseInteropTests", dependencies: ["RehearseCore", "RehearseInterop"]),
         .testTarget(
             name: "RehearseCLITests",
             dependencies: [
