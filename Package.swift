@@ -7,6 +7,7 @@ import PackageDescription
 //   RehearseCore <- RehearseBank <- RehearseScoring <- RehearseCheck
 //                                                   <- RehearseProgress <- RehearseSession
 //                                                                       <- RehearseGrading
+//                                                   <- RehearseInterop
 //   all of them  <- rehearse (the executable: argument parsing and terminal I/O)
 
 let package = Package(

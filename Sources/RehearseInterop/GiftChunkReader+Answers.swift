@@ -40,9 +40,9 @@ extension GiftChunkReader {
         pos += 1
     }
 
-    /// Finds the block's closing `}` and decides its kind, as Moodle does: empty is an essay,
-    /// `#` numerical, `T`/`F`/`TRUE`/`FALSE` true/false, `=` with `->` matching, any `~`
-    /// multiple choice, else short answer. Nil when the block is not closed.
+    /// Finds the block's closing `}` and decides its kind, much as Moodle does: empty is an
+    /// essay, `#` numerical, `T`/`F`/`TRUE`/`FALSE` true/false, any `~` multiple choice, `=`
+    /// first with a `->` matching, else short answer. Nil when the block is not closed.
     private func scanBlock(from start: Int) -> (kind: GiftQuestion.Kind, close: Int)? {
         var index = start
         var hasTilde = false
@@ -69,10 +69,10 @@ extension GiftChunkReader {
         switch bytes[first] {
         case GiftByte.closeBrace: return .essay
         case GiftByte.hash: return reader.atGeneralFeedback() ? .essay : .numerical
-        case GiftByte.equals where hasArrow: return .matching
         default:
             if reader.trueFalseKey() != nil { return .trueFalse }
-            return hasTilde ? .multipleChoice : .shortAnswer
+            if hasTilde { return .multipleChoice }
+            return bytes[first] == GiftByte.equals && hasArrow ? .matching : .shortAnswer
         }
     }
 

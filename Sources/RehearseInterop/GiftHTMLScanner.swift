@@ -3,6 +3,10 @@
 struct GiftHTMLScanner {
     private let scalars: [Unicode.Scalar]
     private var index = 0
+    /// Searches for `>` and `-->` that failed from these positions: later ones fail too, so they
+    /// are not repeated (which keeps text full of unclosed `<` linear).
+    private var noGreaterFrom = Int.max
+    private var noCommentEndFrom = Int.max
 
     init(_ html: String) {
         scalars = Array(html.unicodeScalars)
@@ -68,12 +72,19 @@ struct GiftHTMLScanner {
         guard opener == "/" || opener == "!" || opener == "?" || opener.properties.isAlphabetic
         else { return nil }
         if scalars[cursor...].starts(with: "!--".unicodeScalars) {
-            guard let close = find("-->", from: cursor + 3) else { return nil }
+            guard cursor < noCommentEndFrom, let close = find("-->", from: cursor + 3) else {
+                noCommentEndFrom = min(noCommentEndFrom, cursor)
+                return nil
+            }
             index = close + 3
             return ("!--", false, "")
         }
+        guard cursor < noGreaterFrom else { return nil }
         while cursor < scalars.count && scalars[cursor] != ">" { cursor += 1 }
-        guard cursor < scalars.count else { return nil }
+        guard cursor < scalars.count else {
+            noGreaterFrom = start
+            return nil
+        }
         index = cursor + 1
         var body = String.UnicodeScalarView(scalars[(start + 1)..<cursor])
         let isClosing = body.first == "/"

@@ -20,6 +20,16 @@ import Testing
         #expect(GiftHTML.plainText("&#1114112; &#99999999999;") == "&#1114112; &#99999999999;")
     }
 
+    @Test func unclosedMarkupStaysLinear() {
+        // Each unclosed `<a` or `<!--` would rescan the rest of the text if failed searches
+        // were repeated; 40,000 of them would then take minutes.
+        let tags = String(repeating: "<a", count: 40_000)
+        #expect(GiftHTML.plainText(tags) == tags)
+        let comments = String(repeating: "<!--", count: 20_000)
+        #expect(GiftHTML.plainText(comments) == comments)
+        #expect(GiftHTML.mediaSources(in: tags).isEmpty)
+    }
+
     @Test func mediaIsListed() {
         let html =
             #"<p><img src="@@PLUGINFILE@@/3.png" alt=""><audio SRC='a.mp3'></audio>"#

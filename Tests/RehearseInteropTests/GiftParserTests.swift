@@ -129,6 +129,12 @@ import Testing
         #expect(question.matchPairs.map(\.subanswer) == ["Ottawa", "Rome", "Paris"])
     }
 
+    @Test func aTildeMakesMultipleChoiceEvenWithAnArrow() throws {
+        let question = try only("Which?{=go -> there ~stay}")
+        #expect(question.kind == .multipleChoice)
+        #expect(question.choices.map(\.text.text) == ["go -> there", "stay"])
+    }
+
     @Test func description() throws {
         let question = try only("::Intro::Read the call notes first.")
         #expect(question.kind == .description)
