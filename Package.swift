@@ -7,6 +7,7 @@ import PackageDescription
 //   RehearseCore <- RehearseBank <- RehearseScoring <- RehearseCheck
 //                                                   <- RehearseProgress <- RehearseSession
 //                                                                       <- RehearseGrading
+//                                                   <- RehearseInterop
 //   all of them  <- rehearse (the executable: argument parsing and terminal I/O)
 
 let package = Package(
@@ -41,6 +42,10 @@ let package = Package(
         .target(
             name: "RehearseGrading",
             dependencies: ["RehearseCore", "RehearseBank", "RehearseScoring", "RehearseProgress"]
+        ),
+        .target(
+            name: "RehearseInterop",
+            dependencies: ["RehearseCore", "RehearseBank", "RehearseScoring"]
         ),
         // GNU readline. No `pkgConfig`: readline.pc pulls in tinfo's `-D_DEFAULT_SOURCE
         // -D_XOPEN_SOURCE=600`, which SwiftPM refuses with a warning; the module map links
@@ -116,6 +121,8 @@ let package = Package(
             ],
             exclude: ["Fixtures"]
         ),
+        .testTarget(
+            name: "RehearseInteropTests", dependencies: ["RehearseCore", "RehearseInterop"]),
         .testTarget(
             name: "RehearseCLITests",
             dependencies: [
