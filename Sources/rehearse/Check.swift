@@ -24,8 +24,9 @@ struct Check: ParsableCommand {
     @Option(
         name: .long,
         help: ArgumentHelp(
-            "Output format.", valueName: ReporterRegistry.names.joined(separator: "|")))
-    var format = "text"
+            "Output format (markdown only with --list-rules).",
+            valueName: CheckFormat.allCases.map(\.rawValue).joined(separator: "|")))
+    var format: CheckFormat = .text
 
     @Flag(name: .long, help: "Fail on warnings too.")
     var strict = false
@@ -37,11 +38,8 @@ struct Check: ParsableCommand {
     var listRules = false
 
     func validate() throws {
-        guard ReporterRegistry.reporter(named: format) != nil || (listRules && format == "markdown")
-        else {
-            throw ValidationError(
-                "unknown format '\(format)'; use one of: \(ReporterRegistry.names.joined(separator: ", "))"
-            )
+        if format == .markdown && !listRules {
+            throw ValidationError("--format markdown lists the rules: use it with --list-rules")
         }
         if let explain, RuleRegistry.description(of: explain) == nil {
             let ids = RuleRegistry.descriptions.map(\.id)
@@ -60,14 +58,12 @@ struct Check: ParsableCommand {
         if listRules {
             let rules = RuleRegistry.descriptions
             writeOutput(
-                format == "markdown"
+                format == .markdown
                     ? RuleDocumentation.markdownTable(rules) : RuleDocumentation.list(rules))
             return
         }
-        guard let reporter = ReporterRegistry.reporter(named: format) else {
-            throw RehearseError.usage
-        }
-        let color = format == "text" && global.useColor()
+        guard let reporter = format.reporter else { throw RehearseError.usage }
+        let color = format == .text && global.useColor()
         let outcome = Checker.checkPaths(
             paths, bankRoot: paths.isEmpty ? global.bankRoot : global.explicitBankRoot,
             keepSources: color)

@@ -55,13 +55,6 @@ struct Grade: ParsableCommand {
     }
 
     /// The byte of a delimiter as `--delimiter` spells it (`stats` shares the spelling).
-    static func delimiterByte(_ text: String) throws -> UInt8 {
-        guard let delimiter = SheetDelimiter(argument: text) else {
-            throw ValidationError("unknown delimiter '\(text)'; use , ; or tab")
-        }
-        return delimiter.byte
-    }
-
     func run() throws {
         let loaded = try global.loadBank(then: "Grading with what loaded.")
         let options = SheetOptions(

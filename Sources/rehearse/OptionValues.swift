@@ -1,5 +1,6 @@
 import ArgumentParser
 import RehearseBank
+import RehearseCheck
 import RehearseGrading
 
 // The option values with a fixed set, checked once by the argument parser.
@@ -42,3 +43,29 @@ enum SheetDelimiter: ExpressibleByArgument {
         }
     }
 }
+
+/// `check --format`: a reporter's name, or `markdown` for `--list-rules`.
+enum CheckFormat: String, CaseIterable, ExpressibleByArgument {
+    case text, json, github, sarif, junit, markdown
+
+    /// The reporter of this format; nil for `markdown`, which only lists rules.
+    var reporter: (any Reporter)? { ReporterRegistry.reporter(named: rawValue) }
+}
+
+/// `stats --format`.
+enum StatsFormat: String, CaseIterable, ExpressibleByArgument {
+    case table, csv, json, markdown
+
+    /// The grade report format that renders it.
+    var reportFormat: ReportFormat {
+        switch self {
+        case .table: .table
+        case .csv: .csv
+        case .json: .json
+        case .markdown: .markdown
+        }
+    }
+}
+
+/// `schema --for`.
+extension FormatSchema.Target: ExpressibleByArgument {}

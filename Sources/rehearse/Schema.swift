@@ -17,21 +17,11 @@ struct Schema: ParsableCommand {
             `rehearse check`, not by the schema.
             """)
 
-    static let targetNames = FormatSchema.Target.allCases.map(\.rawValue)
-
     @Option(
         name: .customLong("for"),
         help: ArgumentHelp(
-            "The files to describe (default: all).",
-            valueName: Schema.targetNames.joined(separator: "|")),
-        completion: .list(Schema.targetNames),
-        transform: { text in
-            guard let target = FormatSchema.Target(rawValue: text) else {
-                let names = Schema.targetNames.joined(separator: ", ")
-                throw ValidationError("unknown target '\(text)'; use one of: \(names)")
-            }
-            return target
-        })
+            "The files to describe.",
+            valueName: FormatSchema.Target.allCases.map(\.rawValue).joined(separator: "|")))
     var target: FormatSchema.Target = .all
 
     func run() throws {

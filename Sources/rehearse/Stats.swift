@@ -30,22 +30,19 @@ struct Stats: ParsableCommand {
 
     @Option(
         name: .long,
-        help: ArgumentHelp("Output format.", valueName: "table|csv|json|markdown"))
-    var format = "table"
+        help: ArgumentHelp(
+            "Output format.", valueName: StatsFormat.allCases.map(\.rawValue).joined(separator: "|")
+        ))
+    var format: StatsFormat = .table
 
     @Option(name: [.customShort("o"), .long], help: "Write the report to FILE.")
     var output: String?
 
     @Option(name: .long, help: "CSV delimiter: , ; tab (default: detected).")
-    var delimiter: String?
+    var delimiter: SheetDelimiter?
 
     func validate() throws {
-        guard ["table", "csv", "json", "markdown"].contains(format) else {
-            throw ValidationError(
-                "unknown format '\(format)'; use one of: table, csv, json, markdown")
-        }
         if let maxMark, !(maxMark > 0) { throw ValidationError("--max-mark must be above 0") }
-        if let delimiter { _ = try Grade.delimiterByte(delimiter) }
     }
 
     func run() throws {
@@ -57,14 +54,14 @@ struct Stats: ParsableCommand {
         do {
             read = try MarksReader.read(
                 file: marks, bytes: [UInt8](data), learnerColumn: learnerColumn, maxMark: maxMark,
-                delimiter: try delimiter.map(Grade.delimiterByte))
-        } catch let error as GradingError {
+                delimiter: delimiter?.byte)
+        } catch {
             printError("rehearse: \(TerminalText.sanitize(error.message))")
             throw RehearseError.usage
         }
         let report = StatsReport(file: marks, read: read)
-        try writeReport(report.render(ReportFormat(rawValue: format) ?? .table), to: output)
-        if format != "table" || output != nil {
+        try writeReport(report.render(format.reportFormat), to: output)
+        if format != .table || output != nil {
             for row in report.rejected {
                 printError(
                     TerminalText.sanitize(
