@@ -97,8 +97,13 @@ struct GlobalOptions: ParsableArguments {
 private let runClock = RunClock.start()
 
 /// Writes to standard error.
+///
+/// This is the terminal edge of every error message: messages quote paths, learner ids and values
+/// from files, so control characters and escape sequences are shown as visible escapes here,
+/// never emitted.
 func printError(_ text: String) {
-    FileHandle.standardError.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
+    let safe = TerminalText.sanitize(text)
+    FileHandle.standardError.write(Data((safe.hasSuffix("\n") ? safe : safe + "\n").utf8))
 }
 
 /// Writes to standard output without an extra newline.

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import RehearseBank
+import RehearseCore
 import RehearseGrading
 import RehearseProgress
 
@@ -71,7 +72,9 @@ struct Grade: ParsableCommand {
                 // Rows rejected on the way are still worth reporting: they may be why nothing
                 // is left.
                 for row in reader.rejected {
-                    printError("\(row.file):\(row.line):\(row.column): rejected: \(row.reason)")
+                    printError(
+                        TerminalText.sanitize(
+                            "\(row.file):\(row.line):\(row.column): rejected: \(row.reason)"))
                 }
                 throw RehearseError(reader.rejected.isEmpty ? .usage : .rejected, error.message)
             }
@@ -99,7 +102,8 @@ struct Grade: ParsableCommand {
         } else {
             let bytes = GradeRendering.render(
                 report, format: format, itemsTable: table == .items,
-                color: output == nil && format == .table && global.useColor())
+                color: output == nil && format == .table && global.useColor(),
+                width: output == nil ? Console.terminalWidth() : nil)
             try writeReport(bytes, to: output)
         }
         if output != nil || format != .table {

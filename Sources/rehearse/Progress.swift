@@ -47,7 +47,9 @@ struct Progress: ParsableCommand {
             } catch {
                 throw fail(error)
             }
-            writeOutput(ProgressRenderer.render(rows, at: now, as: format, color: color))
+            writeOutput(
+                ProgressRenderer.render(
+                    rows, at: now, as: format, color: color, width: Console.terminalWidth()))
             let unreadable = rows.filter { $0.error != nil }
             for row in unreadable { printError("rehearse: \(row.error ?? row.learner)") }
             if !unreadable.isEmpty { throw RehearseError.io }
@@ -62,7 +64,9 @@ struct Progress: ParsableCommand {
         }
         do throws(ProgressError) {
             let report = try store.report(learner: id, at: now)
-            writeOutput(ProgressRenderer.render(report, as: format, color: color))
+            writeOutput(
+                ProgressRenderer.render(
+                    report, as: format, color: color, width: Console.terminalWidth()))
         } catch {
             throw fail(error)
         }
