@@ -156,9 +156,4 @@ public struct GradeReport: Sendable {
     public func ignoredRefs(_ learner: LearnerGrade) -> [String] {
         learner.ignored.map { index.refs[$0] }
     }
-
-    /// The learner's answer text to a graded answer ("" when not answered).
-    public func answerText(_ answer: GradedAnswer) -> String {
-        answer.answer >= 0 ? graded.answers.texts[answer.question][Int(answer.answer)] : ""
-    }
 }
