@@ -174,32 +174,47 @@ struct GradingSheetTests {
         #expect(throws: GradingError.self) { try GradingFixtures.grade(text) }
         let (reader, report) = try GradingFixtures.grade(text, options: SheetOptions(quiz: "q"))
         #expect(report.quizID == "q")
-        #expect(reader.notes.contains { $0.contains("quiz `r` skipped") })
+        // Every skipped row counts once.
+        #expect(reader.notes == ["3 answer(s) to quiz `r` skipped (grading `q`)"])
     }
 }
 
 @Suite("Answer sheets read on all cores")
 struct GradingParallelSheetTests {
-    /// A long sheet read in slices gives exactly what one pass gives: learners in order, every
-    /// answer, and rejected rows with their file lines (bad answers, unknown refs, a learner's
-    /// answer repeated in another slice).
+    /// A long sheet read in slices gives exactly what one pass gives: learners in order, the
+    /// same answer numbers, rows of other quizzes counted, and rejected rows in order with their
+    /// file lines (bad answers, unknown refs, a learner's answer repeated in another slice, or
+    /// already given in an earlier sheet).
     @Test func slicesMergeLikeOnePass() throws {
         let bank = GradingFixtures.bank
         var text = GraderTests.sheet(bank: bank, quiz: "q", learners: 400, seed: 9)
             .replacingOccurrences(of: "\"", with: "")
         // Drop rows whose unquoted answer now holds a comma (they would change the columns).
-        text = text.split(separator: "\n", omittingEmptySubsequences: false).filter {
+        var rows = text.split(separator: "\n").filter {
             $0.split(separator: ",", omittingEmptySubsequences: false).count <= 4
-        }.joined(separator: "\n")
+        }
         // l0 answers again, in the last slice, a question l0 answered in the first one.
-        let l0 = try #require(text.split(separator: "\n").first { $0.hasPrefix("l0@") })
+        let l0 = try #require(rows.first { $0.hasPrefix("l0@") })
+        let l7 = try #require(rows.first { $0.hasPrefix("l7@") })
+        // Rows of another quiz, among the others.
+        var others = 0
+        for position in stride(from: rows.count - 1, to: 0, by: -97) {
+            rows.insert("r\(position)@example.com,r,r/hold,true", at: position)
+            others += 1
+        }
+        text = rows.joined(separator: "\n") + "\n"
         text += "l3@example.com,q,late-delivery/lookup,a month\n"
         text += "l0@example.com,q,q/listen-frist,true\n"
         text += l0 + "\n"
         text += "zed@example.com,q,q/listen-first,true\n"
+        text += "l1@example.com,nope,q/listen-first,true\n"
+        // An earlier sheet: l7 is known before the long sheet is read, and has answered a
+        // question l7 answers again in it.
+        let earlier = "learner,quiz,question,answer\nL7" + l7.dropFirst(2) + "\n"
         func read(threshold: Int) throws -> (SheetReader, Cohort) {
-            let reader = SheetReader(bank: bank)
+            let reader = SheetReader(bank: bank, options: SheetOptions(quiz: "q"))
             reader.parallelThreshold = threshold
+            try reader.read(file: "earlier.csv", bytes: Array(earlier.utf8))
             var bytes = Array(text.utf8)
             try bytes.withUnsafeMutableBufferPointer { buffer in
                 try reader.read(file: "big.csv", buffer: buffer)
@@ -210,23 +225,24 @@ struct GradingParallelSheetTests {
         let (manyReader, many) = try read(threshold: 0)
         #expect(oneReader.parallelReads == 0)
         #expect(
-            manyReader.parallelReads == (ProcessInfo.processInfo.activeProcessorCount > 1 ? 1 : 0))
+            manyReader.parallelReads == (ProcessInfo.processInfo.activeProcessorCount > 1 ? 2 : 0))
         #expect(one.learners.map(\.learner) == many.learners.map(\.learner))
         #expect(one.learners.map(\.line) == many.learners.map(\.line))
-        for (a, b) in zip(one.learners, many.learners) {
-            let textsA = a.responses.enumerated().map { question, code in
-                code >= 0 ? one.answers.texts[question][Int(code)] : nil
-            }
-            let textsB = b.responses.enumerated().map { question, code in
-                code >= 0 ? many.answers.texts[question][Int(code)] : nil
-            }
-            #expect(textsA == textsB)
-        }
-        #expect(Set(oneReader.rejected) == Set(manyReader.rejected))
-        // The rows added at the end: the first three are rejected, zed's is not.
+        #expect(one.learners.map(\.responses) == many.learners.map(\.responses))
+        #expect(one.answers.texts == many.answers.texts)
+        #expect(oneReader.rejected == manyReader.rejected)
+        #expect(oneReader.notes == manyReader.notes)
+        #expect(oneReader.notes.contains("\(others) answer(s) to quiz `r` skipped (grading `q`)"))
+        // The rows added at the end: all but zed's are rejected; l7's answer from the earlier
+        // sheet is kept.
         let last = text.split(separator: "\n").count
-        let tail = Set(oneReader.rejected.map(\.line)).intersection(Set((last - 3)...last))
-        #expect(tail == [last - 3, last - 2, last - 1])
-        #expect(oneReader.rejected.contains { $0.line == last - 1 && $0.reason.contains("second") })
+        let tail = oneReader.rejected.map(\.line).filter { $0 >= last - 4 }
+        #expect(tail == [last - 4, last - 3, last - 2, last])
+        #expect(oneReader.rejected.contains { $0.line == last - 2 && $0.reason.contains("second") })
+        #expect(one.learners.first?.learner == "L7@example.com")
+        #expect(
+            oneReader.rejected.contains {
+                $0.file == "big.csv" && $0.reason.hasPrefix("a second answer from L7@example.com")
+            })
     }
 }
