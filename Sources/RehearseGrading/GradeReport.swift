@@ -151,9 +151,4 @@ public struct GradeReport: Sendable {
         }
         return result
     }
-
-    /// Refs of the learner's ignored answers.
-    public func ignoredRefs(_ learner: LearnerGrade) -> [String] {
-        learner.ignored.map { index.refs[$0] }
-    }
 }

@@ -160,8 +160,7 @@ struct LongRowReader {
                             if wanted != nil { chunk.otherQuizRows[id, default: 0] += 1 }
                             reject(
                                 scanner.line(of: quizColumn), quizColumn + 1,
-                                "there is no quiz `\(id)` in the bank"
-                                    + Suggestion.phrase(for: id, in: bank.quizzes.map(\.id.value)))
+                                SheetReader.unknownQuiz(id, bank))
                             continue
                         }
                     }
@@ -202,11 +201,9 @@ struct LongRowReader {
                     let question = refs.value(for: refBytes)
                         ?? index.question(ref: String(decoding: refBytes, as: UTF8.self))
                 else {
-                    let ref = String(decoding: refBytes, as: UTF8.self)
                     reject(
                         scanner.line(of: questionColumn), questionColumn + 1,
-                        "no question `\(ref)` in quiz `\(index.quiz.id.value)`"
-                            + Suggestion.phrase(for: ref, in: index.refs))
+                        SheetReader.unknownRef(String(decoding: refBytes, as: UTF8.self), index))
                     continue
                 }
                 switch book.code(question: question, bytes: scanner.field(answerColumn)) {

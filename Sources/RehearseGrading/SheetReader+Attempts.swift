@@ -10,7 +10,7 @@ extension SheetReader {
         let decoder = AttemptRecord.makeDecoder()
         var attempts: [AttemptRecord]
         do {
-            if bytes.first(where: { ![9, 10, 13, 32].contains($0) }) == UInt8(ascii: "[") {
+            if bytes.withUnsafeBufferPointer(Self.firstByte) == UInt8(ascii: "[") {
                 attempts = try decoder.decode([AttemptRecord].self, from: data)
             } else {
                 attempts = [try decoder.decode(AttemptRecord.self, from: data)]
@@ -29,9 +29,7 @@ extension SheetReader {
                 if bank.quiz(attempt.quiz) == nil {
                     reject(
                         file, quizPosition.line, quizPosition.column,
-                        "there is no quiz `\(attempt.quiz)` in the bank"
-                            + Suggestion.phrase(for: attempt.quiz, in: bank.quizzes.map(\.id.value))
-                    )
+                        Self.unknownQuiz(attempt.quiz, bank))
                 }
                 continue
             }

@@ -35,16 +35,13 @@ public final class SheetReader {
         if encoding == .windows1252 {
             notes.append("\(file): not UTF-8; read as Windows-1252")
         }
-        var first = 0
-        while first < bytes.count, [9, 10, 13, 32].contains(bytes[first]) { first += 1 }
-        if first < bytes.count,
-            bytes[first] == UInt8(ascii: "{") || bytes[first] == UInt8(ascii: "[")
-        {
+        let first = bytes.withUnsafeBufferPointer(Self.firstByte)
+        if first == UInt8(ascii: "{") || first == UInt8(ascii: "[") {
             kinds.append((file, .attempts, encoding))
             try readAttempts(file: file, bytes: bytes)
             return
         }
-        guard first < bytes.count else {
+        guard first != nil else {
             notes.append("\(file): empty")
             return
         }
@@ -57,9 +54,7 @@ public final class SheetReader {
             return
         }
         let folded = header.map(QuizIndex.foldHeader)
-        if folded.contains("question") || folded.contains("ref"),
-            folded.contains("answer")
-        {
+        if Self.isLong(folded) {
             kinds.append((file, .long, encoding))
             var failure: GradingError?
             bytes.withUnsafeMutableBufferPointer { buffer in
@@ -86,18 +81,14 @@ public final class SheetReader {
         defer { quoteFree = nil }
         let hasBOM =
             buffer.count >= 3 && buffer[0] == 0xEF && buffer[1] == 0xBB && buffer[2] == 0xBF
-        var first = 0
-        while first < buffer.count, [9, 10, 13, 32].contains(buffer[first]) { first += 1 }
-        let json =
-            first < buffer.count
-            && (buffer[first] == UInt8(ascii: "{") || buffer[first] == UInt8(ascii: "["))
-        if valid, !hasBOM, !json, first < buffer.count {
+        let first = Self.firstByte(UnsafeBufferPointer(buffer))
+        let json = first == UInt8(ascii: "{") || first == UInt8(ascii: "[")
+        if valid, !hasBOM, !json, first != nil {
             let head = Array(buffer.prefix(1 << 16))
             let delimiter = options.delimiter ?? CSVParser.detectDelimiter(head)
             if let header = try? Self.headerFields(head, delimiter: delimiter) {
                 let folded = header.map(QuizIndex.foldHeader)
-                if folded.contains("question") || folded.contains("ref"), folded.contains("answer")
-                {
+                if Self.isLong(folded) {
                     kinds.append((file, .long, .utf8))
                     try readLong(file: file, buffer: buffer, delimiter: delimiter, header: folded)
                     return
@@ -143,8 +134,7 @@ public final class SheetReader {
 
     func quiz(_ id: String) throws(GradingError) -> Quiz {
         guard let quiz = bank.quiz(id) else {
-            let guess = Suggestion.phrase(for: id, in: bank.quizzes.map(\.id.value))
-            throw GradingError("there is no quiz `\(id)` in the bank\(guess)")
+            throw GradingError(Self.unknownQuiz(id, bank))
         }
         return quiz
     }
@@ -163,6 +153,17 @@ public final class SheetReader {
         collectors[id] = collector
         collectorOrder.append(id)
         return collector
+    }
+
+    /// The first byte that is not white space, if any.
+    static func firstByte(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt8? {
+        bytes.first { ![9, 10, 13, 32].contains($0) }
+    }
+
+    /// Does a (folded) header name the columns of a long sheet (a question or ref, and an
+    /// answer)?
+    static func isLong(_ header: [String]) -> Bool {
+        (header.contains("question") || header.contains("ref")) && header.contains("answer")
     }
 
     static func headerFields(_ bytes: [UInt8], delimiter: UInt8) throws(CSVError) -> [String] {
@@ -213,7 +214,7 @@ public final class SheetReader {
         line: Int, refColumn: Int, answerColumn: Int
     ) {
         guard let question = collector.index.question(ref: ref) else {
-            reject(file, line, refColumn, unknownRef(ref, collector.index))
+            reject(file, line, refColumn, Self.unknownRef(ref, collector.index))
             return
         }
         switch collector.book.code(question: question, text: answer) {
@@ -231,16 +232,18 @@ public final class SheetReader {
     ) {
         let slot = learner * collector.questionCount + question
         if collector.flat[slot] >= 0 {
-            reject(
-                file, line, column,
-                "a second answer from \(collector.learners[learner].learner) to "
-                    + "\(collector.index.refs[question]); the first one is kept")
+            rejectRepeat(collector, learner, question, file: file, line: line, column: column)
             return
         }
         collector.flat[slot] = code
     }
 
-    func unknownRef(_ ref: String, _ index: QuizIndex) -> String {
+    static func unknownQuiz(_ id: String, _ bank: Bank) -> String {
+        "there is no quiz `\(id)` in the bank"
+            + Suggestion.phrase(for: id, in: bank.quizzes.map(\.id.value))
+    }
+
+    static func unknownRef(_ ref: String, _ index: QuizIndex) -> String {
         "no question `\(ref)` in quiz `\(index.quiz.id.value)`"
             + Suggestion.phrase(for: ref, in: index.refs)
     }
