@@ -164,14 +164,15 @@ struct LongRowReader {
                             continue
                         }
                     }
-                    if index == nil {
+                    if active < 0 {
                         chunk.otherQuizRows[
                             String(decoding: quizBytes, as: UTF8.self).trimmingSpaces, default: 0] +=
                             1
                         continue
                     }
                 }
-                guard let index else { continue }
+                // (The index is read only on the rare paths: binding it copies a large struct.)
+                guard active >= 0 else { continue }
                 let learnerBytes = scanner.field(learnerColumn)
                 let learner: Int
                 if lastLearnerIndex >= 0, SheetBytes.same(learnerBytes, lastLearner) {
@@ -199,11 +200,14 @@ struct LongRowReader {
                 let refBytes = scanner.field(questionColumn)
                 guard
                     let question = refs.value(for: refBytes)
-                        ?? index.question(ref: String(decoding: refBytes, as: UTF8.self))
+                        ?? index?.question(ref: String(decoding: refBytes, as: UTF8.self))
                 else {
-                    reject(
-                        scanner.line(of: questionColumn), questionColumn + 1,
-                        SheetReader.unknownRef(String(decoding: refBytes, as: UTF8.self), index))
+                    if let index {
+                        reject(
+                            scanner.line(of: questionColumn), questionColumn + 1,
+                            SheetReader.unknownRef(String(decoding: refBytes, as: UTF8.self), index)
+                        )
+                    }
                     continue
                 }
                 switch book.code(question: question, bytes: scanner.field(answerColumn)) {
@@ -217,9 +221,11 @@ struct LongRowReader {
                         lines[slot] = Int32(truncatingIfNeeded: answerLine)
                     }
                 case .failure(let error):
-                    reject(
-                        scanner.line(of: answerColumn), answerColumn + 1,
-                        "\(index.refs[question]): \(error)")
+                    if let index {
+                        reject(
+                            scanner.line(of: answerColumn), answerColumn + 1,
+                            "\(index.refs[question]): \(error)")
+                    }
                 }
             }
         } catch {

@@ -131,13 +131,20 @@ extension SheetReader {
                 }
             }
         }
-        var flat = collector.flat
+        // Working copies, moved out of the collector and back (no class property in the loop).
+        // An empty collector's rows are the part's rows as they are.
+        var flat = adopt ? part.flat : collector.flat
+        var learners = collector.learners
+        var byName = collector.byName
         collector.flat = []
+        collector.learners = []
+        collector.byName = [:]
+        learners.reserveCapacity(learners.count + part.learners.count)
         var numbers: [Int] = []  // the collector's number of each of the part's learners
         numbers.reserveCapacity(part.learners.count)
         for (local, learner) in part.learners.enumerated() {
             let from = local * questionCount
-            if let known = collector.byName[learner.key] {
+            if let known = byName[learner.key] {
                 numbers.append(known)
                 let to = known * questionCount
                 for question in 0..<questionCount {
@@ -145,7 +152,7 @@ extension SheetReader {
                     guard code >= 0 else { continue }
                     if flat[to + question] >= 0 {
                         rejectRepeat(
-                            collector, known, question, file: file,
+                            learners[known].learner, collector.index.refs[question], file: file,
                             line: Int(part.lines[from + question]) + lineOffset, column: column)
                         continue
                     }
@@ -153,16 +160,13 @@ extension SheetReader {
                 }
                 continue
             }
-            collector.learners.append(
+            learners.append(
                 LearnerSheet(
                     learner: learner.name, file: file, line: learner.line + lineOffset,
                     seed: nil, attempt: nil, responses: []))
-            collector.byName[learner.key] = collector.learners.count - 1
-            numbers.append(collector.learners.count - 1)
-            if adopt {
-                flat.append(contentsOf: part.flat[from..<(from + questionCount)])
-                continue
-            }
+            byName[learner.key] = learners.count - 1
+            numbers.append(learners.count - 1)
+            if adopt { continue }
             part.flat.withUnsafeBufferPointer { source in
                 renumber.withUnsafeBufferPointer { map in
                     base.withUnsafeBufferPointer { start in
@@ -174,21 +178,20 @@ extension SheetReader {
                 }
             }
         }
-        collector.flat = flat
         for (learner, question, line) in part.repeats {
             rejectRepeat(
-                collector, numbers[learner], question, file: file, line: line + lineOffset,
-                column: column)
+                learners[numbers[learner]].learner, collector.index.refs[question], file: file,
+                line: line + lineOffset, column: column)
         }
+        collector.flat = flat
+        collector.learners = learners
+        collector.byName = byName
     }
 
-    func rejectRepeat(
-        _ collector: QuizCollector, _ learner: Int, _ question: Int, file: String, line: Int,
-        column: Int
-    ) {
+    /// Rejects a second answer of a learner to a question; the first one is kept.
+    func rejectRepeat(_ learner: String, _ ref: String, file: String, line: Int, column: Int) {
         reject(
             file, line, column,
-            "a second answer from \(collector.learners[learner].learner) to "
-                + "\(collector.index.refs[question]); the first one is kept")
+            "a second answer from \(learner) to \(ref); the first one is kept")
     }
 }

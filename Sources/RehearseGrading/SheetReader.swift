@@ -232,7 +232,9 @@ public final class SheetReader {
     ) {
         let slot = learner * collector.questionCount + question
         if collector.flat[slot] >= 0 {
-            rejectRepeat(collector, learner, question, file: file, line: line, column: column)
+            rejectRepeat(
+                collector.learners[learner].learner, collector.index.refs[question], file: file,
+                line: line, column: column)
             return
         }
         collector.flat[slot] = code
