@@ -3,11 +3,12 @@ import RehearseCore
 
 /// A scenario's steps by number, and the one walk through them: `ScenarioWalk` walks with it,
 /// and so does the batch grader (with its answers and scores looked up by number, and the step
-/// after each answer remembered), so a path is found one way everywhere.
+/// after each answer remembered), so a path is found one way everywhere. A class, so the
+/// grader's tables of them are shared, not copied, on every walk.
 ///
 /// A step id names the first step that has it (a checked bank has no duplicate ids); a `next`
 /// that names no step ends the walk, and so does a step met a second time (a cycle).
-public struct ScenarioSteps: Sendable {
+public final class ScenarioSteps: Sendable {
     /// The steps a learner's answers lead through, and the answered steps off that path.
     public struct Route: Sendable, Hashable {
         /// Step offsets on the path, in order.
