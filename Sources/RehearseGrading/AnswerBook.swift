@@ -29,6 +29,8 @@ public struct AnswerBook: Sendable {
     /// Per question: the response each answer number reads as (nil: left empty).
     public private(set) var responses: [[Response?]]
     private var errors: [AnswerError] = []
+    /// Per question: where each answer number's raw bytes are in `storage`.
+    private var raw: [[Range<Int>]]
     private let questions: [Question]
     /// Open addressing over (question, raw bytes): the bytes live in `storage`; a slot's code is
     /// an answer number, or -1 - error index; length -1 marks an empty slot.
@@ -43,6 +45,7 @@ public struct AnswerBook: Sendable {
         self.questions = questions
         texts = Array(repeating: [], count: questions.count)
         responses = Array(repeating: [], count: questions.count)
+        raw = Array(repeating: [], count: questions.count)
         let size = 1024
         slotQuestion = [Int32](repeating: 0, count: size)
         slotStart = [Int](repeating: 0, count: size)
@@ -91,6 +94,7 @@ public struct AnswerBook: Sendable {
             slotStart[slot] = storage.count
             slotLength[slot] = Int32(bytes.count)
             slotCode[slot] = code
+            if code >= 0 { raw[question].append(storage.count..<(storage.count + bytes.count)) }
             storage.append(contentsOf: bytes)
             used += 1
             if used * 2 > slotLength.count { grow() }
@@ -101,6 +105,17 @@ public struct AnswerBook: Sendable {
     public mutating func code(question: Int, text: String) -> Result<Int32, AnswerError> {
         var copy = text
         return copy.withUTF8 { code(question: question, bytes: $0) }
+    }
+
+    /// The answer number in this book of answer number `code` of `other` (a book of the same
+    /// questions), looked up by the raw bytes it was read from, as if they came from the sheet.
+    public mutating func code(question: Int, as code: Int32, in other: AnswerBook) -> Result<
+        Int32, AnswerError
+    > {
+        let range = other.raw[question][Int(code)]
+        return other.storage.withUnsafeBufferPointer { stored in
+            self.code(question: question, bytes: UnsafeBufferPointer(rebasing: stored[range]))
+        }
     }
 
     private mutating func grow() {

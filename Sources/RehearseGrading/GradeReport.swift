@@ -151,14 +151,4 @@ public struct GradeReport: Sendable {
         }
         return result
     }
-
-    /// Refs of the learner's ignored answers.
-    public func ignoredRefs(_ learner: LearnerGrade) -> [String] {
-        learner.ignored.map { index.refs[$0] }
-    }
-
-    /// The learner's answer text to a graded answer ("" when not answered).
-    public func answerText(_ answer: GradedAnswer) -> String {
-        answer.answer >= 0 ? graded.answers.texts[answer.question][Int(answer.answer)] : ""
-    }
 }

@@ -163,7 +163,4 @@ public struct QuizIndex: Sendable {
 
     /// The block of a scenario, by id.
     public func block(scenario id: String) -> Int? { scenarioBlocks[id] }
-
-    /// The competency index of an id.
-    func competencyIndex(_ id: String) -> Int? { competencies.firstIndex(of: id) }
 }

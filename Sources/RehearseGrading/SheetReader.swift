@@ -4,97 +4,6 @@ import RehearseCore
 import RehearseProgress
 import RehearseScoring
 
-/// How a sheet was recognised.
-public enum SheetKind: String, Sendable, Hashable {
-    case attempts = "recorded attempts"
-    case long = "long CSV"
-    case wide = "wide CSV"
-}
-
-/// Options of `rehearse grade` that shape how sheets are read.
-public struct SheetOptions: Sendable {
-    /// The quiz the sheets answer (required when a sheet does not say and it cannot be inferred).
-    public var quiz: String?
-    /// The learner column of a wide sheet (default: `learner`, `email`, `email address`, `name`).
-    public var learnerColumn: String?
-    /// The CSV delimiter (default: detected from the header line).
-    public var delimiter: UInt8?
-
-    public init(quiz: String? = nil, learnerColumn: String? = nil, delimiter: UInt8? = nil) {
-        self.quiz = quiz
-        self.learnerColumn = learnerColumn
-        self.delimiter = delimiter
-    }
-}
-
-/// A problem that stops grading as a whole (not one row): a usage or content error.
-public struct GradingError: Error, Sendable, Hashable, CustomStringConvertible {
-    public var message: String
-    public init(_ message: String) { self.message = message }
-    public var description: String { message }
-}
-
-/// One learner's answers to one quiz, gathered from any number of sheets.
-public struct LearnerSheet: Sendable {
-    public var learner: String
-    public var file: String
-    public var line: Int
-    /// The seed of a recorded attempt (its draws and shuffles); nil for CSV sheets.
-    public var seed: UInt64?
-    /// The recorded attempt this came from, if any (kept for the progress store).
-    public var attempt: AttemptRecord?
-    /// Per question of the quiz index: the answer number in the `AnswerBook`, or -1 (no answer).
-    public var responses: [Int32]
-}
-
-/// Every learner's answers to one quiz, ready to grade.
-public struct Cohort: Sendable {
-    public var index: QuizIndex
-    public var answers: AnswerBook
-    public var learners: [LearnerSheet]
-}
-
-/// Gathers answers per quiz and learner while sheets are read: answer numbers in one flat array,
-/// a row of `questionCount` per learner.
-final class QuizCollector {
-    let index: QuizIndex
-    let questionCount: Int
-    var book: AnswerBook
-    var learners: [LearnerSheet] = []
-    var flat: [Int32] = []
-    var byName: [String: Int] = [:]
-
-    init(index: QuizIndex) {
-        self.index = index
-        questionCount = index.questions.count
-        book = AnswerBook(questions: index.questions)
-    }
-
-    /// The learner's number, added on first sight (names match without regard to case).
-    func learner(_ name: String, file: String, line: Int) -> Int {
-        let key = name.lowercased()
-        if let known = byName[key] { return known }
-        learners.append(
-            LearnerSheet(
-                learner: name, file: file, line: line, seed: nil, attempt: nil, responses: []))
-        flat.append(contentsOf: repeatElement(-1, count: questionCount))
-        byName[key] = learners.count - 1
-        return learners.count - 1
-    }
-
-    /// The learners with their answers.
-    func sheets() -> [LearnerSheet] {
-        var result = learners
-        for offset in result.indices {
-            let start = offset * questionCount
-            result[offset].responses = Array(flat[start..<(start + questionCount)])
-        }
-        return result
-    }
-
-    var cohort: Cohort { Cohort(index: index, answers: book, learners: sheets()) }
-}
-
 /// Reads answer sheets of any form, detected by content: recorded attempts (JSON, one or an
 /// array), long CSV (`learner,quiz,question,answer`) and wide CSV (a row per learner, a column per
 /// question named by ref or prompt). Rows that cannot be graded are collected in `rejected`.
@@ -126,16 +35,13 @@ public final class SheetReader {
         if encoding == .windows1252 {
             notes.append("\(file): not UTF-8; read as Windows-1252")
         }
-        var first = 0
-        while first < bytes.count, [9, 10, 13, 32].contains(bytes[first]) { first += 1 }
-        if first < bytes.count,
-            bytes[first] == UInt8(ascii: "{") || bytes[first] == UInt8(ascii: "[")
-        {
+        let first = bytes.withUnsafeBufferPointer(Self.firstByte)
+        if first == UInt8(ascii: "{") || first == UInt8(ascii: "[") {
             kinds.append((file, .attempts, encoding))
             try readAttempts(file: file, bytes: bytes)
             return
         }
-        guard first < bytes.count else {
+        guard first != nil else {
             notes.append("\(file): empty")
             return
         }
@@ -148,9 +54,7 @@ public final class SheetReader {
             return
         }
         let folded = header.map(QuizIndex.foldHeader)
-        if folded.contains("question") || folded.contains("ref"),
-            folded.contains("answer")
-        {
+        if Self.isLong(folded) {
             kinds.append((file, .long, encoding))
             var failure: GradingError?
             bytes.withUnsafeMutableBufferPointer { buffer in
@@ -171,24 +75,20 @@ public final class SheetReader {
     /// mapping): a long UTF-8 sheet is read in place, without a copy; anything else is copied and
     /// read as bytes.
     public func read(file: String, buffer: UnsafeMutableBufferPointer<UInt8>) throws(GradingError) {
-        let scan = Self.scan(UnsafeBufferPointer(buffer))
+        let scan = SheetBytes.scan(UnsafeBufferPointer(buffer))
         let valid = scan.valid
         quoteFree = !scan.hasQuote
         defer { quoteFree = nil }
         let hasBOM =
             buffer.count >= 3 && buffer[0] == 0xEF && buffer[1] == 0xBB && buffer[2] == 0xBF
-        var first = 0
-        while first < buffer.count, [9, 10, 13, 32].contains(buffer[first]) { first += 1 }
-        let json =
-            first < buffer.count
-            && (buffer[first] == UInt8(ascii: "{") || buffer[first] == UInt8(ascii: "["))
-        if valid, !hasBOM, !json, first < buffer.count {
+        let first = Self.firstByte(UnsafeBufferPointer(buffer))
+        let json = first == UInt8(ascii: "{") || first == UInt8(ascii: "[")
+        if valid, !hasBOM, !json, first != nil {
             let head = Array(buffer.prefix(1 << 16))
             let delimiter = options.delimiter ?? CSVParser.detectDelimiter(head)
             if let header = try? Self.headerFields(head, delimiter: delimiter) {
                 let folded = header.map(QuizIndex.foldHeader)
-                if folded.contains("question") || folded.contains("ref"), folded.contains("answer")
-                {
+                if Self.isLong(folded) {
                     kinds.append((file, .long, .utf8))
                     try readLong(file: file, buffer: buffer, delimiter: delimiter, header: folded)
                     return
@@ -234,25 +134,36 @@ public final class SheetReader {
 
     func quiz(_ id: String) throws(GradingError) -> Quiz {
         guard let quiz = bank.quiz(id) else {
-            let guess = Suggestion.phrase(for: id, in: bank.quizzes.map(\.id.value))
-            throw GradingError("there is no quiz `\(id)` in the bank\(guess)")
+            throw GradingError(Self.unknownQuiz(id, bank))
         }
         return quiz
     }
 
     /// The collector of quiz `id`, or nil when `--quiz` names another one (its rows are counted
-    /// and skipped) or the bank has no such quiz.
-    func collector(for id: String) -> QuizCollector? {
+    /// and skipped) or the bank has no such quiz. A new collector takes `index` when given (the
+    /// quiz's index, already built).
+    func collector(for id: String, index: QuizIndex? = nil) -> QuizCollector? {
         if let known = collectors[id] { return known }
         if let wanted = options.quiz, wanted != id {
             otherQuizRows[id, default: 0] += 1
             return nil
         }
         guard let quiz = bank.quiz(id) else { return nil }
-        let collector = QuizCollector(index: QuizIndex(quiz: quiz, bank: bank))
+        let collector = QuizCollector(index: index ?? QuizIndex(quiz: quiz, bank: bank))
         collectors[id] = collector
         collectorOrder.append(id)
         return collector
+    }
+
+    /// The first byte that is not white space, if any.
+    static func firstByte(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt8? {
+        bytes.first { ![9, 10, 13, 32].contains($0) }
+    }
+
+    /// Does a (folded) header name the columns of a long sheet (a question or ref, and an
+    /// answer)?
+    static func isLong(_ header: [String]) -> Bool {
+        (header.contains("question") || header.contains("ref")) && header.contains("answer")
     }
 
     static func headerFields(_ bytes: [UInt8], delimiter: UInt8) throws(CSVError) -> [String] {
@@ -297,70 +208,13 @@ public final class SheetReader {
         return tied ? nil : best?.id
     }
 
-    // MARK: - Recorded attempts
-
-    func readAttempts(file: String, bytes: [UInt8]) throws(GradingError) {
-        let data = Data(bytes)
-        let decoder = AttemptRecord.makeDecoder()
-        var attempts: [AttemptRecord]
-        do {
-            if bytes.first(where: { ![9, 10, 13, 32].contains($0) }) == UInt8(ascii: "[") {
-                attempts = try decoder.decode([AttemptRecord].self, from: data)
-            } else {
-                attempts = [try decoder.decode(AttemptRecord.self, from: data)]
-            }
-        } catch {
-            let (line, column) = Self.jsonErrorPosition(error, bytes: bytes)
-            reject(file, line, column, "not a recorded attempt: \(Self.describe(error))")
-            return
-        }
-        let refPositions = Self.positions(of: Array("\"ref\"".utf8), in: bytes)
-        var answerNumber = 0
-        for attempt in attempts {
-            defer { answerNumber += attempt.answers.count }
-            let quizPosition = Self.positions(of: Array("\"quiz\"".utf8), in: bytes).first ?? (1, 1)
-            guard let collector = collector(for: attempt.quiz) else {
-                if bank.quiz(attempt.quiz) == nil {
-                    reject(
-                        file, quizPosition.line, quizPosition.column,
-                        "there is no quiz `\(attempt.quiz)` in the bank"
-                            + Suggestion.phrase(for: attempt.quiz, in: bank.quizzes.map(\.id.value))
-                    )
-                }
-                continue
-            }
-            let learnerIndex = collector.learner(
-                attempt.learner, file: file, line: quizPosition.line)
-            collector.learners[learnerIndex].seed = attempt.seed
-            collector.learners[learnerIndex].attempt = attempt
-            if let quiz = bank.quiz(attempt.quiz), attempt.quizHash != bank.contentHash(of: quiz) {
-                notes.append(
-                    "\(file): \(attempt.learner)'s attempt was made on an earlier version of "
-                        + "quiz `\(attempt.quiz)`; it is graded against the current one")
-            }
-            if attempt.status != .finished {
-                notes.append(
-                    "\(file): \(attempt.learner)'s attempt is \(attempt.status.rawValue); "
-                        + "questions not reached count as unanswered")
-            }
-            for (offset, answer) in attempt.answers.enumerated() {
-                let position =
-                    answerNumber + offset < refPositions.count
-                    ? refPositions[answerNumber + offset] : quizPosition
-                add(
-                    collector, learnerIndex, ref: answer.ref, answer: answer.answer, file: file,
-                    line: position.line, refColumn: position.column, answerColumn: position.column)
-            }
-        }
-    }
-
     /// Adds one answer given as text; rejects it with a reason when it cannot be graded.
     func add(
         _ collector: QuizCollector, _ learner: Int, ref: String, answer: String, file: String,
         line: Int, refColumn: Int, answerColumn: Int
     ) {
         guard let question = collector.index.question(ref: ref) else {
-            reject(file, line, refColumn, unknownRef(ref, collector.index))
+            reject(file, line, refColumn, Self.unknownRef(ref, collector.index))
             return
         }
         switch collector.book.code(question: question, text: answer) {
@@ -378,68 +232,21 @@ public final class SheetReader {
     ) {
         let slot = learner * collector.questionCount + question
         if collector.flat[slot] >= 0 {
-            reject(
-                file, line, column,
-                "a second answer from \(collector.learners[learner].learner) to "
-                    + "\(collector.index.refs[question]); the first one is kept")
+            rejectRepeat(
+                collector.learners[learner].learner, collector.index.refs[question], file: file,
+                line: line, column: column)
             return
         }
         collector.flat[slot] = code
     }
 
-    func unknownRef(_ ref: String, _ index: QuizIndex) -> String {
+    static func unknownQuiz(_ id: String, _ bank: Bank) -> String {
+        "there is no quiz `\(id)` in the bank"
+            + Suggestion.phrase(for: id, in: bank.quizzes.map(\.id.value))
+    }
+
+    static func unknownRef(_ ref: String, _ index: QuizIndex) -> String {
         "no question `\(ref)` in quiz `\(index.quiz.id.value)`"
             + Suggestion.phrase(for: ref, in: index.refs)
-    }
-
-    static func describe(_ error: any Error) -> String {
-        switch error {
-        case DecodingError.keyNotFound(let key, _): return "the key `\(key.stringValue)` is missing"
-        case DecodingError.typeMismatch(_, let context),
-            DecodingError.valueNotFound(_, let context):
-            let path = context.codingPath.map(\.stringValue).joined(separator: ".")
-            return "`\(path)`: \(context.debugDescription)"
-        case DecodingError.dataCorrupted(let context):
-            return context.debugDescription
-        default: return "\(error)"
-        }
-    }
-
-    static func jsonErrorPosition(_ error: any Error, bytes: [UInt8]) -> (line: Int, column: Int) {
-        if case DecodingError.keyNotFound(let key, let context) = error,
-            let last = context.codingPath.last,
-            let found = positions(of: Array("\"\(last.stringValue)\"".utf8), in: bytes).first
-        {
-            _ = key
-            return found
-        }
-        return (1, 1)
-    }
-
-    /// Line and column (1-based) just after every occurrence of `needle`'s key and colon, or of
-    /// `needle` itself.
-    static func positions(of needle: [UInt8], in bytes: [UInt8]) -> [(line: Int, column: Int)] {
-        var result: [(Int, Int)] = []
-        guard !needle.isEmpty, bytes.count >= needle.count else { return [] }
-        var line = 1
-        var lineStart = 0
-        var index = 0
-        while index + needle.count <= bytes.count {
-            if bytes[index] == 10 {
-                line += 1
-                lineStart = index + 1
-            }
-            if bytes[index] == needle[0], Array(bytes[index..<(index + needle.count)]) == needle {
-                var value = index + needle.count
-                while value < bytes.count, [32, 9, UInt8(ascii: ":")].contains(bytes[value]) {
-                    value += 1
-                }
-                result.append((line, value - lineStart + 1))
-                index += needle.count
-                continue
-            }
-            index += 1
-        }
-        return result
     }
 }

@@ -16,15 +16,10 @@ public enum SheetEncoding: String, Sendable, Hashable {
 /// kept as it is, UTF-16 with a BOM is transcoded, and bytes that are not valid UTF-8 are read
 /// as Windows-1252 (what a spreadsheet on Windows saves as "CSV").
 public enum SheetText {
-    /// `utf8(_:)` in place: valid UTF-8 is left where it is (a BOM removed).
+    /// `utf8(_:)` in place: valid UTF-8 without a byte-order mark is left where it is.
     public static func normalise(_ bytes: inout [UInt8]) -> SheetEncoding {
-        if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF {
-            bytes.removeSubrange(0..<3)
-            if isValidUTF8(bytes) { return .utf8WithBOM }
-            bytes = windows1252(bytes)
-            return .windows1252
-        }
-        if isValidUTF8(bytes) { return .utf8 }
+        let bom = bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF
+        if !bom, isValidUTF8(bytes) { return .utf8 }
         let (converted, encoding) = utf8(bytes)
         bytes = converted
         return encoding

@@ -25,27 +25,21 @@ public struct ScenarioWalk: Sendable {
     /// Walks `scenario` from its start. `responses` holds the learner's answers by step id.
     public init(_ scenario: Scenario, responses: [String: Response]) {
         scenarioID = scenario.id.value
-        var steps: [Step] = []
-        var visited = Set<String>()
-        var current = scenario.startStep
-        while let id = current, visited.insert(id).inserted,
-            let index = scenario.steps.firstIndex(where: { $0.id.value == id })
-        {
-            let question = scenario.steps[index]
-            let response = responses[id]
-            let score = QuestionScorer.score(response, for: question)
-            steps.append(
-                Step(
-                    question: question, response: response, score: score,
-                    competencies: scenario.competencies(of: question)))
-            current = Self.next(after: index, in: scenario, response: response)
+        let steps = ScenarioSteps(scenario)
+        let route = steps.route(
+            next: { steps.successor(after: $0, response: responses[scenario.steps[$0].id.value]) },
+            answered: { responses[scenario.steps[$0].id.value] != nil })
+        path = route.path.map { offset in
+            let question = scenario.steps[offset]
+            let response = responses[question.id.value]
+            return Step(
+                question: question, response: response,
+                score: QuestionScorer.score(response, for: question),
+                competencies: scenario.competencies(of: question))
         }
-        path = steps
-        ignored = scenario.steps.map(\.id.value).filter {
-            responses[$0] != nil && !visited.contains($0)
-        }
-        earned = steps.reduce(0) { $0 + $1.score.earned }
-        max = scenario.maxPoints ?? steps.reduce(0) { $0 + $1.score.max }
+        ignored = route.ignored.map { scenario.steps[$0].id.value }
+        earned = path.reduce(0) { $0 + $1.score.earned }
+        max = steps.maxPoints ?? path.reduce(0) { $0 + $1.score.max }
     }
 
     /// The step after the one at `index`: the chosen option's `next`, else the step's own `next`,

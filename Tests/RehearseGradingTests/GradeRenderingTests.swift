@@ -21,7 +21,7 @@ struct GradeRenderingTests {
             "\(Self.hostile.replacingOccurrences(of: "\"", with: "\"\""))",q,late-delivery/escalation,"<b>sorry</b>, manager"
             -1+1@example.com,q,q/listen-first,true
             """
-        return try GradingFixtures.grade(text, bank: GradingFixtures.branchingBank).1
+        return try GradingFixtures.grade(text, bank: GradingFixtures.bank).1
     }
 
     @Test func jsonHasTheSpecNames() throws {

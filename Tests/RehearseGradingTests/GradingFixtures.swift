@@ -7,19 +7,8 @@ import RehearseTestSupport
 @testable import RehearseProgress
 @testable import RehearseScoring
 
-/// The sample bank and small sheets for grading tests.
+/// The grading tests' own small bank, and helpers to read and grade sheets with it.
 enum GradingFixtures {
-    static let packageRoot = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-
-    /// The bundled sample bank (the repository root).
-    static let sampleBank: Bank = {
-        guard let loaded = try? BankCatalog.load(root: packageRoot.path) else {
-            preconditionFailure("the sample bank does not load")
-        }
-        return loaded.bank
-    }()
-
     static func fixture(_ name: String) -> [UInt8] {
         let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
             .appendingPathComponent("Fixtures").appendingPathComponent(name)
@@ -31,8 +20,7 @@ enum GradingFixtures {
 
     /// Reads sheets given as (name, text) and returns the reader and its cohort.
     static func read(
-        _ sheets: [(String, [UInt8])], bank: Bank = sampleBank,
-        options: SheetOptions = SheetOptions()
+        _ sheets: [(String, [UInt8])], bank: Bank = bank, options: SheetOptions = SheetOptions()
     ) throws -> (SheetReader, Cohort) {
         let reader = SheetReader(bank: bank, options: options)
         for (name, bytes) in sheets { try reader.read(file: name, bytes: bytes) }
@@ -40,7 +28,7 @@ enum GradingFixtures {
     }
 
     static func grade(
-        _ text: String, bank: Bank = sampleBank, options: SheetOptions = SheetOptions()
+        _ text: String, bank: Bank = bank, options: SheetOptions = SheetOptions()
     ) throws -> (SheetReader, GradeReport) {
         let (reader, cohort) = try read(
             [("sheet.csv", Array(text.utf8))], bank: bank, options: options)
@@ -52,10 +40,36 @@ enum GradingFixtures {
         report.graded.learners.first { $0.learner == name }
     }
 
-    /// A tiny bank: one branching scenario (the spec's late delivery) and a quiz with it and an
-    /// inline true/false question.
-    static let branchingBank: Bank = ScoringFixtures.bank([
+    /// A chat scenario of two steps for the draw pools.
+    static func chat(_ id: String, tags: [String]) -> String {
+        """
+        id: \(id)
+        title: \(id)
+        channel: chat
+        tags: [\(tags.joined(separator: ", "))]
+        competencies: [empathy]
+        steps:
+          - id: open
+            kind: choice
+            prompt: How do you open?
+            options:
+              - {id: a, text: Warmly, correct: true}
+              - {id: b, text: Coldly}
+          - id: close
+            kind: truefalse
+            prompt: Do you summarise before closing?
+            answer: true
+        """
+    }
+
+    /// A tiny bank: quiz `q` (the spec's late-delivery scenario and an inline true/false
+    /// question), quiz `drill` (draws from three chat scenarios) and quiz `r` (one chat scenario
+    /// and an inline question).
+    static let bank: Bank = ScoringFixtures.bank([
         "scenarios/late-delivery.yaml": ScoringFixtures.lateDelivery,
+        "scenarios/chat-a.yaml": chat("chat-a", tags: ["greeting"]),
+        "scenarios/chat-b.yaml": chat("chat-b", tags: ["returns"]),
+        "scenarios/chat-c.yaml": chat("chat-c", tags: ["returns", "greeting"]),
         "quizzes/q.yaml": """
         id: q
         title: Q
@@ -68,6 +82,34 @@ enum GradingFixtures {
               competency: empathy
               prompt: Interrupting shows you care.
               answer: false
+        """,
+        "quizzes/drill.yaml": """
+        id: drill
+        title: Drill
+        shuffle: both
+        items:
+          - draw: 1
+            from:
+              tags: [returns]
+          - draw: 1
+            from:
+              channel: chat
+          - question:
+              id: names
+              kind: truefalse
+              prompt: Using the customer's name helps.
+              answer: true
+        """,
+        "quizzes/r.yaml": """
+        id: r
+        title: R
+        items:
+          - scenario: chat-a
+          - question:
+              id: hold
+              kind: truefalse
+              prompt: Ask before putting a caller on hold.
+              answer: true
         """,
     ])
 }

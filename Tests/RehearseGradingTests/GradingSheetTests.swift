@@ -9,7 +9,7 @@ import Testing
 
 @Suite("Answer sheets")
 struct GradingSheetTests {
-    let bank = GradingFixtures.branchingBank
+    let bank = GradingFixtures.bank
 
     static let long = """
         learner,quiz,question,answer
@@ -29,7 +29,7 @@ struct GradingSheetTests {
         #expect(ana.max == 5)
         #expect(ana.percent == 80)
         #expect(ana.passed)
-        #expect(report.ignoredRefs(ana) == ["late-delivery/escalation"])
+        #expect(ana.ignored.map { report.index.refs[$0] } == ["late-delivery/escalation"])
         let bo = try #require(GradingFixtures.learner(report, "bo@example.com"))
         #expect(bo.earned == 2)
         #expect(bo.percent == 40)
@@ -166,38 +166,55 @@ struct GradingSheetTests {
     @Test func severalQuizzesNeedAChoice() throws {
         let text = """
             learner,quiz,question,answer
-            a@example.com,week-one,week-one/first-words,a
-            a@example.com,empathy-essentials,empathy-essentials/using-names,true
+            a@example.com,q,q/listen-first,false
+            a@example.com,r,r/hold,true
+            a@example.com,r,chat-a/open,a
+            b@example.com,r,r/hold,true
             """
         #expect(throws: GradingError.self) { try GradingFixtures.grade(text) }
-        let (reader, report) = try GradingFixtures.grade(
-            text, options: SheetOptions(quiz: "week-one"))
-        #expect(report.quizID == "week-one")
-        #expect(
-            reader.notes.contains { $0.contains("empathy-essentials") && $0.contains("skipped") })
+        let (reader, report) = try GradingFixtures.grade(text, options: SheetOptions(quiz: "q"))
+        #expect(report.quizID == "q")
+        // Every skipped row counts once.
+        #expect(reader.notes == ["3 answer(s) to quiz `r` skipped (grading `q`)"])
     }
 }
 
 @Suite("Answer sheets read on all cores")
 struct GradingParallelSheetTests {
-    /// A long sheet read in slices gives exactly what one pass gives: learners in order, every
-    /// answer, and rejected rows with their file lines (bad answers, unknown refs, a learner's
-    /// answer repeated in another slice).
+    /// A long sheet read in slices gives exactly what one pass gives: learners in order, the
+    /// same answer numbers, rows of other quizzes counted, and rejected rows in order with their
+    /// file lines (bad answers, unknown refs, a learner's answer repeated in another slice, or
+    /// already given in an earlier sheet).
     @Test func slicesMergeLikeOnePass() throws {
-        var text = GraderTests.sheet(quiz: "week-one", learners: 40, seed: 9)
+        let bank = GradingFixtures.bank
+        var text = GraderTests.sheet(bank: bank, quiz: "q", learners: 400, seed: 9)
             .replacingOccurrences(of: "\"", with: "")
-            .replacingOccurrences(of: ",  ", with: ", ")
         // Drop rows whose unquoted answer now holds a comma (they would change the columns).
-        text = text.split(separator: "\n", omittingEmptySubsequences: false).filter {
+        var rows = text.split(separator: "\n").filter {
             $0.split(separator: ",", omittingEmptySubsequences: false).count <= 4
-        }.joined(separator: "\n")
-        text += "l3@example.com,week-one,week-one/return-window,a month\n"
-        text += "l0@example.com,week-one,week-one/fist-words,a\n"
-        text += "l0@example.com,week-one,week-one/first-words,c\n"
-        text += "zed@example.com,week-one,week-one/first-words,b\n"
+        }
+        // l0 answers again, in the last slice, a question l0 answered in the first one.
+        let l0 = try #require(rows.first { $0.hasPrefix("l0@") })
+        let l7 = try #require(rows.first { $0.hasPrefix("l7@") })
+        // Rows of another quiz, among the others.
+        var others = 0
+        for position in stride(from: rows.count - 1, to: 0, by: -97) {
+            rows.insert("r\(position)@example.com,r,r/hold,true", at: position)
+            others += 1
+        }
+        text = rows.joined(separator: "\n") + "\n"
+        text += "l3@example.com,q,late-delivery/lookup,a month\n"
+        text += "l0@example.com,q,q/listen-frist,true\n"
+        text += l0 + "\n"
+        text += "zed@example.com,q,q/listen-first,true\n"
+        text += "l1@example.com,nope,q/listen-first,true\n"
+        // An earlier sheet: l7 is known before the long sheet is read, and has answered a
+        // question l7 answers again in it.
+        let earlier = "learner,quiz,question,answer\nL7" + l7.dropFirst(2) + "\n"
         func read(threshold: Int) throws -> (SheetReader, Cohort) {
-            let reader = SheetReader(bank: GradingFixtures.sampleBank)
+            let reader = SheetReader(bank: bank, options: SheetOptions(quiz: "q"))
             reader.parallelThreshold = threshold
+            try reader.read(file: "earlier.csv", bytes: Array(earlier.utf8))
             var bytes = Array(text.utf8)
             try bytes.withUnsafeMutableBufferPointer { buffer in
                 try reader.read(file: "big.csv", buffer: buffer)
@@ -208,19 +225,24 @@ struct GradingParallelSheetTests {
         let (manyReader, many) = try read(threshold: 0)
         #expect(oneReader.parallelReads == 0)
         #expect(
-            manyReader.parallelReads == (ProcessInfo.processInfo.activeProcessorCount > 1 ? 1 : 0))
+            manyReader.parallelReads == (ProcessInfo.processInfo.activeProcessorCount > 1 ? 2 : 0))
         #expect(one.learners.map(\.learner) == many.learners.map(\.learner))
         #expect(one.learners.map(\.line) == many.learners.map(\.line))
-        for (a, b) in zip(one.learners, many.learners) {
-            let textsA = a.responses.enumerated().map { question, code in
-                code >= 0 ? one.answers.texts[question][Int(code)] : nil
-            }
-            let textsB = b.responses.enumerated().map { question, code in
-                code >= 0 ? many.answers.texts[question][Int(code)] : nil
-            }
-            #expect(textsA == textsB)
-        }
-        #expect(Set(oneReader.rejected) == Set(manyReader.rejected))
-        #expect(oneReader.rejected.count == 3)
+        #expect(one.learners.map(\.responses) == many.learners.map(\.responses))
+        #expect(one.answers.texts == many.answers.texts)
+        #expect(oneReader.rejected == manyReader.rejected)
+        #expect(oneReader.notes == manyReader.notes)
+        #expect(oneReader.notes.contains("\(others) answer(s) to quiz `r` skipped (grading `q`)"))
+        // The rows added at the end: all but zed's are rejected; l7's answer from the earlier
+        // sheet is kept.
+        let last = text.split(separator: "\n").count
+        let tail = oneReader.rejected.map(\.line).filter { $0 >= last - 4 }
+        #expect(tail == [last - 4, last - 3, last - 2, last])
+        #expect(oneReader.rejected.contains { $0.line == last - 2 && $0.reason.contains("second") })
+        #expect(one.learners.first?.learner == "L7@example.com")
+        #expect(
+            oneReader.rejected.contains {
+                $0.file == "big.csv" && $0.reason.hasPrefix("a second answer from L7@example.com")
+            })
     }
 }

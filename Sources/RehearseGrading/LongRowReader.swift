@@ -1,0 +1,239 @@
+import Foundation
+import RehearseBank
+import RehearseCore
+import RehearseProgress
+import RehearseScoring
+
+/// The columns of a long sheet.
+struct LongColumns: Sendable {
+    var learner: Int
+    var quiz: Int?
+    var question: Int
+    var answer: Int
+    var needed: Int
+}
+
+/// What a slice of a long sheet holds for one quiz: its learners (in order of first sight), the
+/// first answer number each gave to each question, and the answers given again.
+struct LongPart: Sendable {
+    var index: QuizIndex
+    var book: AnswerBook
+    var learners: [(name: String, key: String, line: Int)] = []
+    var byKey: [String: Int] = [:]
+    /// Answer numbers, a row of `questionCount` per learner (-1: no answer).
+    var flat: [Int32] = []
+    /// The (slice) line of each stored answer, to report a second answer found when merging.
+    var lines: [Int32] = []
+    /// Answers given a second time in the slice: (learner, question, slice line); the first is
+    /// kept.
+    var repeats: [(learner: Int, question: Int, line: Int)] = []
+
+    init(index: QuizIndex, book: AnswerBook? = nil) {
+        self.index = index
+        self.book = book ?? AnswerBook(questions: index.questions)
+    }
+}
+
+/// What one slice of a long sheet holds.
+struct LongChunk: Sendable {
+    /// The quizzes the slice answers, in order of first sight.
+    var parts: [LongPart] = []
+    /// Rows that cannot be graded, with slice lines.
+    var rejected: [RejectedRow] = []
+    /// Rows skipped because they answer another quiz than `--quiz`'s, by quiz.
+    var otherQuizRows: [String: Int] = [:]
+    /// Line breaks in the slice (to turn slice lines into file lines).
+    var lineCount = 0
+}
+
+/// The one reader of a long sheet's rows (`learner,quiz,question,answer`): the serial reader
+/// calls it on the whole sheet and the parallel reader on slices cut at line breaks, and
+/// `SheetReader` merges what it read in order. It reads only what it is given (the bank, the
+/// options, the columns), so slices are read on all cores.
+///
+/// The hot loop keeps the active quiz's tables in local variables and reads records with a
+/// scanner rather than a closure per record, so no row pays for a class property or a captured
+/// variable; refs, learners and answers are looked up from their bytes.
+struct LongRowReader {
+    let bank: Bank
+    let file: String
+    let delimiter: UInt8
+    let columns: LongColumns
+    /// The quiz of every row when the sheet has no quiz column.
+    let fixed: QuizIndex?
+    /// `--quiz`: rows of other quizzes are counted and skipped.
+    let wanted: String?
+    /// Indices already built, by quiz id.
+    let indices: [String: QuizIndex]
+
+    /// Reads the records of `buffer` (the header first when `header` is true).
+    func read(_ buffer: UnsafeMutableBufferPointer<UInt8>, header: Bool) -> LongChunk {
+        var chunk = LongChunk()
+        var partOfQuiz: [String: Int] = [:]
+        // The active quiz's part (-1: none) is moved out of `chunk.parts` into these while its
+        // rows are read.
+        var active = -1
+        var index: QuizIndex?
+        var refs = ByteTable()
+        var questionCount = 0
+        var book = AnswerBook(questions: [])
+        var learners: [(name: String, key: String, line: Int)] = []
+        var byKey: [String: Int] = [:]
+        var flat: [Int32] = []
+        var lines: [Int32] = []
+        var repeats: [(learner: Int, question: Int, line: Int)] = []
+        func activate(_ next: Int) {
+            if active >= 0 {
+                chunk.parts[active].book = book
+                chunk.parts[active].learners = learners
+                chunk.parts[active].byKey = byKey
+                chunk.parts[active].flat = flat
+                chunk.parts[active].lines = lines
+                chunk.parts[active].repeats = repeats
+            }
+            active = next
+            guard next >= 0 else {
+                index = nil
+                return
+            }
+            let part = chunk.parts[next]
+            chunk.parts[next] = LongPart(index: part.index, book: AnswerBook(questions: []))
+            index = part.index
+            refs = part.index.refTable
+            questionCount = part.index.questions.count
+            book = part.book
+            learners = part.learners
+            byKey = part.byKey
+            flat = part.flat
+            lines = part.lines
+            repeats = part.repeats
+        }
+        func reject(_ line: Int, _ column: Int, _ reason: String) {
+            chunk.rejected.append(
+                RejectedRow(file: file, line: line, column: column, reason: reason))
+        }
+        if let fixed {
+            chunk.parts.append(LongPart(index: fixed))
+            partOfQuiz[fixed.quiz.id.value] = 0
+            activate(0)
+        }
+        let learnerColumn = columns.learner
+        let questionColumn = columns.question
+        let answerColumn = columns.answer
+        var scanner = CSVScanner(buffer, delimiter: delimiter)
+        defer { scanner.deallocate() }
+        var lastQuiz = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
+        var lastQuizKnown = fixed != nil
+        var lastLearner = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
+        var lastLearnerIndex = -1
+        do {
+            if header { _ = try scanner.next() }
+            while try scanner.next() {
+                let line = scanner.recordLine
+                guard scanner.fieldCount >= columns.needed else {
+                    reject(
+                        line, scanner.fieldCount,
+                        "the row has \(scanner.fieldCount) field(s); the header has "
+                            + "\(columns.needed) or more")
+                    continue
+                }
+                if let quizColumn = columns.quiz {
+                    let quizBytes = scanner.field(quizColumn)
+                    if !(lastQuizKnown && SheetBytes.same(quizBytes, lastQuiz)) {
+                        let id = String(decoding: quizBytes, as: UTF8.self).trimmingSpaces
+                        lastQuiz = quizBytes
+                        lastQuizKnown = true
+                        lastLearnerIndex = -1
+                        var next = -1
+                        if let known = partOfQuiz[id] {
+                            next = known
+                        } else if wanted == nil || wanted == id, let quiz = bank.quiz(id) {
+                            chunk.parts.append(
+                                LongPart(
+                                    index: indices[id] ?? QuizIndex(quiz: quiz, bank: bank)))
+                            next = chunk.parts.count - 1
+                            partOfQuiz[id] = next
+                        }
+                        if next != active { activate(next) }
+                        if next < 0, bank.quiz(id) == nil {
+                            lastQuizKnown = false
+                            if wanted != nil { chunk.otherQuizRows[id, default: 0] += 1 }
+                            reject(
+                                scanner.line(of: quizColumn), quizColumn + 1,
+                                SheetReader.unknownQuiz(id, bank))
+                            continue
+                        }
+                    }
+                    if active < 0 {
+                        chunk.otherQuizRows[
+                            String(decoding: quizBytes, as: UTF8.self).trimmingSpaces, default: 0] +=
+                            1
+                        continue
+                    }
+                }
+                // (The index is read only on the rare paths: binding it copies a large struct.)
+                guard active >= 0 else { continue }
+                let learnerBytes = scanner.field(learnerColumn)
+                let learner: Int
+                if lastLearnerIndex >= 0, SheetBytes.same(learnerBytes, lastLearner) {
+                    learner = lastLearnerIndex
+                } else {
+                    let name = String(decoding: learnerBytes, as: UTF8.self).trimmingSpaces
+                    guard !name.isEmpty else {
+                        reject(
+                            scanner.line(of: learnerColumn), learnerColumn + 1, "no learner given")
+                        continue
+                    }
+                    let key = name.lowercased()
+                    if let known = byKey[key] {
+                        learner = known
+                    } else {
+                        learners.append((name, key, line))
+                        flat.append(contentsOf: repeatElement(-1, count: questionCount))
+                        lines.append(contentsOf: repeatElement(0, count: questionCount))
+                        learner = learners.count - 1
+                        byKey[key] = learner
+                    }
+                    lastLearner = learnerBytes
+                    lastLearnerIndex = learner
+                }
+                let refBytes = scanner.field(questionColumn)
+                guard
+                    let question = refs.value(for: refBytes)
+                        ?? index?.question(ref: String(decoding: refBytes, as: UTF8.self))
+                else {
+                    if let index {
+                        reject(
+                            scanner.line(of: questionColumn), questionColumn + 1,
+                            SheetReader.unknownRef(String(decoding: refBytes, as: UTF8.self), index)
+                        )
+                    }
+                    continue
+                }
+                switch book.code(question: question, bytes: scanner.field(answerColumn)) {
+                case .success(let code):
+                    let slot = learner * questionCount + question
+                    let answerLine = scanner.line(of: answerColumn)
+                    if flat[slot] >= 0 {
+                        repeats.append((learner, question, answerLine))
+                    } else {
+                        flat[slot] = code
+                        lines[slot] = Int32(truncatingIfNeeded: answerLine)
+                    }
+                case .failure(let error):
+                    if let index {
+                        reject(
+                            scanner.line(of: answerColumn), answerColumn + 1,
+                            "\(index.refs[question]): \(error)")
+                    }
+                }
+            }
+        } catch {
+            let failure = (error as? CSVError) ?? CSVError(line: 1, column: 1, reason: "\(error)")
+            reject(failure.line, failure.column, failure.reason)
+        }
+        activate(-1)
+        chunk.lineCount = scanner.lineCount
+        return chunk
+    }
+}

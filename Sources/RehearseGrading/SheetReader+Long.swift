@@ -1,0 +1,197 @@
+import Foundation
+import RehearseBank
+import RehearseCore
+import RehearseProgress
+import RehearseScoring
+
+extension SheetReader {
+    /// `learner,quiz,question,answer`, one row per answer (`quiz` may be left out with `--quiz`).
+    ///
+    /// The rows are read by `LongRowReader`: on the whole sheet, or, for a large sheet without
+    /// any `"`, on one slice per core cut at line breaks. What the slices read is merged in
+    /// order, so learners, answer numbers and rejected rows come out as one pass gives them.
+    func readLong(
+        file: String, buffer: UnsafeMutableBufferPointer<UInt8>, delimiter: UInt8, header: [String]
+    ) throws(GradingError) {
+        guard let learnerColumn = learnerColumn(in: header) else {
+            missingLearnerColumn(file)
+            return
+        }
+        let quizColumn = header.firstIndex(of: "quiz")
+        guard
+            let questionColumn = header.firstIndex(of: "question") ?? header.firstIndex(of: "ref"),
+            let answerColumn = header.firstIndex(of: "answer")
+        else { return }
+        let columns = LongColumns(
+            learner: learnerColumn, quiz: quizColumn, question: questionColumn,
+            answer: answerColumn,
+            needed: Swift.max(learnerColumn, questionColumn, answerColumn, quizColumn ?? 0) + 1)
+
+        var fixed: QuizIndex?
+        if quizColumn == nil {
+            var id = options.quiz
+            if id == nil {
+                var refs = Set<String>()
+                var copy = Array(buffer)
+                try? CSVParser.forEachRecord(in: &copy, delimiter: delimiter) { record in
+                    if record.line > 1, questionColumn < record.count {
+                        refs.insert(record.string(questionColumn))
+                    }
+                }
+                id = inferQuiz(from: Array(refs))
+            }
+            guard let id else {
+                throw GradingError(
+                    "\(file) has no quiz column and its questions do not tell one quiz; "
+                        + "name the quiz with --quiz")
+            }
+            _ = try quiz(id)
+            fixed = collector(for: id)?.index
+        }
+        var indices: [String: QuizIndex] = [:]
+        for (id, collector) in collectors { indices[id] = collector.index }
+        let reader = LongRowReader(
+            bank: bank, file: file, delimiter: delimiter, columns: columns, fixed: fixed,
+            wanted: options.quiz, indices: indices)
+
+        let workers = ProcessInfo.processInfo.activeProcessorCount
+        let parallel =
+            workers > 1 && buffer.count >= parallelThreshold
+            && !(quoteFree.map { !$0 }
+                ?? SheetBytes.contains(UInt8(ascii: "\""), in: UnsafeBufferPointer(buffer)))
+        let chunks: [LongChunk]
+        if parallel {
+            nonisolated(unsafe) let shared = buffer
+            let slices = SheetBytes.lineSlices(UnsafeBufferPointer(buffer), count: workers)
+            chunks = parallelMap(Array(slices.enumerated())) { slice in
+                reader.read(
+                    UnsafeMutableBufferPointer(rebasing: shared[slice.element]),
+                    header: slice.offset == 0)
+            }
+            parallelReads += 1
+        } else {
+            chunks = [reader.read(buffer, header: true)]
+        }
+        merge(chunks, file: file, answerColumn: answerColumn + 1)
+    }
+
+    /// Merges what the slices of a long sheet read into the collectors, in order.
+    func merge(_ chunks: [LongChunk], file: String, answerColumn: Int) {
+        let firstRejected = rejected.count
+        var lineOffset = 0
+        for chunk in chunks {
+            rejected += chunk.rejected.map { row in
+                var row = row
+                row.line += lineOffset
+                return row
+            }
+            for (quiz, count) in chunk.otherQuizRows { otherQuizRows[quiz, default: 0] += count }
+            for part in chunk.parts {
+                guard let collector = collector(for: part.index.quiz.id.value, index: part.index)
+                else { continue }
+                merge(
+                    part, into: collector, file: file, lineOffset: lineOffset, column: answerColumn)
+            }
+            lineOffset += chunk.lineCount
+        }
+        // A row is rejected at most once, so in line order the rejected rows are in the order
+        // one pass over the sheet meets them.
+        let rows = rejected[firstRejected...].enumerated().sorted {
+            ($0.element.line, $0.offset) < ($1.element.line, $1.offset)
+        }
+        rejected.replaceSubrange(firstRejected..., with: rows.map(\.element))
+    }
+
+    /// Merges one quiz's part of a slice into its collector: new learners are added in order,
+    /// and a learner already met (before the cut, or in an earlier sheet) gets the answers to
+    /// questions they had not answered; a second answer is rejected, the first one kept.
+    func merge(
+        _ part: LongPart, into collector: QuizCollector, file: String, lineOffset: Int, column: Int
+    ) {
+        let questionCount = collector.questionCount
+        // Per question, this part's answer numbers in the collector's book: question q's
+        // answer number a is `renumber[base[q] + a]`. An empty collector takes the part's book
+        // as it is.
+        let adopt = collector.learners.isEmpty
+        var base: [Int] = []
+        var renumber: [Int32] = []
+        if adopt {
+            collector.book = part.book
+        } else {
+            for question in 0..<questionCount {
+                base.append(renumber.count)
+                for code in part.book.texts[question].indices {
+                    let merged = collector.book.code(
+                        question: question, as: Int32(code), in: part.book)
+                    if case .success(let number) = merged {
+                        renumber.append(number)
+                    } else {
+                        renumber.append(-1)
+                    }
+                }
+            }
+        }
+        // Working copies, moved out of the collector and back (no class property in the loop).
+        // An empty collector's rows are the part's rows as they are.
+        var flat = adopt ? part.flat : collector.flat
+        var learners = collector.learners
+        var byName = collector.byName
+        collector.flat = []
+        collector.learners = []
+        collector.byName = [:]
+        learners.reserveCapacity(learners.count + part.learners.count)
+        var numbers: [Int] = []  // the collector's number of each of the part's learners
+        numbers.reserveCapacity(part.learners.count)
+        for (local, learner) in part.learners.enumerated() {
+            let from = local * questionCount
+            if let known = byName[learner.key] {
+                numbers.append(known)
+                let to = known * questionCount
+                for question in 0..<questionCount {
+                    let code = part.flat[from + question]
+                    guard code >= 0 else { continue }
+                    if flat[to + question] >= 0 {
+                        rejectRepeat(
+                            learners[known].learner, collector.index.refs[question], file: file,
+                            line: Int(part.lines[from + question]) + lineOffset, column: column)
+                        continue
+                    }
+                    flat[to + question] = adopt ? code : renumber[base[question] + Int(code)]
+                }
+                continue
+            }
+            learners.append(
+                LearnerSheet(
+                    learner: learner.name, file: file, line: learner.line + lineOffset,
+                    seed: nil, attempt: nil, responses: []))
+            byName[learner.key] = learners.count - 1
+            numbers.append(learners.count - 1)
+            if adopt { continue }
+            part.flat.withUnsafeBufferPointer { source in
+                renumber.withUnsafeBufferPointer { map in
+                    base.withUnsafeBufferPointer { start in
+                        for question in 0..<questionCount {
+                            let code = source[from + question]
+                            flat.append(code >= 0 ? map[start[question] + Int(code)] : -1)
+                        }
+                    }
+                }
+            }
+        }
+        for (learner, question, line) in part.repeats {
+            rejectRepeat(
+                learners[numbers[learner]].learner, collector.index.refs[question], file: file,
+                line: line + lineOffset, column: column)
+        }
+        collector.flat = flat
+        collector.learners = learners
+        collector.byName = byName
+    }
+
+    /// Rejects a second answer of a learner to a question; the first one is kept.
+    func rejectRepeat(_ learner: String, _ ref: String, file: String, line: Int, column: Int) {
+        reject(
+            file, line, column,
+            "a second answer from \(learner) to \(ref); the first one is kept")
+    }
+}

@@ -1,0 +1,166 @@
+import Foundation
+import Testing
+
+@testable import RehearseBank
+@testable import RehearseCore
+@testable import RehearseGrading
+@testable import RehearseProgress
+@testable import RehearseScoring
+
+/// The grader against the library's scorer: seeded random cohorts read from sheets and graded,
+/// and each learner's attempt scored directly with `AnswerParser` and `QuizScorer.score`. The
+/// two agree answer for answer, and an answer the scorer cannot take (an unknown ref, an answer
+/// that cannot be read) is a rejected row.
+@Suite("Grader equals QuizScorer")
+struct GraderEquivalenceTests {
+    struct Learner {
+        var name: String
+        /// A recorded attempt's seed; nil for a learner on the CSV sheet.
+        var seed: UInt64?
+        var answers: [(ref: String, text: String)]
+    }
+
+    /// `count` learners; every `seededEvery`-th one (if any) comes as a recorded attempt.
+    static func learners(
+        _ count: Int, bank: Bank, broken: Bool, seededEvery: Int?, seed: UInt64
+    ) -> [Learner] {
+        guard let quiz = bank.quiz("rq") else { return [] }
+        let index = QuizIndex(quiz: quiz, bank: bank)
+        var generator = SeededGenerator(seed: seed)
+        return (0..<count).map { number in
+            let seeded = seededEvery.map { number % $0 == 0 } ?? false
+            return Learner(
+                name: "l\(number)@example.com", seed: seeded ? UInt64(number + 1) : nil,
+                answers: RandomCohort.answers(index: index, broken: broken, &generator))
+        }
+    }
+
+    /// Reads and grades `learners`, checks every one against `QuizScorer`, and returns the
+    /// graded cohort.
+    @discardableResult
+    static func check(bank: Bank, learners: [Learner]) throws -> GradedCohort {
+        let reader = SheetReader(bank: bank)
+        let onSheet = learners.filter { $0.seed == nil }
+        try reader.read(
+            file: "sheet.csv",
+            bytes: Array(RandomCohort.sheet(onSheet.map { ($0.name, $0.answers) }).utf8))
+        let recorded = learners.compactMap { learner in
+            learner.seed.map { (learner.name, $0, learner.answers) }
+        }
+        if !recorded.isEmpty {
+            try reader.read(file: "attempts.json", bytes: RandomCohort.attempts(recorded))
+        }
+        let cohort = try reader.cohort()
+        let graded = Grader.grade(bank: bank, cohort: cohort)
+        #expect(graded.learners.count == cohort.learners.count)
+        let index = cohort.index
+        let plan = GradingPlan(bank: bank, index: index)
+        var rejectedLines: [Int] = []
+        var rejectedAttempts = 0
+        var line = 1
+        for learner in learners {
+            // The scorer's side: each answer read for its question, or rejected.
+            var responses: [String: Response] = [:]
+            for (ref, text) in learner.answers {
+                if learner.seed == nil { line += 1 }
+                let readable: Bool
+                if let question = index.question(ref: ref),
+                    case .success(let response) = AnswerParser.parse(
+                        text, for: index.questions[question])
+                {
+                    readable = true
+                    if let response { responses[ref] = response }
+                } else {
+                    readable = false
+                }
+                if !readable, learner.seed == nil { rejectedLines.append(line) }
+                if !readable, learner.seed != nil { rejectedAttempts += 1 }
+            }
+            guard let offset = cohort.learners.firstIndex(where: { $0.learner == learner.name })
+            else {
+                #expect(learner.answers.isEmpty, "\(learner.name) is missing")
+                continue
+            }
+            var planned = QuizPlan(quiz: index.quiz, bank: bank, seed: learner.seed ?? 0)
+            if learner.seed == nil {
+                planned.items = plan.blocks(cohort.learners[offset]).map { index.blocks[$0].item }
+            }
+            let expected = QuizScorer.score(planned, responses: responses)
+            compare(graded, graded.learners[offset], expected, answered: responses)
+        }
+        #expect(reader.rejected.filter { $0.file == "sheet.csv" }.map(\.line) == rejectedLines)
+        #expect(reader.rejected.filter { $0.file == "attempts.json" }.count == rejectedAttempts)
+        return graded
+    }
+
+    static func compare(
+        _ graded: GradedCohort, _ learner: LearnerGrade, _ expected: QuizResult,
+        answered: [String: Response]
+    ) {
+        let index = graded.index
+        let name = learner.learner
+        #expect(learner.earned == expected.earned, "\(name)")
+        #expect(learner.max == expected.max, "\(name)")
+        #expect(learner.percent == expected.percent, "\(name)")
+        #expect(learner.passed == expected.passed, "\(name)")
+        #expect(learner.unanswered == expected.unanswered, "\(name)")
+        let answers = graded.answers(of: learner)
+        #expect(answers.map { index.refs[$0.question] } == expected.answers.map(\.ref), "\(name)")
+        #expect(answers.map(\.earned) == expected.answers.map(\.score.earned), "\(name)")
+        #expect(answers.map(\.max) == expected.answers.map(\.score.max), "\(name)")
+        #expect(answers.map(\.outcome) == expected.answers.map(\.score.outcome), "\(name)")
+        #expect(
+            answers.map {
+                $0.answer >= 0 ? graded.answers.responses[$0.question][Int($0.answer)] : nil
+            }
+                == expected.answers.map(\.response), "\(name)")
+        // Ignored: off the path (as the scorer says), or in a block the plan does not hold.
+        let inPlan = Set(learner.blocks)
+        var ignored = Set(expected.ignored)
+        for (question, ref) in index.refs.enumerated()
+        where answered[ref] != nil && !inPlan.contains(index.blockOfQuestion[question]) {
+            ignored.insert(ref)
+        }
+        #expect(
+            learner.ignored.map { index.refs[$0] }
+                == ignored.sorted { a, b in
+                    (index.question(ref: a) ?? 0) < (index.question(ref: b) ?? 0)
+                }, "\(name)")
+        for (offset, id) in index.competencies.enumerated() {
+            #expect(
+                learner.competencies[offset] == expected.competencies[id] ?? CompetencyScore(),
+                "\(name) \(id)")
+        }
+    }
+
+    /// Branching scenarios that loop back to their first step, two of them longer than 64 steps,
+    /// CSV learners and recorded attempts (draws and shuffles from their seeds).
+    @Test(arguments: [1, 2, 3] as [UInt64])
+    func cyclesAndLongScenarios(seed: UInt64) throws {
+        let bank = RandomCohort.bank(
+            RandomCohort.Shape(steps: [4, 70, 3, 66, 5, 2, 6, 3]), seed: seed)
+        #expect(bank.scenarios.contains { $0.maxPoints == nil })  // a cycle
+        let learners = Self.learners(240, bank: bank, broken: false, seededEvery: 5, seed: seed)
+        let graded = try Self.check(bank: bank, learners: learners)
+        // The walks reached more than 64 steps, and went round a cycle.
+        #expect(graded.outcomes.joined().contains { $0.answers.count > 64 })
+    }
+
+    /// Broken banks: `next`s to missing steps, starts naming no step, a quiz listing a scenario
+    /// the bank lacks, a draw larger than its pool; answers to refs the quiz does not have.
+    @Test(arguments: [4, 5, 6] as [UInt64])
+    func brokenBanks(seed: UInt64) throws {
+        let bank = RandomCohort.bank(
+            RandomCohort.Shape(steps: [3, 5, 4, 6, 2, 3, 4], broken: true), seed: seed)
+        let learners = Self.learners(240, bank: bank, broken: true, seededEvery: 4, seed: seed)
+        try Self.check(bank: bank, learners: learners)
+    }
+
+    /// A cohort large enough to be graded in slices on all cores.
+    @Test func largeCohortInSlices() throws {
+        let bank = RandomCohort.bank(RandomCohort.Shape(steps: [3, 4, 2, 5, 3]), seed: 7)
+        let learners = Self.learners(4_200, bank: bank, broken: false, seededEvery: nil, seed: 7)
+        let graded = try Self.check(bank: bank, learners: learners)
+        #expect(graded.learners.count >= 4_096)
+    }
+}
