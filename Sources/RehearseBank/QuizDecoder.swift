@@ -39,8 +39,8 @@ enum QuizDecoder {
         let present = ["scenario", "question", "draw"].filter { map[$0] != nil }
         guard present.count == 1 else {
             if present.isEmpty {
-                d.report(
-                    .missingKey, at: map.position,
+                d.reportMissing(
+                    .missingKey, keys: ["scenario", "question", "draw"], in: map,
                     "\(noun) needs one of `scenario`, `question` or `draw`",
                     hint: "write `- scenario: ID`, `- question: {...}` or `- draw: N` with `from:`")
             } else {

@@ -21,6 +21,9 @@ public struct Scenario: Sendable {
     public var location: SourceLocation
     /// `ContentHash` of the file's bytes.
     public var sourceHash = ""
+    /// Ids of steps the file gives that could not be read (a finding says why): references
+    /// to them are not reported again, and the step graph is incomplete.
+    public var unreadableSteps: Set<String> = []
 
     public init(
         id: Located<String>, title: String, channel: Channel?, competencies: [Located<String>],

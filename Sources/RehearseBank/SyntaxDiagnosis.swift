@@ -51,6 +51,9 @@ enum SyntaxDiagnosis {
         if problem.contains("found unexpected end of stream") || problem.contains("closing quote") {
             return "close the quote or bracket that was opened"
         }
+        if problem.contains("did not find expected ',' or") {
+            return "close the `[` or `{` opened here, or quote the value if the bracket is part of the text"
+        }
         return "fix the YAML syntax at this point"
     }
 

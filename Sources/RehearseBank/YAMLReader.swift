@@ -280,7 +280,9 @@ private struct Composer {
         if let context = parser.context.map({ String(cString: $0) }) {
             let line = Int(parser.context_mark.line) + 1
             message += " (\(context) at line \(line))"
-            let unclosed = text.contains("found unexpected end of stream")
+            let unclosed =
+                text.contains("found unexpected end of stream")
+                || text.contains("did not find expected ',' or")
             if (unclosed || text.contains("could not find expected ':'")) && line < position.line {
                 // libyaml reports where its search ended (the end of the file, or of a key);
                 // the author's mistake is where the quote, bracket or key began.
