@@ -138,7 +138,9 @@ public enum BankLoader {
                     "put scenarios under scenarios/ with `steps:`, quizzes under quizzes/ with `items:`"
             )
         }
-        guard let content else { return unreadable(source, role: role, root: root, decoder.diagnostics) }
+        guard let content else {
+            return unreadable(source, role: role, root: root, decoder.diagnostics)
+        }
         return FileResult(content: content, diagnostics: decoder.diagnostics)
     }
 

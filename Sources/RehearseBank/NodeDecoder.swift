@@ -193,11 +193,15 @@ final class NodeDecoder {
                 }
                 if scalar.style == .quoted {
                     found = "`\(scalar.value)` in quotes, which YAML reads as text"
-                    hint = meant.map { "remove the quotes: write `\(key): \($0)`" }
+                    hint =
+                        meant.map { "remove the quotes: write `\(key): \($0)`" }
                         ?? "write true or false, without quotes"
                 } else if found == "a string" {
                     found = "`\(scalar.value)`"
-                    hint = meant.map { "write `\(key): \($0)`: YAML 1.2 reads `\(scalar.value)` as text" }
+                    hint =
+                        meant.map {
+                            "write `\(key): \($0)`: YAML 1.2 reads `\(scalar.value)` as text"
+                        }
                         ?? hint
                 }
             }

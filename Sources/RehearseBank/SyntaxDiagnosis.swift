@@ -52,7 +52,8 @@ enum SyntaxDiagnosis {
             return "close the quote or bracket that was opened"
         }
         if problem.contains("did not find expected ',' or") {
-            return "close the `[` or `{` opened here, or quote the value if the bracket is part of the text"
+            return
+                "close the `[` or `{` opened here, or quote the value if the bracket is part of the text"
         }
         return "fix the YAML syntax at this point"
     }
@@ -205,7 +206,8 @@ enum SyntaxDiagnosis {
     /// The level nearest to `column`; on a tie, the inner one.
     static func closest(to column: Int, in levels: [Level]) -> Level? {
         var best: Level?
-        for level in levels where abs(level.column - column) < abs((best?.column ?? .max) - column) {
+        for level in levels where abs(level.column - column) < abs((best?.column ?? .max) - column)
+        {
             best = level
         }
         return best

@@ -19,7 +19,8 @@ import Testing
 
     @Test func aKeyIndentedDeeperThanItsSibling() throws {
         let found = try syntaxError(
-            Self.head + "  - id: one\n    kind: truefalse\n      prompt: Is it?\n    answer: true\n")
+            Self.head + "  - id: one\n    kind: truefalse\n      prompt: Is it?\n    answer: true\n"
+        )
         #expect(found.location.line == 7 && found.location.column == 7)
         #expect(
             found.message
@@ -93,7 +94,8 @@ import Testing
 
     @Test func aColonInAValueWithDoubleQuotesIsSingleQuoted() throws {
         let found = try syntaxError(
-            Self.head + "  - id: one\n    kind: truefalse\n    prompt: She said \"no\": why's that\n")
+            Self.head
+                + "  - id: one\n    kind: truefalse\n    prompt: She said \"no\": why's that\n")
         #expect(found.hint == "quote the value: prompt: 'She said \"no\": why''s that'")
     }
 
