@@ -149,7 +149,10 @@ public enum BankLoader {
     static func decodeScenario(_ root: YAMLNode, _ d: NodeDecoder) -> Scenario? {
         guard let map = d.mapping(root, what: "a scenario") else { return nil }
         d.checkKeys(map, allowed: FormatKeys.scenario, what: "a scenario") { key in
-            key == "competency" ? "a scenario lists `competencies: [...]`" : nil
+            if key == "competency" { return "a scenario lists `competencies: [...]`" }
+            let stepKeys = FormatKeys.question + QuestionKind.allCases.flatMap(FormatKeys.kindKeys)
+            guard stepKeys.contains(key) || key == "next" else { return nil }
+            return "it belongs to a step (indent it under its step in `steps`)"
         }
         let what = "the scenario"
         let id = d.id(map, what: what)

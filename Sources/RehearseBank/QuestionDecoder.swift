@@ -22,6 +22,9 @@ enum QuestionDecoder {
                 return "`next` branches scenario steps; a quiz question has no next step"
             }
             let owners = FormatKeys.kinds(accepting: key)
+            if owners.isEmpty, (FormatKeys.choiceOption + FormatKeys.rateResponse).contains(key) {
+                return "it belongs to an option or a response (indent it under its `- id:`)"
+            }
             guard !owners.isEmpty else { return nil }
             return "it belongs to \(owners.map(\.rawValue).joined(separator: ", ")) questions"
         }

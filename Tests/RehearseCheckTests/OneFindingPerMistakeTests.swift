@@ -160,3 +160,31 @@ import Testing
         #expect(finding.hint.hasPrefix("write `answer: false`"))
     }
 }
+
+extension OneFindingPerMistakeTests {
+    @Test func keysOutdentedIntoTheirParentSayWhereTheyBelong() {
+        let text = """
+            id: s
+            title: S
+            competencies: [empathy]
+            steps:
+              - id: one
+                kind: choice
+                prompt: P
+                options:
+                  - id: a
+                    text: A
+                    score: 1
+                feedback: Good
+            answer: true
+            """
+        let found = findings(["scenarios/s.yaml": text])
+        #expect(found.map(\.rule) == [UnknownKeyRule.id, UnknownKeyRule.id])
+        #expect(
+            found.first?.message.hasSuffix(
+                "it belongs to an option or a response (indent it under its `- id:`)") == true)
+        #expect(
+            found.last?.message.hasSuffix(
+                "it belongs to a step (indent it under its step in `steps`)") == true)
+    }
+}
