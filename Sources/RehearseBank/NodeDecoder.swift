@@ -198,11 +198,7 @@ final class NodeDecoder {
                         ?? "write true or false, without quotes"
                 } else if found == "a string" {
                     found = "`\(scalar.value)`"
-                    hint =
-                        meant.map {
-                            "write `\(key): \($0)`: YAML 1.2 reads `\(scalar.value)` as text"
-                        }
-                        ?? hint
+                    hint = meant.map { "write \($0) (without quotes)" } ?? hint
                 }
             }
             report(
