@@ -3,8 +3,8 @@
 /// libyaml says where it stopped ("mapping values are not allowed in this context", "did not
 /// find expected '-' indicator"), which is rarely where the author went wrong. Most of these
 /// errors come from a few shapes of indentation: a key indented deeper or shallower than its
-/// siblings, a list item whose `-` is out of line with the other items, or an unquoted value
-/// holding `: `. This reads the lines around the error, recognises those shapes, and says
+/// siblings, a list item whose `-` is out of line with the other items, a line of a `|`/`>`
+/// text indented less than the text's first line, or an unquoted value holding `: `. This reads the lines around the error, recognises those shapes, and says
 /// which line is out of line with which, and how to fix it. Other errors keep libyaml's words.
 enum SyntaxDiagnosis {
     /// An explanation of a syntax error, and where to show it.
@@ -14,11 +14,15 @@ enum SyntaxDiagnosis {
         var position: TextPosition
     }
 
-    /// The explanation of libyaml's `problem` at `position`, when the text around it has a
-    /// shape this knows; nil otherwise.
-    static func explain(_ problem: String, at position: TextPosition, in text: String)
-        -> Explanation?
-    {
+    /// The explanation of libyaml's `problem` at `position` (with the line of the construct it
+    /// was reading, when it says), when the text around it has a shape this knows; else nil.
+    static func explain(
+        _ problem: String, at position: TextPosition, contextLine: Int? = nil, in text: String
+    ) -> Explanation? {
+        if let explained = blockText(at: position, in: text) { return explained }
+        if problem.contains("could not find expected ':'"), let line = contextLine {
+            return keyWithoutColon(onLine: line, in: text)
+        }
         let lines = YAMLLine.lines(of: text)
         guard let index = lines.firstIndex(where: { $0.number == position.line }) else {
             return nil
@@ -168,9 +172,101 @@ enum SyntaxDiagnosis {
         }
         return Explanation(
             message:
-                "`\(key)` on line \(line.number) is indented \(column - 1) spaces, out of line "
-                + "with `\(siblingKey)` on line \(sibling.line.number) (\(sibling.column - 1) spaces)",
+                "`\(key)` on line \(line.number) is indented \(spaces(column - 1)), out of line "
+                + "with `\(siblingKey)` on line \(sibling.line.number) (\(spaces(sibling.column - 1)))",
             hint: "line `\(key)` up with `\(siblingKey)`: \(indentation(sibling.column))",
+            position: at)
+    }
+
+    /// A `|` or `>` text whose lines are indented too little: YAML ends the text at the first
+    /// line indented less than its first one (or the text is not indented past its key at
+    /// all), and reads the rest as keys. The text runs, as the author meant it, up to the next
+    /// line that is a key of the format, indented no deeper than the text's own key.
+    static func blockText(at position: TextPosition, in text: String) -> Explanation? {
+        let raw = text.split(separator: "\n", omittingEmptySubsequences: false).map {
+            Array($0.unicodeScalars).filter { $0 != "\r" }
+        }
+        guard position.line >= 2, position.line <= raw.count else { return nil }
+        func indent(_ line: Int) -> Int? {
+            let scalars = raw[line - 1]
+            let count = scalars.prefix { $0 == " " }.count
+            return count == scalars.count || scalars[count] == "#" ? nil : count
+        }
+        func parsed(_ line: Int) -> YAMLLine? {
+            indent(line).map {
+                YAMLLine.parse(Array(raw[line - 1][$0...]), indent: $0, number: line)
+            }
+        }
+        // The nearest `key: |` or `key: >` line above the error.
+        guard
+            let header = (1..<position.line).reversed().lazy.compactMap(parsed).first(where: {
+                $0.value == .block
+            }), let key = header.key
+        else { return nil }
+        let owner = header.contentColumn - 1
+        var end = raw.count + 1
+        for line in (header.number + 1)..<(raw.count + 1) {
+            guard let parsed = parsed(line), parsed.indent <= owner,
+                let found = parsed.key, FormatKeys.all.contains(found)
+            else { continue }
+            end = line
+            break
+        }
+        let content = ((header.number + 1)..<end).filter { indent($0) != nil }
+        guard position.line <= end, let first = content.first, let firstIndent = indent(first)
+        else { return nil }
+        if firstIndent <= owner {
+            return Explanation(
+                message:
+                    "the text of `\(key)` (line \(header.number)) must be indented deeper than "
+                    + "`\(key)`, but line \(first) is not",
+                hint: "indent every line of the text by \(spaces(owner + 2))",
+                position: TextPosition(line: first, column: firstIndent + 1))
+        }
+        guard let short = content.first(where: { (indent($0) ?? 0) < firstIndent }),
+            short <= position.line, let shortIndent = indent(short)
+        else { return nil }
+        var hint = "indent it by \(spaces(firstIndent)), like the rest of the text"
+        if let next = parsed(short)?.key, FormatKeys.all.contains(next) {
+            hint += "; if `\(next)` is the next key, \(indentation(owner + 1)) like `\(key)`"
+        }
+        return Explanation(
+            message:
+                "line \(short) is indented \(spaces(shortIndent)), less than the first line of the "
+                + "text of `\(key)` (line \(first), \(spaces(firstIndent))), so YAML ends the text there",
+            hint: hint, position: TextPosition(line: short, column: shortIndent + 1))
+    }
+
+    /// "could not find expected ':'": the line YAML took for the start of a key has no `: `,
+    /// either because the space after the colon is missing (`points:2`) or because it is a
+    /// piece of text on a line of its own.
+    static func keyWithoutColon(onLine number: Int, in text: String) -> Explanation? {
+        let raw = text.split(separator: "\n", omittingEmptySubsequences: false)
+        guard number >= 1, number <= raw.count else { return nil }
+        let scalars = Array(raw[number - 1].unicodeScalars).filter { $0 != "\r" }
+        let indent = scalars.prefix { $0 == " " }.count
+        let line = YAMLLine.parse(Array(scalars[indent...]), indent: indent, number: number)
+        let content = String(String.UnicodeScalarView(scalars[(line.contentColumn - 1)...]))
+        let at = TextPosition(line: number, column: line.contentColumn)
+        if let colon = content.firstIndex(of: ":") {
+            let key = String(content[..<colon])
+            let value = content[content.index(after: colon)...]
+            guard FormatKeys.all.contains(key), let first = value.first, first != " " else {
+                return nil
+            }
+            return Explanation(
+                message:
+                    "`\(key):\(value)` on line \(number) has no space after the colon, so YAML "
+                    + "reads it as text rather than the key `\(key)`",
+                hint: "put a space after the colon: `\(key): \(value)`", position: at)
+        }
+        return Explanation(
+            message:
+                "line \(number) (`\(content.trimmingSpaces)`) is neither `key: value` nor a list "
+                + "item, so YAML cannot tell what it belongs to",
+            hint:
+                "if it continues the value above, join it to that line or quote the whole value; "
+                + "otherwise write it as `key: value`",
             position: at)
     }
 
@@ -219,8 +315,10 @@ enum SyntaxDiagnosis {
         "feedback",
     ]
 
+    static func spaces(_ count: Int) -> String { count == 1 ? "1 space" : "\(count) spaces" }
+
     static func indentation(_ column: Int) -> String {
-        column == 1 ? "start it at the beginning of the line" : "indent it by \(column - 1) spaces"
+        column == 1 ? "start it at the beginning of the line" : "indent it by \(spaces(column - 1))"
     }
 
     /// `key: "value"` with the quotes that need no escaping (single quotes double inner ones).

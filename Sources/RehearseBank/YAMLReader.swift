@@ -273,7 +273,10 @@ private struct Composer {
                 "YAML indents with spaces only: replace the tab with spaces", tab)
         }
         let source = String(decoding: bytes, as: UTF8.self)
-        if let explained = SyntaxDiagnosis.explain(text, at: position, in: source) {
+        let contextLine = parser.context == nil ? nil : Int(parser.context_mark.line) + 1
+        if let explained = SyntaxDiagnosis.explain(
+            text, at: position, contextLine: contextLine, in: source)
+        {
             return problem(.syntax, explained.message, explained.hint, explained.position)
         }
         var message = text

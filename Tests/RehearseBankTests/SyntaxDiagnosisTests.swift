@@ -118,6 +118,64 @@ import Testing
         #expect(found.message.contains("`answer` on line 10"))
     }
 
+    @Test func aLineOfBlockTextIndentedLessThanItsFirstLine() throws {
+        let text =
+            Self.head
+            + "  - id: one\n    kind: truefalse\n    prompt: >-\n      A long question that\n"
+            + "    goes on here?\n    answer: true\n"
+        let found = try syntaxError(text)
+        #expect(found.location.line == 9 && found.location.column == 5)
+        #expect(
+            found.message
+                == "line 9 is indented 4 spaces, less than the first line of the text of `prompt` (line 8, 6 spaces), so YAML ends the text there"
+        )
+        #expect(found.hint == "indent it by 6 spaces, like the rest of the text")
+    }
+
+    @Test func aKeyAfterBlockTextIndentedBetweenTheLevels() throws {
+        let text =
+            Self.head
+            + "  - id: one\n    kind: choice\n    prompt: >-\n      Which reply?\n"
+            + "     options:\n      - {id: a, text: A, score: 1}\n"
+        let found = try syntaxError(text)
+        #expect(found.location.line == 9)
+        #expect(
+            found.hint.hasSuffix(
+                "if `options` is the next key, indent it by 4 spaces like `prompt`"))
+    }
+
+    @Test func blockTextNotIndentedPastItsKey() throws {
+        let found = try syntaxError(
+            "id: s\ntitle: S\ncontext: >-\nTom writes that nothing came\nand he is cross.\nsteps: []\n"
+        )
+        #expect(found.location.line == 4 && found.location.column == 1)
+        #expect(
+            found.message
+                == "the text of `context` (line 3) must be indented deeper than `context`, but line 4 is not"
+        )
+        #expect(found.hint == "indent every line of the text by 2 spaces")
+    }
+
+    @Test func aKeyWithoutASpaceAfterItsColon() throws {
+        let found = try syntaxError("id: s\ntitle: S\nchannel:chat\nsteps: []\n")
+        #expect(found.location.line == 3 && found.location.column == 1)
+        #expect(
+            found.message
+                == "`channel:chat` on line 3 has no space after the colon, so YAML reads it as text rather than the key `channel`"
+        )
+        #expect(found.hint == "put a space after the colon: `channel: chat`")
+    }
+
+    @Test func aPieceOfTextOnALineOfItsOwn() throws {
+        let found = try syntaxError(
+            Self.head
+                + "  - id: one\n    kind: truefalse\n    prompt: Is it\n    true?\n    answer: true\n"
+        )
+        #expect(found.location.line == 8 && found.location.column == 5)
+        #expect(found.message.hasPrefix("line 8 (`true?`) is neither `key: value` nor a list item"))
+        #expect(found.hint.contains("join it to that line"))
+    }
+
     @Test func otherErrorsKeepTheParserWords() throws {
         let found = try syntaxError("id: s\ntitle: \"S\n")
         #expect(found.message.contains("found unexpected end of stream"))
