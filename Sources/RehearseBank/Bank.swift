@@ -5,6 +5,12 @@ public struct Bank: Sendable {
     public var competencies: [Competency]
     public var scenarios: [Scenario]
     public var quizzes: [Quiz]
+    /// Ids of scenarios whose files could not be read (their file names, and their `id` when
+    /// it could be read). A finding already says what is wrong with each file, so checks do
+    /// not report references to them again.
+    public var unreadableScenarios: Set<String> = []
+    /// True when `rehearse.yaml` could not be read, so the bank's competencies are unknown.
+    public var competenciesUnreadable = false
 
     public init(
         competencies: [Competency] = Competency.builtIn, scenarios: [Scenario] = [],

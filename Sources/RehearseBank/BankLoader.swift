@@ -23,6 +23,8 @@ public enum BankLoader {
             case .config(let competencies): declared.append(contentsOf: competencies)
             case nil: break
             }
+            bank.unreadableScenarios.formUnion(file.unreadableScenarios)
+            if file.unreadableConfig { bank.competenciesUnreadable = true }
         }
         if !declared.isEmpty { bank.competencies = declared }
         return LoadResult(bank: bank, diagnostics: diagnostics)
@@ -37,6 +39,33 @@ public enum BankLoader {
     struct FileResult {
         var content: Content?
         var diagnostics: [Diagnostic]
+        /// For a scenario file that could not be read: the ids it may have been meant to give.
+        var unreadableScenarios: [String] = []
+        /// True for a `rehearse.yaml` that could not be read.
+        var unreadableConfig = false
+    }
+
+    /// The result for a file that gives nothing: the ids that references to it may use (its
+    /// file name, and its `id` when that much could be read), so that they are not reported
+    /// as unknown on top of the file's own findings.
+    static func unreadable(
+        _ source: SourceFile, role: SourceFile.Role, root: YAMLNode?, _ diagnostics: [Diagnostic]
+    ) -> FileResult {
+        var result = FileResult(content: nil, diagnostics: diagnostics)
+        switch role {
+        case .scenario, .automatic:
+            var name = String(source.path.split(separator: "/").last ?? "")
+            for suffix in [".yaml", ".yml"] where name.hasSuffix(suffix) {
+                name = String(name.dropLast(suffix.count))
+            }
+            result.unreadableScenarios = [name]
+            if case .mapping(let mapping)? = root, case .scalar(let id)? = mapping["id"] {
+                result.unreadableScenarios.append(id.value)
+            }
+        case .config: result.unreadableConfig = true
+        case .quiz: break
+        }
+        return result
     }
 
     static func decode(_ source: SourceFile, limits: YAMLLimits) -> FileResult {
@@ -61,7 +90,7 @@ public enum BankLoader {
                 diagnostic = LoadRule.yamlAnchor.finding(
                     at: location, problem.message, hint: problem.hint)
             }
-            return FileResult(content: nil, diagnostics: [diagnostic])
+            return unreadable(source, role: source.roleFromPath, root: nil, [diagnostic])
         }
         for duplicate in document.duplicateKeys {
             decoder.report(
@@ -73,7 +102,7 @@ public enum BankLoader {
             decoder.report(
                 .missingKey, at: TextPosition(line: 1, column: 1), "the file is empty",
                 hint: "write a quiz or a scenario; see docs/format.md")
-            return FileResult(content: nil, diagnostics: decoder.diagnostics)
+            return unreadable(source, role: source.roleFromPath, root: nil, decoder.diagnostics)
         }
         var content: Content?
         var role = source.roleFromPath
@@ -109,6 +138,9 @@ public enum BankLoader {
                     "put scenarios under scenarios/ with `steps:`, quizzes under quizzes/ with `items:`"
             )
         }
+        guard let content else {
+            return unreadable(source, role: role, root: root, decoder.diagnostics)
+        }
         return FileResult(content: content, diagnostics: decoder.diagnostics)
     }
 
@@ -117,7 +149,10 @@ public enum BankLoader {
     static func decodeScenario(_ root: YAMLNode, _ d: NodeDecoder) -> Scenario? {
         guard let map = d.mapping(root, what: "a scenario") else { return nil }
         d.checkKeys(map, allowed: FormatKeys.scenario, what: "a scenario") { key in
-            key == "competency" ? "a scenario lists `competencies: [...]`" : nil
+            if key == "competency" { return "a scenario lists `competencies: [...]`" }
+            let stepKeys = FormatKeys.question + QuestionKind.allCases.flatMap(FormatKeys.kindKeys)
+            guard stepKeys.contains(key) || key == "next" else { return nil }
+            return "it belongs to a step (indent it under its step in `steps`)"
         }
         let what = "the scenario"
         let id = d.id(map, what: what)
@@ -129,12 +164,21 @@ public enum BankLoader {
         let start = d.string(map, "start", what: what)
         let tags = d.strings(map, "tags", what: what, allowScalar: true).map(\.value)
         let stepNodes = d.list(map, "steps", required: true, what: what) ?? []
-        let steps = stepNodes.compactMap { QuestionDecoder.decode($0, d, inScenario: true) }
+        var unreadableSteps = Set<String>()
+        let steps = stepNodes.compactMap { node -> Question? in
+            if let step = QuestionDecoder.decode(node, d, inScenario: true) { return step }
+            if case .mapping(let step) = node, case .scalar(let stepID)? = step["id"] {
+                unreadableSteps.insert(stepID.value)
+            }
+            return nil
+        }
         guard let id else { return nil }
-        return Scenario(
+        var scenario = Scenario(
             id: id, title: title?.value ?? id.value, channel: channel, competencies: competencies,
             customer: customer?.value, context: context?.value, start: start, steps: steps,
             tags: tags, location: d.location(map.position))
+        scenario.unreadableSteps = unreadableSteps
+        return scenario
     }
 
     // MARK: rehearse.yaml

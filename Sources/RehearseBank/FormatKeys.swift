@@ -41,6 +41,12 @@ public enum FormatKeys {
     public static let rubricGroup = ["any", "points"]
     public static let rateResponse = ["id", "text", "key", "feedback"]
 
+    /// Every key of any object of the format.
+    public static let all: Set<String> = Set(
+        scenario + quiz + quizItem + drawFilter + config + competency + question + stepOnly
+            + QuestionKind.allCases.flatMap(kindKeys) + choiceOption + multiOption + orderItem
+            + rubricGroup + rateResponse)
+
     /// Every kind that accepts `key`, for "belongs to" hints.
     public static func kinds(accepting key: String) -> [QuestionKind] {
         QuestionKind.allCases.filter { kindKeys($0).contains(key) }

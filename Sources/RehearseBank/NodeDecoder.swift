@@ -2,11 +2,32 @@ import RehearseCore
 
 /// Reads typed values out of one file's YAML tree and records a diagnostic, with the node's
 /// line and column, for every value that is missing, mistyped or unexpected.
+///
+/// One mistake, one finding: a required key reported missing is dropped again when the same
+/// mapping has an unknown key that is a likely misspelling of it (the unknown-key finding
+/// already says "did you mean").
 final class NodeDecoder {
+    /// A key of one mapping, known by the mapping's position.
+    struct KeyInMapping: Hashable {
+        var mapping: TextPosition
+        var key: String
+    }
+
     let file: String
-    private(set) var diagnostics: [Diagnostic] = []
+    private var found: [Diagnostic] = []
+    /// Findings of missing keys, with the keys whose presence would have answered them.
+    private var missing: [(keys: [KeyInMapping], index: Int)] = []
+    /// Keys an unknown key of the mapping was taken for ("did you mean").
+    private var suggested: Set<KeyInMapping> = []
 
     init(file: String) { self.file = file }
+
+    /// Every finding, less the missing keys explained by a misspelt key.
+    var diagnostics: [Diagnostic] {
+        let explained = Set(
+            missing.filter { $0.keys.contains(where: suggested.contains) }.map(\.index))
+        return found.indices.filter { !explained.contains($0) }.map { found[$0] }
+    }
 
     func location(_ position: TextPosition) -> SourceLocation {
         SourceLocation(file: file, line: position.line, column: position.column)
@@ -14,10 +35,20 @@ final class NodeDecoder {
 
     func location(_ node: YAMLNode) -> SourceLocation { location(node.position) }
 
-    func report(_ diagnostic: Diagnostic) { diagnostics.append(diagnostic) }
+    func report(_ diagnostic: Diagnostic) { found.append(diagnostic) }
 
     func report(_ rule: LoadRule, at position: TextPosition, _ message: String, hint: String) {
-        diagnostics.append(rule.finding(at: location(position), message, hint: hint))
+        found.append(rule.finding(at: location(position), message, hint: hint))
+    }
+
+    /// Reports that `mapping` lacks all of `keys`; the finding is dropped when an unknown key
+    /// of the mapping is a misspelling of one of them.
+    func reportMissing(
+        _ rule: LoadRule, keys: [String], in mapping: YAMLMapping, _ message: String, hint: String
+    ) {
+        missing.append(
+            (keys.map { KeyInMapping(mapping: mapping.position, key: $0) }, found.count))
+        report(rule, at: mapping.position, message, hint: hint)
     }
 
     // MARK: Structure
@@ -55,6 +86,9 @@ final class NodeDecoder {
                 continue
             }
             let suggestion = Suggestion.closest(to: key.value, in: allowed)
+            if let suggestion {
+                suggested.insert(KeyInMapping(mapping: mapping.position, key: suggestion))
+            }
             report(
                 .unknownKey, at: key.position,
                 "unknown key `\(key.value)` in \(what)"
@@ -78,8 +112,8 @@ final class NodeDecoder {
             return node
         }
         if required {
-            report(
-                .missingKey, at: mapping.position, "\(what) has no `\(key)`",
+            reportMissing(
+                .missingKey, keys: [key], in: mapping, "\(what) has no `\(key)`",
                 hint: "add `\(key):` to \(what)")
         }
         return nil
@@ -147,21 +181,29 @@ final class NodeDecoder {
     /// A boolean; reports `wrong-type`, or `invalid-boolean` through `booleanRule` for answers.
     func bool(_ node: YAMLNode, key: String, what: String) -> Located<Bool>? {
         guard case .scalar(let scalar) = node, let value = scalar.bool else {
+            var found = node.typeDescription
             var hint = "write true or false"
             if case .scalar(let scalar) = node {
-                let lowered = scalar.value.lowercased()
+                let lowered = scalar.value.lowercased().trimmingSpaces
+                var meant: String?
                 if ["yes", "y", "on", "true", "t"].contains(lowered) {
-                    hint = "write true (without quotes)"
+                    meant = "true"
                 } else if ["no", "n", "off", "false", "f"].contains(lowered) {
-                    hint = "write false (without quotes)"
+                    meant = "false"
+                }
+                if scalar.style == .quoted {
+                    found = "`\(scalar.value)` in quotes, which YAML reads as text"
+                    hint =
+                        meant.map { "remove the quotes: write `\(key): \($0)`" }
+                        ?? "write true or false, without quotes"
+                } else if found == "a string" {
+                    found = "`\(scalar.value)`"
+                    hint = meant.map { "write \($0) (without quotes)" } ?? hint
                 }
             }
             report(
                 .invalidBoolean, at: node.position,
-                "`\(key)` of \(what) must be true or false, found "
-                    + (node.typeDescription == "a string"
-                        ? "`\(scalarText(node))`" : node.typeDescription),
-                hint: hint)
+                "`\(key)` of \(what) must be true or false, found \(found)", hint: hint)
             return nil
         }
         return Located(value, at: location(scalar.position))

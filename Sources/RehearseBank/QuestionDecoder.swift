@@ -22,6 +22,9 @@ enum QuestionDecoder {
                 return "`next` branches scenario steps; a quiz question has no next step"
             }
             let owners = FormatKeys.kinds(accepting: key)
+            if owners.isEmpty, (FormatKeys.choiceOption + FormatKeys.rateResponse).contains(key) {
+                return "it belongs to an option or a response (indent it under its `- id:`)"
+            }
             guard !owners.isEmpty else { return nil }
             return "it belongs to \(owners.map(\.rawValue).joined(separator: ", ")) questions"
         }
@@ -85,8 +88,8 @@ enum QuestionDecoder {
             return .multi(options: options, scoring: scoring)
         case .truefalse:
             guard let node = d.value(map, "answer", required: false, what: what) else {
-                d.report(
-                    .missingAnswer, at: map.position,
+                d.reportMissing(
+                    .missingAnswer, keys: ["answer"], in: map,
                     "\(what) has no `answer`, so it cannot be scored",
                     hint: "add `answer: true` or `answer: false`")
                 return .truefalse(answer: nil)
@@ -141,8 +144,8 @@ enum QuestionDecoder {
             if answer.accept.isEmpty && answer.patterns.isEmpty && answer.rubric.isEmpty
                 && map["accept"] == nil && map["patterns"] == nil && map["rubric"] == nil
             {
-                d.report(
-                    .missingAnswer, at: map.position,
+                d.reportMissing(
+                    .missingAnswer, keys: ["accept", "patterns", "rubric"], in: map,
                     "\(what) has no `accept`, `patterns` or `rubric`, so it cannot be scored",
                     hint: "add `accept: [...]` with the answers to take, or a `rubric`")
             }
@@ -171,8 +174,8 @@ enum QuestionDecoder {
             }
             answer.unit = d.string(map, "unit", what: what)?.value
             if map["answer"] == nil && map["range"] == nil {
-                d.report(
-                    .missingAnswer, at: map.position,
+                d.reportMissing(
+                    .missingAnswer, keys: ["answer", "range"], in: map,
                     "\(what) has no `answer` or `range`, so it cannot be scored",
                     hint: "add `answer: NUMBER` (optionally `tolerance`) or `range: [low, high]`")
             }
@@ -199,8 +202,8 @@ enum QuestionDecoder {
                 let text = d.string(response, "text", required: true, what: noun)
                 let key = d.number(response, "key", what: noun)
                 if response["key"] == nil {
-                    d.report(
-                        .missingAnswer, at: response.position,
+                    d.reportMissing(
+                        .missingAnswer, keys: ["key"], in: response,
                         "\(noun) has no expert rating `key`, so it cannot be scored",
                         hint:
                             "add `key: N` with the rating an expert gives, from 1 to \(scaleValue)")

@@ -47,6 +47,8 @@ public struct Quiz: Sendable {
     public var description: String?
     /// The pass mark in percent (0-100).
     public var pass: Located<Double>?
+    /// True when `pass` was written with a `%` sign (`75%`), false for a bare number (`75`).
+    public var passHasPercentSign = false
     public var mode: QuizMode
     public var shuffle: ShuffleMode
     /// The time limit in seconds (exam mode).

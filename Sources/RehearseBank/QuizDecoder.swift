@@ -12,7 +12,8 @@ enum QuizDecoder {
         let id = d.id(map, what: what)
         let title = d.string(map, "title", required: true, what: what)
         let description = d.string(map, "description", what: what)
-        let pass = d.value(map, "pass", required: false, what: what).flatMap { passMark($0, d) }
+        let passNode = d.value(map, "pass", required: false, what: what)
+        let pass = passNode.flatMap { passMark($0, d) }
         let mode = d.choice(map, "mode", as: QuizMode.self, what: what) ?? .practice
         let shuffle = d.choice(map, "shuffle", as: ShuffleMode.self, what: what) ?? .none
         var timeLimit: Located<Int>?
@@ -23,10 +24,12 @@ enum QuizDecoder {
         let nodes = d.list(map, "items", required: true, what: what) ?? []
         let items = nodes.compactMap { item($0, d) }
         guard let id else { return nil }
+        var hasPercentSign = false
+        if case .scalar(let scalar)? = passNode { hasPercentSign = scalar.value.contains("%") }
         return Quiz(
             id: id, title: title?.value ?? id.value, description: description?.value, pass: pass,
-            mode: mode, shuffle: shuffle, timeLimit: timeLimit, items: items, tags: tags,
-            location: d.location(map.position))
+            passHasPercentSign: hasPercentSign, mode: mode, shuffle: shuffle, timeLimit: timeLimit,
+            items: items, tags: tags, location: d.location(map.position))
     }
 
     static func item(_ node: YAMLNode, _ d: NodeDecoder) -> QuizItem? {
@@ -39,8 +42,8 @@ enum QuizDecoder {
         let present = ["scenario", "question", "draw"].filter { map[$0] != nil }
         guard present.count == 1 else {
             if present.isEmpty {
-                d.report(
-                    .missingKey, at: map.position,
+                d.reportMissing(
+                    .missingKey, keys: ["scenario", "question", "draw"], in: map,
                     "\(noun) needs one of `scenario`, `question` or `draw`",
                     hint: "write `- scenario: ID`, `- question: {...}` or `- draw: N` with `from:`")
             } else {

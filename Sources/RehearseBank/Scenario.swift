@@ -21,6 +21,9 @@ public struct Scenario: Sendable {
     public var location: SourceLocation
     /// `ContentHash` of the file's bytes.
     public var sourceHash = ""
+    /// Ids of steps the file gives that could not be read (a finding says why): references
+    /// to them are not reported again, and the step graph is incomplete.
+    public var unreadableSteps: Set<String> = []
 
     public init(
         id: Located<String>, title: String, channel: Channel?, competencies: [Located<String>],
@@ -151,18 +154,46 @@ public struct StepGraph: Sendable {
     /// The largest total of step points along any path from the start; nil with a cycle
     /// anywhere, or when the start names no step (0 for a scenario without steps).
     public var longestPath: Double? {
-        guard let start, cycle == nil else { return successors.isEmpty ? 0 : nil }
-        var memo = [Double?](repeating: nil, count: successors.count)
-        func best(_ node: Int) -> Double {
-            if let known = memo[node] { return known }
-            var tail = 0.0
-            for next in successors[node] {
-                if let next { tail = max(tail, best(next)) }
-            }
-            let total = weights[node] + tail
-            memo[node] = total
-            return total
+        guard let start else { return successors.isEmpty ? 0 : nil }
+        return totalsToEnd()?[start]
+    }
+
+    /// For each step, the largest total of step points from it to the end, following `edges`
+    /// (for each step, some of its `successors`; by default all of them). Nil when the step
+    /// graph has a cycle.
+    public func totalsToEnd(following edges: [[Int?]]? = nil) -> [Double]? {
+        let edges = edges ?? successors
+        guard edges.count == weights.count, cycle == nil else { return nil }
+        var totals = [Double](repeating: 0, count: edges.count)
+        for node in Self.reverseTopologicalOrder(edges) {
+            let tail = edges[node].map { $0.map { totals[$0] } ?? 0 }.max() ?? 0
+            totals[node] = weights[node] + tail
         }
-        return best(start)
+        return totals
+    }
+
+    /// The steps in an order where each comes after every step it leads to (the edges must
+    /// form no cycle). Iterative, so a long scenario cannot exhaust the stack.
+    static func reverseTopologicalOrder(_ edges: [[Int?]]) -> [Int] {
+        var order: [Int] = []
+        var done = [Bool](repeating: false, count: edges.count)
+        for root in edges.indices where !done[root] {
+            // Each entry: a step and the index of its next edge to follow.
+            var stack: [(node: Int, edge: Int)] = [(root, 0)]
+            done[root] = true
+            while let top = stack.last {
+                guard top.edge < edges[top.node].count else {
+                    order.append(top.node)
+                    stack.removeLast()
+                    continue
+                }
+                stack[stack.count - 1].edge += 1
+                if let next = edges[top.node][top.edge], !done[next] {
+                    done[next] = true
+                    stack.append((next, 0))
+                }
+            }
+        }
+        return order
     }
 }

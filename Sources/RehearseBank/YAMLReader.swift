@@ -272,34 +272,27 @@ private struct Composer {
                 .syntax, "tab character in indentation",
                 "YAML indents with spaces only: replace the tab with spaces", tab)
         }
+        let source = String(decoding: bytes, as: UTF8.self)
+        let contextLine = parser.context == nil ? nil : Int(parser.context_mark.line) + 1
+        if let explained = SyntaxDiagnosis.explain(
+            text, at: position, contextLine: contextLine, in: source)
+        {
+            return problem(.syntax, explained.message, explained.hint, explained.position)
+        }
         var message = text
         if let context = parser.context.map({ String(cString: $0) }) {
             let line = Int(parser.context_mark.line) + 1
             message += " (\(context) at line \(line))"
-            let unclosed = text.contains("found unexpected end of stream")
+            let unclosed =
+                text.contains("found unexpected end of stream")
+                || text.contains("did not find expected ',' or")
             if (unclosed || text.contains("could not find expected ':'")) && line < position.line {
                 // libyaml reports where its search ended (the end of the file, or of a key);
                 // the author's mistake is where the quote, bracket or key began.
                 position = TextPosition(line: line, column: Int(parser.context_mark.column) + 1)
             }
         }
-        return problem(.syntax, message, syntaxHint(text), position)
-    }
-
-    func syntaxHint(_ text: String) -> String {
-        if text.contains("mapping values are not allowed") {
-            return "quote a value that contains `: `, e.g. text: \"Note: ...\""
-        }
-        if text.contains("cannot start any token") {
-            return "quote a value that starts with `@`, `` ` `` or another reserved character"
-        }
-        if text.contains("did not find expected key") || text.contains("expected <block end>") {
-            return "check the indentation: keys of one mapping line up, list items start with `- `"
-        }
-        if text.contains("found unexpected end of stream") || text.contains("closing quote") {
-            return "close the quote or bracket that was opened"
-        }
-        return "fix the YAML syntax at this point"
+        return problem(.syntax, message, SyntaxDiagnosis.genericHint(text), position)
     }
 }
 

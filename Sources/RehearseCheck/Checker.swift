@@ -12,6 +12,10 @@ public struct CheckOutcome: Sendable {
     public var sources: [String: String]
     /// Paths that could not be read.
     public var failures: [ReadFailure]
+    /// When nothing could be checked at all: what is wrong and what to do, one line each (for
+    /// a folder that is not a bank: how to point at one). A report of no files would only
+    /// mislead, so the command says just this.
+    public var nothingChecked: [String]?
 
     public var errorCount: Int { diagnostics.filter { $0.severity == .error }.count }
     public var warningCount: Int { diagnostics.filter { $0.severity == .warning }.count }
@@ -50,12 +54,16 @@ public enum Checker {
         if paths.isEmpty {
             let root = bankRoot ?? base
             if !BankDirectory.isBankRoot(root) {
-                failures.append(
-                    ReadFailure(
-                        path: display(root),
-                        reason:
-                            "not a bank: it has no quizzes/ or scenarios/ folder (use --bank DIR or name files to check)"
-                    ))
+                let name = root == base ? "this folder (\(root))" : display(root)
+                return CheckOutcome(
+                    diagnostics: [], files: [], sources: [:], failures: [],
+                    nothingChecked: [
+                        "\(name) is not a bank: "
+                            + "it has no quizzes/ or scenarios/ folder",
+                        "run `rehearse check` in a bank's folder, point at one with "
+                            + "`--bank DIR` (or REHEARSE_BANK), or name the files to check: "
+                            + "`rehearse check FILE...`",
+                    ])
             } else {
                 do { reportedPaths = try BankDirectory.bankFiles(root: root) } catch {
                     failures.append(error)
@@ -110,7 +118,11 @@ public enum Checker {
             }
         }
         let diagnostics = check(sources, reported: reported)
+        let nothingChecked =
+            reported.isEmpty && !failures.isEmpty
+            ? failures.map { "cannot read \($0.path): \($0.reason)" } : nil
         return CheckOutcome(
-            diagnostics: diagnostics, files: reported.sorted(), sources: texts, failures: failures)
+            diagnostics: diagnostics, files: reported.sorted(), sources: texts, failures: failures,
+            nothingChecked: nothingChecked)
     }
 }

@@ -53,7 +53,7 @@ public enum FormatSchema {
             root.append(("title", "Rehearse bank file"))
             root.append(("description", .string(description)))
             root.append(("type", "object"))
-            root.append(("oneOf", [ref("quiz"), ref("scenario"), ref("config")]))
+            root += kindOfFile()
         case .quiz:
             root.append(("title", "Rehearse quiz"))
             root.append(("$ref", ref("quiz")["$ref"]))
@@ -68,6 +68,30 @@ public enum FormatSchema {
         let used = referencedDefinitions(from: .object(root), in: all)
         root.append(("$defs", .object(all.filter { used.contains($0.key) })))
         return .object(root)
+    }
+
+    /// The schema of any bank file picks its branch by the file's keys, as the loader does,
+    /// so that a validator reports what is wrong inside a scenario or a quiz rather than that
+    /// the file matches none of them: `steps` makes a scenario, else `items` a quiz, else
+    /// `competencies` without `id` the bank's rehearse.yaml; a file with none of these is a
+    /// quiz when it has a key only quizzes have (`pass`, `mode`, ...), else a scenario.
+    static func kindOfFile() -> [(key: String, value: JSON)] {
+        let quizOnly = FormatKeys.quiz.filter { !FormatKeys.scenario.contains($0) && $0 != "items" }
+        let guess: JSON = [
+            "if": ["anyOf": .array(quizOnly.map { ["required": [.string($0)]] })],
+            "then": ref("quiz"),
+            "else": ref("scenario"),
+        ]
+        let config: JSON = [
+            "if": ["required": ["competencies"], "not": ["required": ["id"]]],
+            "then": ref("config"),
+            "else": guess,
+        ]
+        return [
+            ("if", ["required": ["steps"]]),
+            ("then", ref("scenario")),
+            ("else", ["if": ["required": ["items"]], "then": ref("quiz"), "else": config]),
+        ]
     }
 
     /// A reference to a definition.

@@ -10,8 +10,10 @@ public enum RuleRegistry {
         EmptyListRule.self, InvalidIDRule.self, InvalidValueRule.self, InvalidBooleanRule.self,
         MissingAnswerRule.self, DuplicateIDRule.self, DuplicateOptionRule.self,
         UnknownReferenceRule.self, BranchCycleRule.self, UnreachableStepRule.self,
+        WeakerAnswerPaysMoreRule.self,
         NoCorrectOptionRule.self, NoFullCreditRule.self, ScoreExceedsPointsRule.self,
         RatingOutOfScaleRule.self, InvalidRegexRule.self, PassMarkRangeRule.self,
+        PassMarkFractionRule.self,
         DrawTooLargeRule.self, UnknownCompetencyRule.self, NoCompetencyRule.self,
         IDFileMismatchRule.self, TimeLimitPracticeRule.self,
     ]

@@ -67,6 +67,10 @@ struct Check: ParsableCommand {
         let outcome = Checker.checkPaths(
             paths, bankRoot: paths.isEmpty ? global.bankRoot : global.explicitBankRoot,
             keepSources: color)
+        if let lines = outcome.nothingChecked {
+            for line in lines { printError("rehearse: \(line)") }
+            throw ExitCode(2)
+        }
         for failure in outcome.failures {
             printError(
                 TerminalText.sanitize("rehearse: cannot read \(failure.path): \(failure.reason)"))

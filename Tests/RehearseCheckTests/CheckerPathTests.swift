@@ -13,11 +13,18 @@ import Testing
         "scenarios/.drafts/draft.yaml": "id: [unclosed",
     ]
 
-    @Test func theFixtureBankIsClean() throws {
+    /// The fixture bank copies the spec's late-delivery scenario, whose poor opening leads to
+    /// a branch worth 4 points while the good one is worth 3: its only finding.
+    static let specExampleWarning = SourceLocation(
+        file: "scenarios/phone/late-delivery.yaml", line: 11, column: 75)
+
+    @Test func theFixtureBankHasOnlyTheSpecExamplesWeakerPath() throws {
         let folder = try FixtureBank.folder()
         let outcome = Checker.checkPaths([], bankRoot: folder.path, base: folder.path)
         #expect(outcome.failures.isEmpty)
-        #expect(outcome.diagnostics.isEmpty)
+        #expect(outcome.diagnostics.map(\.rule) == [WeakerAnswerPaysMoreRule.id])
+        #expect(outcome.diagnostics.map(\.location) == [Self.specExampleWarning])
+        #expect(outcome.errorCount == 0)
         #expect(outcome.files.count == FixtureBank.files.count)
     }
 
@@ -27,7 +34,7 @@ import Testing
             let outcome = Checker.checkPaths(
                 paths, bankRoot: paths.isEmpty ? folder.path : nil, base: folder.path)
             #expect(outcome.failures.isEmpty)
-            #expect(outcome.diagnostics.isEmpty)
+            #expect(outcome.diagnostics.map(\.location) == [Self.specExampleWarning])
             #expect(!outcome.files.contains { $0.contains("/.") || $0.hasPrefix(".") })
         }
     }

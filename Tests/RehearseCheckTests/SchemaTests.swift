@@ -71,14 +71,43 @@ import Testing
         #expect(root["title"] is String)
     }
 
-    @Test func theWholeSchemaIsOneOfQuizScenarioConfig() throws {
+    /// Does a condition of the schema (`required`, `not`, `anyOf`) hold for a file with `keys`?
+    static func holds(_ condition: Object, for keys: Set<String>) -> Bool {
+        if let required = strings(condition["required"]), !Set(required).isSubset(of: keys) {
+            return false
+        }
+        if let negated = condition["not"] as? Object, holds(negated, for: keys) { return false }
+        if let any = condition["anyOf"] as? [Object], !any.contains(where: { holds($0, for: keys) })
+        {
+            return false
+        }
+        return true
+    }
+
+    /// The definition an `if`/`then`/`else` chain picks for a file with `keys`.
+    static func branch(of schema: Object, for keys: Set<String>) -> String? {
+        if let target = schema["$ref"] as? String { return target }
+        guard let condition = schema["if"] as? Object,
+            let next = (holds(condition, for: keys) ? schema["then"] : schema["else"]) as? Object
+        else { return nil }
+        return branch(of: next, for: keys)
+    }
+
+    @Test(arguments: [
+        (["id", "title", "steps"], "scenario"), (["id", "title", "items"], "quiz"),
+        (["id", "steps", "items"], "scenario"), (["competencies"], "config"),
+        (["id", "competencies"], "scenario"), (["id", "title", "pass", "stesp"], "quiz"),
+        (["id", "title", "itmes"], "scenario"), (["id", "mode"], "quiz"),
+    ])
+    func theWholeSchemaPicksTheBranchByTheFilesKeys(_ keys: [String], _ expected: String) throws {
         let root = try Self.parse(.all)
         #expect(root["$id"] as? String == "urn:rehearse:bank-format:v1")
-        let branches = try #require(root["oneOf"] as? [Object])
-        let refs = branches.compactMap { $0["$ref"] as? String }
-        #expect(Set(refs) == ["#/$defs/quiz", "#/$defs/scenario", "#/$defs/config"])
+        #expect(root["oneOf"] == nil && root["anyOf"] == nil)
+        #expect(Self.branch(of: root, for: Set(keys)) == "#/$defs/\(expected)")
+    }
+
+    @Test func theBranchesRequireTheKeysTheyAreToldBy() throws {
         let defs = try Self.definitions(.all)
-        // The branches exclude each other: each requires the key the loader tells files by.
         #expect(Self.strings(defs["scenario"]?["required"])?.contains("steps") == true)
         #expect(Self.strings(defs["quiz"]?["required"])?.contains("items") == true)
         #expect(Self.strings(defs["config"]?["required"]) == ["competencies"])

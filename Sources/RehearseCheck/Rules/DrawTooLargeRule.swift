@@ -129,7 +129,8 @@ public struct DrawTooLargeRule: Rule {
                     $0 + min($1.count, $1.pool.intersection(pool).count)
                 }
                 let available = max(0, pool.count - takenAtWorst)
-                if available < draw.count.value {
+                // Scenario files that could not be read may have belonged to the pool.
+                if available + bank.unreadableScenarios.count < draw.count.value {
                     let shared = takenAtWorst > 0 ? " once earlier draws have picked theirs" : ""
                     found.append(
                         Self.finding(

@@ -65,6 +65,8 @@ public struct UnknownCompetencyRule: Rule {
         ])
 
     public func check(_ bank: Bank) -> [Diagnostic] {
+        // An unreadable rehearse.yaml has its own finding; its competencies are unknown.
+        guard !bank.competenciesUnreadable else { return [] }
         let known = bank.competencies.map(\.id)
         var found: [Diagnostic] = []
         func verify(_ ids: [Located<String>]) {

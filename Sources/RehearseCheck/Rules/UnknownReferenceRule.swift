@@ -65,7 +65,8 @@ public struct UnknownReferenceRule: Rule {
         var found: [Diagnostic] = []
         let scenarioIDs = Set(bank.scenarios.map(\.id.value))
         func scenarioRef(_ ref: Located<String>) {
-            guard !scenarioIDs.contains(ref.value) else { return }
+            guard !scenarioIDs.contains(ref.value), !bank.unreadableScenarios.contains(ref.value)
+            else { return }
             found.append(
                 Self.finding(
                     at: ref.location,
@@ -85,7 +86,8 @@ public struct UnknownReferenceRule: Rule {
         for scenario in bank.scenarios {
             let stepIDs = scenario.steps.map(\.id.value)
             func stepRef(_ ref: Located<String>?, allowEnd: Bool) {
-                guard let ref, !(allowEnd && ref.value == "end"), !stepIDs.contains(ref.value)
+                guard let ref, !(allowEnd && ref.value == "end"), !stepIDs.contains(ref.value),
+                    !scenario.unreadableSteps.contains(ref.value)
                 else { return }
                 found.append(
                     Self.finding(

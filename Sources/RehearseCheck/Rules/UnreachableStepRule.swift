@@ -63,7 +63,8 @@ public struct UnreachableStepRule: Rule {
 
     public func check(_ bank: Bank) -> [Diagnostic] {
         var found: [Diagnostic] = []
-        for scenario in bank.scenarios {
+        // With a step that could not be read, the paths through it are unknown.
+        for scenario in bank.scenarios where scenario.unreadableSteps.isEmpty {
             let graph = StepGraph(scenario)
             guard graph.start != nil else { continue }
             let reachable = graph.reachable
