@@ -68,7 +68,8 @@ public struct QuizSession: Sendable {
             startedAt: saved.startedAt)
         for answer in saved.answers {
             guard phase == .asking, let (ref, question) = currentQuestion, ref == answer.ref,
-                case .success(let response) = AnswerParser.parse(answer.answer, for: question)
+                case .success(let response) = AnswerParser.parse(
+                    answer.answer, for: question, shown: plan.displayOrder[ref])
             else { break }
             apply(response, to: question, ref: ref, at: answer.answeredAt ?? saved.startedAt)
             advance()
@@ -120,7 +121,7 @@ public struct QuizSession: Sendable {
             return leave(at: now)
         case .answer(let text):
             let asked = shown ?? ask(ref, question, at: now)
-            switch AnswerParser.parse(text, for: question) {
+            switch AnswerParser.parse(text, for: question, shown: asked.choices.map(\.id)) {
             case .failure(let error):
                 return [.unreadable(error, asked)]
             case .success(nil):

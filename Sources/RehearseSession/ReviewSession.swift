@@ -63,7 +63,7 @@ public struct ReviewSession: Sendable {
             return end(leftEarly: true)
         case .answer(let text):
             let asked = shown ?? ask(item)
-            switch AnswerParser.parse(text, for: item.question) {
+            switch AnswerParser.parse(text, for: item.question, shown: asked.choices.map(\.id)) {
             case .failure(let error):
                 return [.unreadable(error, asked)]
             case .success(nil):
