@@ -15,6 +15,7 @@ enum QuizDecoder {
         let pass = d.value(map, "pass", required: false, what: what).flatMap { passMark($0, d) }
         let mode = d.choice(map, "mode", as: QuizMode.self, what: what) ?? .practice
         let shuffle = d.choice(map, "shuffle", as: ShuffleMode.self, what: what) ?? .none
+        let review = d.choice(map, "review", as: ReviewPolicy.self, what: what) ?? .full
         var timeLimit: Located<Int>?
         if let node = d.value(map, "time-limit", required: false, what: what) {
             timeLimit = duration(node, d)
@@ -23,10 +24,12 @@ enum QuizDecoder {
         let nodes = d.list(map, "items", required: true, what: what) ?? []
         let items = nodes.compactMap { item($0, d) }
         guard let id else { return nil }
-        return Quiz(
+        var quiz = Quiz(
             id: id, title: title?.value ?? id.value, description: description?.value, pass: pass,
             mode: mode, shuffle: shuffle, timeLimit: timeLimit, items: items, tags: tags,
             location: d.location(map.position))
+        quiz.review = review
+        return quiz
     }
 
     static func item(_ node: YAMLNode, _ d: NodeDecoder) -> QuizItem? {

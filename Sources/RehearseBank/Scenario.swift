@@ -7,6 +7,12 @@ public enum Channel: String, Sendable, CaseIterable, Hashable {
     case `internal`
 }
 
+/// Words that close a scenario when a path reaches them (`next: customer-leaves`).
+public struct ScenarioEnding: Sendable {
+    public var id: Located<String>
+    public var text: String
+}
+
 /// A customer situation played out in steps, each a question; steps may branch.
 public struct Scenario: Sendable {
     public var id: Located<String>
@@ -21,6 +27,8 @@ public struct Scenario: Sendable {
     public var location: SourceLocation
     /// `ContentHash` of the file's bytes.
     public var sourceHash = ""
+    /// The endings a `next` may name (a silent `end` needs none).
+    public var endings: [ScenarioEnding] = []
 
     public init(
         id: Located<String>, title: String, channel: Channel?, competencies: [Located<String>],
@@ -44,6 +52,9 @@ public struct Scenario: Sendable {
     public var startStep: String? { start?.value ?? steps.first?.id.value }
 
     public func step(_ id: String) -> Question? { steps.first { $0.id.value == id } }
+
+    /// The ending `id` names, if it names one.
+    public func ending(_ id: String) -> ScenarioEnding? { endings.first { $0.id.value == id } }
 
     /// The competencies a step counts toward: its own, else its scenario's.
     public func competencies(of step: Question) -> [String] {
