@@ -129,13 +129,7 @@ extension FormatSchema {
             "tags": tagsSchema,
             "endings": [
                 "type": "array",
-                "items": object(
-                    title: "Ending", description: "Words shown when a path reaches this ending.",
-                    keys: FormatKeys.ending,
-                    schemas: [
-                        "id": id("The ending's id, which a `next` may name."),
-                        "text": text("What the learner reads when the path ends here."),
-                    ], required: ["id", "text"]),
+                "items": ref("ending"),
                 "description": "Endings a `next` may name; `end` stays the silent end.",
             ],
         ]
@@ -150,6 +144,17 @@ extension FormatSchema {
                 ("if", ["not": ["required": ["competencies"]]]),
                 ("then", ["properties": ["steps": ["items": stepNamesCompetency]]]),
             ])
+    }
+
+    static func ending() -> JSON {
+        object(
+            title: "Ending", description: "Words shown when a scenario's path reaches this ending.",
+            keys: FormatKeys.ending,
+            schemas: [
+                "id": id(
+                    "The ending's id, which a `next` may name (unique among steps and endings)."),
+                "text": text("What the learner reads when the path ends here."),
+            ], required: ["id", "text"])
     }
 
     // MARK: rehearse.yaml

@@ -154,8 +154,10 @@ public enum QuestionPresenter {
                 return "from \(format(range.lowerBound)) to \(format(range.upperBound))\(unit)"
             }
             guard let value = answer.answer else { return nil }
+            // `1 day`, not `1 days`.
+            let one = value == 1 && unit.hasSuffix("s") && unit.count > 2
             let slack = answer.tolerance > 0 ? " (give or take \(format(answer.tolerance)))" : ""
-            return format(value) + unit + slack
+            return format(value) + (one ? String(unit.dropLast()) : unit) + slack
         case .rate(let responses, _):
             let keyed = responses.compactMap { response in
                 response.key.map { "\(response.id.value)=\(format($0.value))" }

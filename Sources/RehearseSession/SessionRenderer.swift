@@ -79,7 +79,7 @@ public struct SessionRenderer: Sendable {
         if let description = start.description, start.resumedAnswers == nil {
             lines.append(wrap(safe(description)))
         }
-        let count = SessionText.count(start.total, estimate: start.totalIsEstimate)
+        let count = start.totalIsEstimate ? "About \(start.total)" : "\(start.total)"
         var facts =
             "\(count) question\(start.total == 1 ? "" : "s"). Pass mark \(SessionText.number(start.passPercent))%."
         if start.mode == .exam {

@@ -23,7 +23,7 @@ import Testing
         // Branching: the best path (greet, lookup) makes 7 questions, an estimate.
         #expect(
             opening.contains(
-                "about 7 questions. Pass mark 60%. Exam: no feedback until the end.\nTime limit: 10 minutes."
+                "About 7 questions. Pass mark 60%. Exam: no feedback until the end.\nTime limit: 10 minutes."
             ))
         #expect(opening.contains("Type :help at any question for the commands.\n"))
         #expect(opening.hasSuffix("Press Enter to start the clock.\n"))
