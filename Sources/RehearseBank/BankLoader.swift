@@ -172,12 +172,23 @@ public enum BankLoader {
             }
             return nil
         }
+        let endingNodes = d.list(map, "endings", required: false, what: what) ?? []
+        let endings = endingNodes.compactMap { node -> ScenarioEnding? in
+            let noun = "an ending"
+            guard let ending = d.mapping(node, what: noun) else { return nil }
+            d.checkKeys(ending, allowed: FormatKeys.ending, what: noun)
+            let endingID = d.id(ending, what: noun)
+            let text = d.string(ending, "text", required: true, what: noun)
+            guard let endingID, let text else { return nil }
+            return ScenarioEnding(id: endingID, text: text.value)
+        }
         guard let id else { return nil }
         var scenario = Scenario(
             id: id, title: title?.value ?? id.value, channel: channel, competencies: competencies,
             customer: customer?.value, context: context?.value, start: start, steps: steps,
             tags: tags, location: d.location(map.position))
         scenario.unreadableSteps = unreadableSteps
+        scenario.endings = endings
         return scenario
     }
 

@@ -5,10 +5,14 @@ import RehearseCore
 public enum FormatKeys {
     public static let scenario = [
         "id", "title", "channel", "competencies", "customer", "context", "start", "steps", "tags",
+        "endings",
     ]
     public static let quiz = [
         "id", "title", "description", "pass", "mode", "shuffle", "time-limit", "items", "tags",
+        "review",
     ]
+    /// Keys of a scenario's ending.
+    public static let ending = ["id", "text"]
     public static let quizItem = ["scenario", "question", "draw", "from"]
     public static let drawFilter = ["competency", "competencies", "channel", "tags", "scenarios"]
     public static let config = ["competencies"]

@@ -4,6 +4,10 @@ public enum QuizMode: String, Sendable, CaseIterable { case practice, exam }
 
 public enum ShuffleMode: String, Sendable, CaseIterable { case none, options, items, both }
 
+/// What a learner sees after an attempt: `full` (every answer with the right one, feedback and
+/// explanation) or `score` (the result only, for an exam whose questions are reused).
+public enum ReviewPolicy: String, Sendable, CaseIterable { case full, score }
+
 /// Which scenarios a draw picks from: every filter given must match.
 public struct DrawFilter: Sendable {
     public var competencies: [Located<String>] = []
@@ -58,6 +62,8 @@ public struct Quiz: Sendable {
     public var location: SourceLocation
     /// `ContentHash` of the file's bytes.
     public var sourceHash = ""
+    /// What the learner sees after an attempt (default `full`).
+    public var review: ReviewPolicy = .full
 
     /// The pass mark when the file sets none.
     public static let defaultPassPercent = 70.0

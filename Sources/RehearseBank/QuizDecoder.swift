@@ -16,6 +16,7 @@ enum QuizDecoder {
         let pass = passNode.flatMap { passMark($0, d) }
         let mode = d.choice(map, "mode", as: QuizMode.self, what: what) ?? .practice
         let shuffle = d.choice(map, "shuffle", as: ShuffleMode.self, what: what) ?? .none
+        let review = d.choice(map, "review", as: ReviewPolicy.self, what: what) ?? .full
         var timeLimit: Located<Int>?
         if let node = d.value(map, "time-limit", required: false, what: what) {
             timeLimit = duration(node, d)
@@ -26,10 +27,12 @@ enum QuizDecoder {
         guard let id else { return nil }
         var hasPercentSign = false
         if case .scalar(let scalar)? = passNode { hasPercentSign = scalar.value.contains("%") }
-        return Quiz(
+        var quiz = Quiz(
             id: id, title: title?.value ?? id.value, description: description?.value, pass: pass,
             passHasPercentSign: hasPercentSign, mode: mode, shuffle: shuffle, timeLimit: timeLimit,
             items: items, tags: tags, location: d.location(map.position))
+        quiz.review = review
+        return quiz
     }
 
     static func item(_ node: YAMLNode, _ d: NodeDecoder) -> QuizItem? {

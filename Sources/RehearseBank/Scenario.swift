@@ -7,6 +7,12 @@ public enum Channel: String, Sendable, CaseIterable, Hashable {
     case `internal`
 }
 
+/// Words that close a scenario when a path reaches them (`next: customer-leaves`).
+public struct ScenarioEnding: Sendable {
+    public var id: Located<String>
+    public var text: String
+}
+
 /// A customer situation played out in steps, each a question; steps may branch.
 public struct Scenario: Sendable {
     public var id: Located<String>
@@ -24,6 +30,8 @@ public struct Scenario: Sendable {
     /// Ids of steps the file gives that could not be read (a finding says why): references
     /// to them are not reported again, and the step graph is incomplete.
     public var unreadableSteps: Set<String> = []
+    /// The endings a `next` may name (a silent `end` needs none).
+    public var endings: [ScenarioEnding] = []
 
     public init(
         id: Located<String>, title: String, channel: Channel?, competencies: [Located<String>],
@@ -47,6 +55,9 @@ public struct Scenario: Sendable {
     public var startStep: String? { start?.value ?? steps.first?.id.value }
 
     public func step(_ id: String) -> Question? { steps.first { $0.id.value == id } }
+
+    /// The ending `id` names, if it names one.
+    public func ending(_ id: String) -> ScenarioEnding? { endings.first { $0.id.value == id } }
 
     /// The competencies a step counts toward: its own, else its scenario's.
     public func competencies(of step: Question) -> [String] {

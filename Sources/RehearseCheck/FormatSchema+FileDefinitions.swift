@@ -47,6 +47,12 @@ extension FormatSchema {
                 of: "quiz-item", minItems: 1,
                 "The quiz's content, in order: scenarios, inline questions and random draws."),
             "tags": tagsSchema,
+            "review": [
+                "enum": names(ReviewPolicy.self),
+                "default": .string(ReviewPolicy.full.rawValue),
+                "description":
+                    "After the attempt: full (each answer, the right one, feedback, explanation) or score.",
+            ],
         ]
         return object(
             title: "Quiz",
@@ -121,6 +127,11 @@ extension FormatSchema {
                 of: "step", minItems: 1,
                 "The questions of the scenario. Without `next`, the following step comes next."),
             "tags": tagsSchema,
+            "endings": [
+                "type": "array",
+                "items": ref("ending"),
+                "description": "Endings a `next` may name; `end` stays the silent end.",
+            ],
         ]
         let stepNamesCompetency: JSON = [
             "anyOf": [["required": ["competency"]], ["required": ["competencies"]]]
@@ -133,6 +144,17 @@ extension FormatSchema {
                 ("if", ["not": ["required": ["competencies"]]]),
                 ("then", ["properties": ["steps": ["items": stepNamesCompetency]]]),
             ])
+    }
+
+    static func ending() -> JSON {
+        object(
+            title: "Ending", description: "Words shown when a scenario's path reaches this ending.",
+            keys: FormatKeys.ending,
+            schemas: [
+                "id": id(
+                    "The ending's id, which a `next` may name (unique among steps and endings)."),
+                "text": text("What the learner reads when the path ends here."),
+            ], required: ["id", "text"])
     }
 
     // MARK: rehearse.yaml

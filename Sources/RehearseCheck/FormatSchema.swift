@@ -123,6 +123,7 @@ public enum FormatSchema {
             ("quiz-item", quizItem()),
             ("draw-filter", drawFilter()),
             ("scenario", scenario()),
+            ("ending", ending()),
             ("config", config()),
             ("competency", competency()),
             ("question", questionDispatch(inScenario: false)),

@@ -52,6 +52,9 @@ public enum ProgressRenderer {
                 if line.unfinished > 0 || report.inProgress.contains(line.quiz) {
                     status += status.isEmpty ? "unfinished" : ", unfinished"
                 }
+                if let factor = line.timeFactor {
+                    status += (status.isEmpty ? "" : ", ") + "time factor \(format(factor))"
+                }
                 rows.append([
                     shown(line.quiz), "\(line.attempts)", percent(line.best), percent(line.last),
                     trend(line.trend),

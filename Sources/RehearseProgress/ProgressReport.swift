@@ -20,6 +20,8 @@ public struct ProgressReport: Sendable, Codable, Hashable {
         /// Whether any attempt passed.
         public var passed: Bool
         public var lastAttempt: Date?
+        /// The time factor of the latest ended attempt, when one stretched its limit.
+        public var timeFactor: Double? = nil
     }
 
     /// One competency: mastery 0-100, the mean over quizzes of the latest ended attempt's score.
@@ -65,7 +67,8 @@ public struct ProgressReport: Sendable, Codable, Hashable {
                     quiz: quiz, attempts: ended.count, unfinished: attempts.count - ended.count,
                     best: percents.max(), last: percents.last, trend: trend,
                     passed: ended.contains { $0.passed == true },
-                    lastAttempt: attempts.map { $0.finishedAt ?? $0.startedAt }.max()))
+                    lastAttempt: attempts.map { $0.finishedAt ?? $0.startedAt }.max(),
+                    timeFactor: ended.last?.timeFactor))
             if let latest = ended.last(where: { $0.competencies != nil }) {
                 for (competency, percent) in latest.competencies ?? [:] {
                     latestCompetencies[competency, default: []].append(percent)

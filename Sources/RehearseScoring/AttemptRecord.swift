@@ -58,6 +58,9 @@ public struct AttemptRecord: Sendable, Codable, Hashable {
     public var passed: Bool?
     /// Percent (0-100) per competency id.
     public var competencies: [String: Double]?
+    /// The factor the learner's time limit was stretched by (`--time-factor`); absent when the
+    /// quiz's own limit applied, so older records read the same.
+    public var timeFactor: Double?
 
     public init(
         id: String, learner: String, quiz: String, quizHash: String, mode: String, seed: UInt64,

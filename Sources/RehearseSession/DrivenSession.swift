@@ -15,6 +15,8 @@ public protocol DrivenSession: Sendable {
     mutating func checkTime(at now: Date) -> [SessionEvent]
     /// When the time runs out, if the session has a limit.
     var deadline: Date? { get }
+    /// When the reader should stop waiting for a line (a time warning or the deadline).
+    var nextAlarm: Date? { get }
     /// The question waiting for an answer, for completion of its answer ids.
     var currentAsked: AskedQuestion? { get }
     /// True until the session ends (finished or left).
@@ -55,6 +57,8 @@ extension ReviewSession: DrivenSession {
     public mutating func checkTime(at now: Date) -> [SessionEvent] { [] }
 
     public var deadline: Date? { nil }
+
+    public var nextAlarm: Date? { nil }
 
     public var isAsking: Bool { !finished }
 

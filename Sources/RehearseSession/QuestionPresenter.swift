@@ -9,15 +9,15 @@ import RehearseScoring
 public enum QuestionPresenter {
     /// The question as asked, with its choices in `order` (ids as shown; nil: as in the file).
     public static func ask(
-        _ question: Question, ref: String, order: [String]?, number: Int, block: Int,
-        blocks: Int, scenarioTitle: String?, timeLeft: Int?
+        _ question: Question, ref: String, order: [String]?, number: Int,
+        total: (count: Int, estimate: Bool), scenarioTitle: String?, timeLeft: Int?
     ) -> AskedQuestion {
         let choices = shownChoices(question, order: order)
         var words = choices.map(\.id)
         if question.kind == .truefalse { words = ["true", "false"] }
         return AskedQuestion(
-            ref: ref, question: question, number: number, block: block, blocks: blocks,
-            scenarioTitle: scenarioTitle, choices: choices,
+            ref: ref, question: question, number: number, total: Swift.max(total.count, number),
+            totalIsEstimate: total.estimate, scenarioTitle: scenarioTitle, choices: choices,
             instructions: instructions(question, choices: choices), answerWords: words,
             timeLeft: timeLeft)
     }
@@ -67,7 +67,7 @@ public enum QuestionPresenter {
                 "\($0.element)=\(min(scale, $0.offset * 2 + 1))"
             }
             return "Rate every response from 1 to \(scale) as id=rating pairs, e.g. "
-                + example.joined(separator: ",") + "."
+                + example.joined(separator: ",") + ", or the ratings alone in the order shown."
         }
     }
 
@@ -79,12 +79,57 @@ public enum QuestionPresenter {
     /// The feedback of an answer: its score, the chosen options' feedback, the explanation and,
     /// when the answer was not fully right, a right answer.
     public static func feedback(
-        _ question: Question, ref: String, response: Response?, score: QuestionScore
+        _ question: Question, ref: String, response: Response?, score: QuestionScore,
+        order: [String]? = nil
     ) -> AnswerFeedback {
         AnswerFeedback(
-            ref: ref, answer: response?.encoded ?? "", score: score, feedback: score.feedback,
+            ref: ref, prompt: question.prompt, answer: shownAnswer(question, response),
+            score: score, feedback: labelledFeedback(question, response, order: order),
             explanation: question.explanation,
             rightAnswer: score.outcome == .correct ? nil : rightAnswer(question))
+    }
+
+    /// The answer as a learner reads it: a choice with its option's text, others encoded.
+    static func shownAnswer(_ question: Question, _ response: Response?) -> String {
+        guard let response else { return "" }
+        if case .choice(let id) = response,
+            let option = question.options.first(where: { $0.id.value == id })
+        {
+            return "\(id): \(option.text)"
+        }
+        return response.encoded
+    }
+
+    /// The feedback of each chosen option or rated response, labelled with its id, in the
+    /// order shown; a rated response also says the rating given and the expert's.
+    static func labelledFeedback(_ question: Question, _ response: Response?, order: [String]?)
+        -> [OptionFeedback]
+    {
+        let position = { (id: String) in order?.firstIndex(of: id) ?? Int.max }
+        switch (question.body, response) {
+        case (.choice(let options), .choice(let id)?):
+            return options.filter { $0.id.value == id }.compactMap { option in
+                option.feedback.map { OptionFeedback(id: id, text: $0) }
+            }
+        case (.multi(let options, _), .multi(let ids)?):
+            return options.filter { ids.contains($0.id.value) }
+                .sorted { position($0.id.value) < position($1.id.value) }
+                .compactMap { option in
+                    option.feedback.map { OptionFeedback(id: option.id.value, text: $0) }
+                }
+        case (.rate(let responses, _), .rate(let ratings)?):
+            return responses.sorted { position($0.id.value) < position($1.id.value) }
+                .compactMap { entry in
+                    let id = entry.id.value
+                    guard let rating = ratings[id] else { return nil }
+                    var text = "you \(rating)"
+                    if let key = entry.key?.value { text += ", expert \(format(key))" }
+                    if let feedback = entry.feedback { text += ": " + feedback }
+                    return OptionFeedback(id: id, text: text)
+                }
+        default:
+            return []
+        }
     }
 
     /// A fully right answer written in the answer encoding, or nil when there is no single one
@@ -109,8 +154,10 @@ public enum QuestionPresenter {
                 return "from \(format(range.lowerBound)) to \(format(range.upperBound))\(unit)"
             }
             guard let value = answer.answer else { return nil }
+            // `1 day`, not `1 days`.
+            let one = value == 1 && unit.hasSuffix("s") && unit.count > 2
             let slack = answer.tolerance > 0 ? " (give or take \(format(answer.tolerance)))" : ""
-            return format(value) + unit + slack
+            return format(value) + (one ? String(unit.dropLast()) : unit) + slack
         case .rate(let responses, _):
             let keyed = responses.compactMap { response in
                 response.key.map { "\(response.id.value)=\(format($0.value))" }

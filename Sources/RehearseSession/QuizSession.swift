@@ -9,50 +9,77 @@ import RehearseScoring
 /// shows the events; saving the attempt is the caller's job too.
 ///
 /// Practice mode answers each question with its score, feedback and explanation; exam mode says
-/// nothing until the end and enforces the quiz's time limit (from the attempt's start, so leaving
-/// and resuming does not stop the clock). Branching scenarios follow the learner's answers
-/// through `ScenarioWalk`, and every answer is scored by the one scorer.
+/// nothing until the end (then the review the quiz allows) and enforces the quiz's time limit:
+/// the clock starts when the learner presses Enter, warns at 5 minutes and at 1 minute left, and
+/// keeps running when the learner leaves and resumes. Branching scenarios follow the learner's
+/// answers through `ScenarioWalk`, and every answer is scored by the one scorer.
 public struct QuizSession: Sendable {
     public enum Phase: Sendable, Hashable { case asking, finished, left }
 
     public let plan: QuizPlan
     public let mode: QuizMode
-    /// When an exam's time runs out, if it has a limit.
-    public let deadline: Date?
+    /// When an exam's time runs out, if it has a limit and its clock has started.
+    public private(set) var deadline: Date?
+    /// The exam's time limit in seconds, stretched by the time factor.
+    public let limit: Int?
+    /// The learner's time factor (`--time-factor`), when one applies.
+    public let timeFactor: Double?
     /// The attempt so far (answers in the order given), as it would be saved.
-    public private(set) var record: AttemptRecord
-    public private(set) var phase: Phase = .asking
+    public internal(set) var record: AttemptRecord
+    public internal(set) var phase: Phase = .asking
 
     let competencyOrder: [String]
     var responses: [String: Response] = [:]
     var itemIndex = 0
     var stepID: String?
     var visitedSteps: Set<String> = []
-    var asked = 0
     var reviews: [ReviewedAnswer] = []
     var shown: AskedQuestion?
     var resumedAnswers: Int?
     /// A scenario was just entered: its opening goes before its first question.
     var enteredScenario = false
+    /// A new timed exam waits for Enter before its clock starts.
+    var awaitingStart = false
+    /// Time warnings already given (seconds left).
+    var warned: Set<Int> = []
+    /// The scenario in progress so far, for `:repeat`.
+    var conversation: [ConversationTurn] = []
+    /// The ending the last answer led to, shown before what follows.
+    var reachedEnding: (ending: ScenarioEnding, title: String)?
+
+    /// Seconds left at which a timed exam warns.
+    public static let warnings = [300, 60]
 
     /// A new attempt. `mode` overrides the quiz's own; `competencies` gives the order of the
     /// breakdown (the bank's competency ids).
+    /// `timeFactor` stretches an exam's time limit (1.5: half as long again) and is recorded
+    /// with the attempt. A timed exam's clock starts at the first line (Enter) unless
+    /// `clockStarted`.
     public init(
         plan: QuizPlan, mode: QuizMode? = nil, learner: String, attemptID: String,
-        quizHash: String, competencies: [String] = Competency.builtIn.map(\.id), startedAt: Date
+        quizHash: String, competencies: [String] = Competency.builtIn.map(\.id), startedAt: Date,
+        timeFactor: Double? = nil, clockStarted: Bool = false
     ) {
         self.plan = plan
         let mode = mode ?? plan.quiz.mode
         self.mode = mode
         competencyOrder = competencies
-        if mode == .exam, let limit = plan.quiz.timeLimit?.value {
-            deadline = startedAt.addingTimeInterval(TimeInterval(limit))
+        let factor = timeFactor.flatMap { $0.isFinite && $0 > 0 && $0 != 1 ? $0 : nil }
+        self.timeFactor = factor
+        if mode == .exam, let base = plan.quiz.timeLimit?.value {
+            let stretched = (Double(base) * (factor ?? 1)).rounded()
+            let limit = stretched < Double(Int32.max) ? Int(stretched) : Int(Int32.max)
+            self.limit = limit
+            deadline = clockStarted ? startedAt.addingTimeInterval(TimeInterval(limit)) : nil
+            awaitingStart = !clockStarted
         } else {
+            limit = nil
             deadline = nil
         }
         record = AttemptRecord(
             id: attemptID, learner: learner, quiz: plan.quiz.id.value, quizHash: quizHash,
             mode: mode.rawValue, seed: plan.seed, status: .unfinished, startedAt: startedAt)
+        record.timeFactor = factor
         settle()
     }
 
@@ -65,14 +92,16 @@ public struct QuizSession: Sendable {
         self.init(
             plan: plan, mode: QuizMode(rawValue: saved.mode), learner: saved.learner,
             attemptID: saved.id, quizHash: saved.quizHash, competencies: competencies,
-            startedAt: saved.startedAt)
+            startedAt: saved.startedAt, timeFactor: saved.timeFactor, clockStarted: true)
         for answer in saved.answers {
             guard phase == .asking, let (ref, question) = currentQuestion, ref == answer.ref,
-                case .success(let response) = AnswerParser.parse(answer.answer, for: question)
+                case .success(let response) = AnswerParser.parse(
+                    answer.answer, for: question, shown: plan.displayOrder[ref])
             else { break }
             apply(response, to: question, ref: ref, at: answer.answeredAt ?? saved.startedAt)
-            advance()
+            advance(after: response)
         }
+        reachedEnding = nil
         resumedAnswers = record.answers.count
         shown = nil
     }
@@ -88,6 +117,7 @@ public struct QuizSession: Sendable {
         var events: [SessionEvent] = [.started(startInfo(at: now))]
         guard phase == .asking else { return events }
         if currentQuestion == nil { return events + finish(.finished, at: now) }
+        if awaitingStart { return events }
         events += present(at: now, introduce: true)
         return events
     }
@@ -96,11 +126,25 @@ public struct QuizSession: Sendable {
     public mutating func handle(_ line: String, at now: Date) -> [SessionEvent] {
         guard phase == .asking, let (ref, question) = currentQuestion else { return [] }
         let reading = SessionCommand.read(line)
+        if awaitingStart {
+            if case .command(.quit) = reading { return leave(at: now) }
+            // Enter (or anything typed) starts the clock.
+            awaitingStart = false
+            record.startedAt = now
+            deadline = limit.map { now.addingTimeInterval(TimeInterval($0)) }
+            return present(at: now, introduce: true)
+        }
         if let deadline, now >= deadline {
             var late = false
             if case .answer(let text) = reading, !text.trimmingSpaces.isEmpty { late = true }
             return timeUp(at: now, lateAnswer: late)
         }
+        return warnings(at: now) + handle(reading, ref: ref, question: question, at: now)
+    }
+
+    mutating func handle(
+        _ reading: SessionCommand.Reading, ref: String, question: Question, at now: Date
+    ) -> [SessionEvent] {
         switch reading {
         case .unknown(let text, let suggestion):
             return [.unknownCommand(text, suggestion: suggestion)]
@@ -111,7 +155,7 @@ public struct QuizSession: Sendable {
             advance()
             return [.skipped(ref: ref)] + next(at: now)
         case .command(.repeat):
-            return present(at: now, introduce: true)
+            return present(at: now, introduce: true, repeating: true)
         case .command(.progress):
             return [.progress(status(at: now))]
         case .command(.help):
@@ -120,7 +164,7 @@ public struct QuizSession: Sendable {
             return leave(at: now)
         case .answer(let text):
             let asked = shown ?? ask(ref, question, at: now)
-            switch AnswerParser.parse(text, for: question) {
+            switch AnswerParser.parse(text, for: question, shown: asked.choices.map(\.id)) {
             case .failure(let error):
                 return [.unreadable(error, asked)]
             case .success(nil):
@@ -129,12 +173,14 @@ public struct QuizSession: Sendable {
                 return [.unreadable(empty, asked)]
             case .success(let response?):
                 let score = apply(response, to: question, ref: ref, at: now)
-                let told: SessionEvent =
-                    mode == .practice
-                    ? .scored(
-                        QuestionPresenter.feedback(
-                            question, ref: ref, response: response, score: score))
-                    : .accepted(ref: ref)
+                var told = SessionEvent.accepted(ref: ref)
+                if mode == .practice {
+                    var feedback = QuestionPresenter.feedback(
+                        question, ref: ref, response: response, score: score,
+                        order: asked.choices.map(\.id))
+                    feedback.runningScore = pointsSoFar
+                    told = .scored(feedback)
+                }
                 advance(after: response)
                 return [told] + next(at: now)
             }
@@ -150,10 +196,39 @@ public struct QuizSession: Sendable {
         return [.left(record)]
     }
 
-    /// Ends a timed exam whose time ran out while the learner was thinking.
+    /// Ends a timed exam whose time ran out while the learner was thinking, or warns when 5
+    /// minutes or 1 minute are left.
     public mutating func checkTime(at now: Date) -> [SessionEvent] {
-        guard phase == .asking, let deadline, now >= deadline else { return [] }
-        return timeUp(at: now, lateAnswer: false)
+        guard phase == .asking, let deadline else { return [] }
+        if now >= deadline { return timeUp(at: now, lateAnswer: false) }
+        return warnings(at: now)
+    }
+
+    /// When the reader should wake up: the next warning, else the deadline.
+    public var nextAlarm: Date? {
+        guard phase == .asking, let deadline, let limit else { return nil }
+        let pending = Self.warnings.filter { $0 < limit && !warned.contains($0) }
+        return pending.map { deadline.addingTimeInterval(-TimeInterval($0)) }.min() ?? deadline
+    }
+
+    /// The warnings due at `now`, each given once (the last one crossed only).
+    mutating func warnings(at now: Date) -> [SessionEvent] {
+        guard let deadline, let limit else { return [] }
+        let left = deadline.timeIntervalSince(now)
+        let crossed = Self.warnings.filter {
+            $0 < limit && Double($0) >= left && !warned.contains($0)
+        }
+        guard !crossed.isEmpty else { return [] }
+        warned.formUnion(crossed)
+        return [.timeWarning(secondsLeft: Swift.max(0, Int(left.rounded(.up))))]
+    }
+
+    /// Practice: the points so far.
+    var pointsSoFar: (earned: Double, max: Double) {
+        (
+            record.answers.reduce(0) { $0 + ($1.score ?? 0) },
+            record.answers.reduce(0) { $0 + ($1.max ?? 0) }
+        )
     }
 
     /// Seconds left in a timed exam.
@@ -188,8 +263,13 @@ public struct QuizSession: Sendable {
             AttemptRecord.Answer(
                 ref: ref, answer: response?.encoded ?? "", score: score.earned, max: score.max,
                 answeredAt: at))
-        if response != nil, mode == .practice {
-            reviews.append(ReviewedAnswer(ref: ref, score: score, at: at))
+        // A skip is a review too (scored 0: due again soon); an exam's count once it ends.
+        reviews.append(ReviewedAnswer(ref: ref, score: score, at: at))
+        if case .scenario = plan.items[itemIndex] {
+            conversation.append(
+                ConversationTurn(
+                    prompt: question.prompt,
+                    reply: QuestionPresenter.shownAnswer(question, response)))
         }
         return score
     }
@@ -202,12 +282,12 @@ public struct QuizSession: Sendable {
             let index = scenario.steps.firstIndex(where: { $0.id.value == stepID })
         {
             let response = response ?? responses["\(scenario.id.value)/\(stepID)"]
-            if let next = ScenarioWalk.next(after: index, in: scenario, response: response),
-                scenario.step(next) != nil, visitedSteps.insert(next).inserted
-            {
+            let next = ScenarioWalk.next(after: index, in: scenario, response: response)
+            if let next, scenario.step(next) != nil, visitedSteps.insert(next).inserted {
                 self.stepID = next
                 return
             }
+            reachedEnding = next.flatMap { scenario.ending($0) }.map { ($0, scenario.title) }
         }
         itemIndex += 1
         stepID = nil
@@ -225,6 +305,7 @@ public struct QuizSession: Sendable {
                 stepID = start
                 visitedSteps = [start]
                 enteredScenario = true
+                conversation = []
                 return
             }
             itemIndex += 1
@@ -233,20 +314,28 @@ public struct QuizSession: Sendable {
 
     /// The events after an answer: the next question, or the end.
     mutating func next(at now: Date) -> [SessionEvent] {
-        guard currentQuestion != nil else { return finish(.finished, at: now) }
-        return present(at: now, introduce: enteredScenario)
+        var events: [SessionEvent] = []
+        if let (ending, title) = reachedEnding {
+            events.append(.ending(title: title, text: ending.text))
+            reachedEnding = nil
+        }
+        guard currentQuestion != nil else { return events + finish(.finished, at: now) }
+        return events + present(at: now, introduce: enteredScenario)
     }
 
-    /// Shows the current question (and its scenario's opening when `introduce`).
-    mutating func present(at now: Date, introduce: Bool) -> [SessionEvent] {
+    /// Shows the current question (and its scenario's opening when `introduce`; with
+    /// `repeating`, the learner's earlier replies in the scenario too).
+    mutating func present(at now: Date, introduce: Bool, repeating: Bool = false)
+        -> [SessionEvent]
+    {
         guard let (ref, question) = currentQuestion else { return [] }
-        if shown?.ref != ref { asked += 1 }
         enteredScenario = false
         let asked = ask(ref, question, at: now)
         shown = asked
         var events: [SessionEvent] = []
         if introduce, case .scenario(let scenario) = plan.items[itemIndex] {
             events.append(.scenario(QuestionPresenter.intro(scenario)))
+            if repeating, !conversation.isEmpty { events.append(.conversation(conversation)) }
         }
         events.append(.question(asked))
         return events
@@ -255,70 +344,14 @@ public struct QuizSession: Sendable {
     func ask(_ ref: String, _ question: Question, at now: Date) -> AskedQuestion {
         var title: String?
         if case .scenario(let scenario) = plan.items[itemIndex] { title = scenario.title }
+        let left = QuizLength.remaining(plan.items, from: itemIndex, step: stepID)
         return QuestionPresenter.ask(
-            question, ref: ref, order: plan.displayOrder[ref],
-            number: asked + (resumedAnswers ?? 0), block: itemIndex + 1,
-            blocks: plan.items.count, scenarioTitle: title, timeLeft: timeLeft(at: now))
-    }
-
-    mutating func timeUp(at now: Date, lateAnswer: Bool) -> [SessionEvent] {
-        let limit = plan.quiz.timeLimit?.value ?? 0
-        return [.timeUp(limit: limit, lateAnswerDiscarded: lateAnswer)] + finish(.timedOut, at: now)
-    }
-
-    mutating func finish(_ status: AttemptRecord.Status, at now: Date) -> [SessionEvent] {
-        phase = .finished
-        shown = nil
-        let result = QuizScorer.score(plan, responses: responses)
-        record.status = status
-        record.finishedAt = now
-        record.score = result.earned
-        record.max = result.max
-        record.percent = result.percent
-        record.passed = result.passed
-        var percents: [String: Double] = [:]
-        for (id, score) in result.competencies {
-            if let percent = score.percent { percents[id] = percent }
-        }
-        record.competencies = percents
-        let known = competencyOrder.filter { result.competencies[$0] != nil }
-        let others = result.competencies.keys.filter { !competencyOrder.contains($0) }.sorted()
-        let breakdown = (known + others).compactMap { id in
-            result.competencies[id].map { (id: id, score: $0) }
-        }
-        let revisit = result.answers.filter { $0.score.outcome != .correct }.map {
-            RevisitItem(
-                ref: $0.ref, prompt: $0.question.prompt, outcome: $0.score.outcome,
-                earned: $0.score.earned, max: $0.score.max, explanation: $0.question.explanation)
-        }
-        let report = SessionReport(
-            result: result, record: record, competencies: breakdown, revisit: revisit,
-            reviews: reviews, mode: mode, seed: plan.seed)
-        return [.finished(report)]
-    }
-
-    func startInfo(at now: Date) -> SessionStart {
-        SessionStart(
-            quizID: plan.quiz.id.value, title: plan.quiz.title,
-            description: plan.quiz.description, mode: mode, seed: plan.seed,
-            timeLimit: deadline == nil ? nil : plan.quiz.timeLimit?.value,
-            timeLeft: resumedAnswers == nil ? nil : timeLeft(at: now),
-            passPercent: plan.quiz.passPercent, resumedAnswers: resumedAnswers,
-            blocks: plan.items.count)
-    }
-
-    func status(at now: Date) -> SessionStatus {
-        let earned = record.answers.reduce(0) { $0 + ($1.score ?? 0) }
-        let max = record.answers.reduce(0) { $0 + ($1.max ?? 0) }
-        return SessionStatus(
-            done: record.answers.count, blocksDone: itemIndex, blocks: plan.items.count,
-            earned: mode == .practice ? earned : nil, max: mode == .practice ? max : nil,
+            question, ref: ref, order: plan.displayOrder[ref], number: record.answers.count + 1,
+            total: (record.answers.count + left.count, left.estimate), scenarioTitle: title,
             timeLeft: timeLeft(at: now))
     }
 
-    func help() -> SessionHelp {
-        SessionHelp(
-            commands: SessionCommand.allCases.map { (":" + $0.rawValue, $0.summary) },
-            instructions: shown?.instructions)
+    mutating func timeUp(at now: Date, lateAnswer: Bool) -> [SessionEvent] {
+        [.timeUp(limit: limit ?? 0, lateAnswerDiscarded: lateAnswer)] + finish(.timedOut, at: now)
     }
 }

@@ -15,17 +15,20 @@ public struct QuizRequest: Sendable {
     public var recordPath: String?
     /// Continue the unfinished attempt at the quiz, if there is one.
     public var resume: Bool
+    /// Stretches an exam's time limit (accessibility); recorded with the attempt.
+    public var timeFactor: Double?
 
     /// A request for `quiz`; the rest as the options of `take` give it.
     public init(
         quiz: String, mode: QuizMode? = nil, seed: UInt64? = nil, recordPath: String? = nil,
-        resume: Bool = false
+        resume: Bool = false, timeFactor: Double? = nil
     ) {
         self.quiz = quiz
         self.mode = mode
         self.seed = seed
         self.recordPath = recordPath
         self.resume = resume
+        self.timeFactor = timeFactor
     }
 }
 
@@ -101,7 +104,8 @@ public struct QuizStarter {
         return QuizSession(
             plan: try Self.plan(loaded, seed: seed), mode: request.mode, learner: learner,
             attemptID: UUID().uuidString.lowercased(), quizHash: hash,
-            competencies: competencies, startedAt: terminal.clock.now())
+            competencies: competencies, startedAt: terminal.clock.now(),
+            timeFactor: request.timeFactor)
     }
 
     /// The attempt's plan; the scenarios its draws pick are parsed now (and must be clean).

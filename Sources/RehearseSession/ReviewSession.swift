@@ -19,11 +19,15 @@ public struct ReviewSession: Sendable {
     var shown: AskedQuestion?
     var lastScenario: String?
     let seed: UInt64
+    /// Questions due that this session does not ask (beyond its limit).
+    let notAsked: Int
 
-    /// `seed` mixes the options of each question the same way for the same seed.
-    public init(items: [ReviewItem], seed: UInt64) {
+    /// `seed` mixes the options of each question the same way for the same seed; `notAsked`
+    /// counts the due questions left out (beyond the limit), for "N still due".
+    public init(items: [ReviewItem], seed: UInt64, notAsked: Int = 0) {
         self.items = items
         self.seed = seed
+        self.notAsked = notAsked
     }
 
     public mutating func start(at now: Date) -> [SessionEvent] {
@@ -49,7 +53,7 @@ public struct ReviewSession: Sendable {
             return [
                 .progress(
                     SessionStatus(
-                        done: reviews.count, blocksDone: index, blocks: items.count,
+                        done: index, total: items.count, totalIsEstimate: false,
                         earned: earned, max: max, timeLeft: nil))
             ]
         case .command(.help):
@@ -63,7 +67,7 @@ public struct ReviewSession: Sendable {
             return end(leftEarly: true)
         case .answer(let text):
             let asked = shown ?? ask(item)
-            switch AnswerParser.parse(text, for: item.question) {
+            switch AnswerParser.parse(text, for: item.question, shown: asked.choices.map(\.id)) {
             case .failure(let error):
                 return [.unreadable(error, asked)]
             case .success(nil):
@@ -83,8 +87,10 @@ public struct ReviewSession: Sendable {
                             explanation: item.question.explanation))
                 }
                 index += 1
-                let feedback = QuestionPresenter.feedback(
-                    item.question, ref: item.ref, response: response, score: score)
+                var feedback = QuestionPresenter.feedback(
+                    item.question, ref: item.ref, response: response, score: score,
+                    order: asked.choices.map(\.id))
+                feedback.runningScore = (earned, max)
                 return [.scored(feedback)] + next()
             }
         }
@@ -135,8 +141,8 @@ public struct ReviewSession: Sendable {
             break
         }
         return QuestionPresenter.ask(
-            item.question, ref: item.ref, order: order, number: index + 1, block: index + 1,
-            blocks: items.count, scenarioTitle: item.scenario?.title, timeLeft: nil)
+            item.question, ref: item.ref, order: order, number: index + 1,
+            total: (items.count, false), scenarioTitle: item.scenario?.title, timeLeft: nil)
     }
 
     mutating func end(leftEarly: Bool) -> [SessionEvent] {
@@ -148,7 +154,8 @@ public struct ReviewSession: Sendable {
                 ReviewSummary(
                     asked: Swift.min(index + (leftEarly ? 1 : 0), items.count),
                     answered: reviews.count, correct: correct, earned: earned, max: max,
-                    revisit: revisit, leftEarly: leftEarly))
+                    revisit: revisit, leftEarly: leftEarly,
+                    stillDue: items.count - reviews.count + notAsked))
         ]
     }
 }

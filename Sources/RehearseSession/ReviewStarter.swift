@@ -38,6 +38,7 @@ public struct ReviewStarter {
             memory[ref] = ReviewMemory(due: item.due, stability: item.stability)
         }
         let planned = ReviewPlanner.plan(memory: memory, now: now, bank: bank, limit: limit)
+        let due = ReviewPlanner.plan(memory: memory, now: now, bank: bank).items.count
         if !planned.missing.isEmpty {
             let count = planned.missing.count
             say(
@@ -55,7 +56,8 @@ public struct ReviewStarter {
         )
         var driver = SessionDriver(
             session: ReviewSession(
-                items: planned.items, seed: seed ?? UInt64.random(in: 1...999_999)),
+                items: planned.items, seed: seed ?? UInt64.random(in: 1...999_999),
+                notAsked: due - planned.items.count),
             learner: learner, terminal: terminal, renderer: renderer, store: store)
         return driver.run()
     }

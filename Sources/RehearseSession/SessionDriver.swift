@@ -49,7 +49,7 @@ public struct SessionDriver<Session: DrivenSession> {
                 prompt: renderer.style.prompt("> "),
                 completer: { _, word in
                     word.hasPrefix(":") ? SessionCommand.typed : asked?.answerWords ?? []
-                }, deadline: session.deadline)
+                }, deadline: session.nextAlarm)
             let now = clock.now()
             switch input {
             case .line(let text):

@@ -10,6 +10,12 @@ public enum SessionEvent: Sendable {
     case started(SessionStart)
     /// A scenario begins: who the customer is and what happened.
     case scenario(ScenarioIntro)
+    /// `:repeat` in a scenario: the learner's earlier replies in it, before the question again.
+    case conversation([ConversationTurn])
+    /// A scenario's path reached one of its endings: its words.
+    case ending(title: String, text: String)
+    /// A timed exam has this many seconds left (a warning at 5 minutes and at 1).
+    case timeWarning(secondsLeft: Int)
     /// A question to answer. The session waits for a line.
     case question(AskedQuestion)
     /// The line could not be read as an answer: explain, then ask the same question again.
@@ -49,11 +55,24 @@ public struct SessionStart: Sendable {
     public var timeLimit: Int?
     /// Seconds left when resuming a timed exam.
     public var timeLeft: Int?
+    /// The time limit was stretched by this factor for the learner (`--time-factor`).
+    public var timeFactor: Double?
+    /// A new timed exam: the clock starts when the learner presses Enter.
+    public var startsOnEnter: Bool
     public var passPercent: Double
     /// Questions answered or skipped before, when resuming.
     public var resumedAnswers: Int?
-    /// Blocks (scenarios and questions) in the attempt.
-    public var blocks: Int
+    /// Questions the attempt asks (on the best path through branching scenarios).
+    public var total: Int
+    /// True when branching or draws make `total` an estimate.
+    public var totalIsEstimate: Bool
+}
+
+/// One earlier step of the scenario in progress: what was asked and what the learner replied.
+public struct ConversationTurn: Sendable {
+    public var prompt: String
+    /// The reply as shown (an option's text for a choice); empty when skipped.
+    public var reply: String
 }
 
 /// The opening of a scenario.
@@ -77,9 +96,10 @@ public struct AskedQuestion: Sendable {
     public var question: Question
     /// Questions asked so far in this attempt, this one included.
     public var number: Int
-    /// The block (scenario or inline question) this question belongs to, 1-based, and how many.
-    public var block: Int
-    public var blocks: Int
+    /// Questions the attempt asks in all (this one and those before included).
+    public var total: Int
+    /// True when branching or draws make `total` an estimate ("of about 12").
+    public var totalIsEstimate: Bool
     /// The scenario's title when this is a scenario step.
     public var scenarioTitle: String?
     /// Options, items or responses in the order shown (empty for text, number, truefalse).
@@ -96,16 +116,28 @@ public struct AskedQuestion: Sendable {
     public var hasHint: Bool { question.hint != nil }
 }
 
-/// How an answer did, for practice and review.
+/// The feedback of one chosen option or rated response, labelled with its id.
+public struct OptionFeedback: Sendable, Hashable {
+    /// The option's or response's id; nil for feedback that belongs to no option.
+    public var id: String?
+    public var text: String
+}
+
+/// How an answer did: after each answer in practice and review, and for each question in the
+/// full review at the end of an exam.
 public struct AnswerFeedback: Sendable {
     public var ref: String
+    public var prompt: String
+    /// The answer as shown: `b: Sorry`, `a,c`, `48` (empty when unanswered).
     public var answer: String
     public var score: QuestionScore
-    /// Feedback of the chosen options or rated responses.
-    public var feedback: [String]
+    /// Feedback of the chosen options or rated responses, each with its id.
+    public var feedback: [OptionFeedback]
     public var explanation: String?
     /// A right answer, shown when the answer was not fully right (nil for rubric texts).
     public var rightAnswer: String?
+    /// Practice: the points of the attempt so far, this answer included.
+    public var runningScore: (earned: Double, max: Double)?
 }
 
 /// `:help` at a question.
@@ -118,9 +150,9 @@ public struct SessionHelp: Sendable {
 public struct SessionStatus: Sendable {
     /// Questions answered or skipped.
     public var done: Int
-    /// Blocks finished and in the attempt.
-    public var blocksDone: Int
-    public var blocks: Int
+    /// Questions in all (an estimate when `totalIsEstimate`).
+    public var total: Int
+    public var totalIsEstimate: Bool
     /// Points so far (practice and review only; nil in an exam).
     public var earned: Double?
     public var max: Double?
@@ -137,7 +169,7 @@ public struct RevisitItem: Sendable {
     public var explanation: String?
 }
 
-/// A scored answer that counts as a review for spaced repetition (practice and review only).
+/// A scored answer (or a skip, scored 0) that counts as a review for spaced repetition.
 public struct ReviewedAnswer: Sendable, Hashable {
     public var ref: String
     public var score: QuestionScore
@@ -152,10 +184,17 @@ public struct SessionReport: Sendable {
     /// Competencies in the bank's order with what counted toward them.
     public var competencies: [(id: String, score: CompetencyScore)]
     public var revisit: [RevisitItem]
-    /// Practice answers to feed spaced repetition (empty for exams).
+    /// Answers to feed spaced repetition: every answer (and skip) of the attempt.
     public var reviews: [ReviewedAnswer]
     public var mode: QuizMode
     public var seed: UInt64
+    /// What the quiz lets the learner see after an exam.
+    public var policy: ReviewPolicy
+    /// The full review of an exam: every question on the learner's path, with the answer, the
+    /// right one, feedback and explanation (empty in practice, or when the quiz says `score`).
+    public var review: [AnswerFeedback]
+    /// The attempt's time factor, when one stretched its limit.
+    public var timeFactor: Double?
 }
 
 /// The end of a review session.
@@ -169,4 +208,6 @@ public struct ReviewSummary: Sendable {
     public var revisit: [RevisitItem]
     /// True when the learner left before the end.
     public var leftEarly: Bool
+    /// Questions still due after the session (skipped, left, or beyond the limit).
+    public var stillDue: Int
 }

@@ -26,4 +26,22 @@ public enum SessionText {
         let two = { (value: Int) in value < 10 ? "0\(value)" : "\(value)" }
         return hours > 0 ? "\(hours):\(two(minutes)):\(two(rest))" : "\(minutes):\(two(rest))"
     }
+
+    /// A span of time in words: `25 minutes`, `1 hour 30 minutes`, `90 seconds`, `1 minute`.
+    public static func span(_ seconds: Int) -> String {
+        func unit(_ count: Int, _ name: String) -> String {
+            "\(count) \(name)\(count == 1 ? "" : "s")"
+        }
+        if seconds < 120, seconds % 60 != 0 { return unit(seconds, "second") }
+        let hours = seconds / 3600
+        let minutes = (seconds % 3600 + 59) / 60
+        if hours == 0 { return unit(minutes, "minute") }
+        return minutes == 0
+            ? unit(hours, "hour") : unit(hours, "hour") + " " + unit(minutes, "minute")
+    }
+
+    /// `12` or `about 12`.
+    public static func count(_ total: Int, estimate: Bool) -> String {
+        estimate ? "about \(total)" : "\(total)"
+    }
 }

@@ -46,9 +46,10 @@ struct ShellLoop {
     var failed = false
 
     static let commands: [(name: String, usage: String, summary: String)] = [
-        ("list", "list", "the bank's quizzes and scenarios"),
+        ("list", "list [--all]", "the quizzes you can take (--all: scenarios too)"),
         (
-            "take", "take QUIZ [--mode practice|exam] [--seed N] [--record FILE] [--resume]",
+            "take",
+            "take QUIZ [--mode practice|exam] [--seed N] [--record FILE] [--resume] [--time-factor F]",
             "take a quiz"
         ),
         ("review", "review [--limit N]", "spaced review of the questions that are due"),
@@ -135,7 +136,7 @@ struct ShellLoop {
         case "help", "?", ":help":
             Console.out(help())
         case "list", "ls":
-            list()
+            list(all: arguments.contains("--all"))
         case "take":
             return take(arguments)
         case "review":
@@ -195,7 +196,7 @@ struct ShellLoop {
         }
     }
 
-    mutating func list() {
+    mutating func list(all: Bool) {
         if bank == nil {
             do {
                 bank = try BankCatalog.load(root: global.bankRoot).bank
@@ -204,7 +205,9 @@ struct ShellLoop {
                 return
             }
         }
-        if let bank { Console.out(BankCatalog.render(bank)) }
+        if let bank {
+            Console.out(QuizCatalog.render(bank, scenarios: all, width: List.width()))
+        }
     }
 
     /// `progress [LEARNER] [--all] [--format F]`: the command, run with the shell's options;

@@ -23,9 +23,24 @@ struct TakeOptions: ParsableArguments {
     @Flag(name: .long, help: "Continue your unfinished attempt at this quiz.")
     var resume = false
 
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Stretch an exam's time limit for accessibility (1.5: half as long again); recorded with the attempt.",
+            valueName: "FACTOR"))
+    var timeFactor: Double?
+
+    func validate() throws {
+        if let timeFactor, !(timeFactor.isFinite && timeFactor >= 1 && timeFactor <= 4) {
+            throw ValidationError("--time-factor must be a number from 1 to 4, e.g. 1.5")
+        }
+    }
+
     /// What the session library is asked for.
     var request: QuizRequest {
-        QuizRequest(quiz: quiz, mode: mode, seed: seed, recordPath: record, resume: resume)
+        QuizRequest(
+            quiz: quiz, mode: mode, seed: seed, recordPath: record, resume: resume,
+            timeFactor: timeFactor)
     }
 }
 

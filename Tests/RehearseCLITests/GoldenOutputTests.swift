@@ -52,7 +52,7 @@ import Testing
             name: "take-exam",
             arguments: [
                 "take", "product-knowledge-check", "--learner", "sam", "--seed", "304902",
-            ], input: "a\n" + skipAll),
+            ], input: "\na\n" + skipAll),  // Enter starts the clock
         Case(
             name: "progress-table", arguments: ["progress", "sam"],
             setup: [["take", "week-one", "--learner", "sam", "--seed", "7"]],

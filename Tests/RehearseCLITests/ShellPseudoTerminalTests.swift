@@ -185,7 +185,7 @@ func plain(_ text: String) -> String {
         #expect(plain(shell.wait(for: "week-one ")).contains("week-one "))
         shell.send("--seed 7\r")
         let first = plain(shell.wait(for: "> "))
-        #expect(first.contains("Question 1  week-one/first-words"))
+        #expect(first.contains("Question 1 of about 27  week-one/first-words"))
         #expect(first.contains("seed 7"))
         shell.send("\t\t")
         #expect(plain(shell.wait(for: "> ")).contains("a  b  c"))

@@ -200,12 +200,18 @@ enum TakeFixtures {
             bank, ["every-kind", "--learner", "sam", "--seed", "5", "--mode", "exam"],
             input: F.lines(F.firstBranch))
         #expect(result.status == 0)
-        #expect(!result.stdout.contains("Right: "))
+        let parts = result.stdout.components(separatedBy: "\nResult: ")
+        #expect(parts.count == 2)
+        #expect(!parts[0].contains("Right: "))  // nothing until the end
         #expect(result.stdout.contains("Exam: no feedback until the end."))
         #expect(result.stdout.components(separatedBy: "Answer recorded.").count - 1 == 7)
         #expect(result.stdout.contains("Result: 9 of 10 points (90%)"))
+        // Then the full review: every question with the answer, the right one and why.
+        #expect(parts.last?.contains("\nReview (7 questions)\n") == true)
+        #expect(parts.last?.contains("  Your answer: ") == true)
+        // A finished exam's answers are scheduled for spaced review.
         let progress = try F.json(bank.url.appendingPathComponent("data/progress/sam.json"))
-        #expect((progress["items"] as? [String: Any] ?? [:]).isEmpty)  // exams schedule nothing
+        #expect((progress["items"] as? [String: Any] ?? [:]).count == 7)
     }
 
     @Test func endOfInputKeepsTheAttemptAndResumeFinishesIt() throws {
@@ -224,7 +230,7 @@ enum TakeFixtures {
         #expect(second.status == 0, "\(second.stderr)")
         #expect(second.stdout.contains("Resuming: 2 answers kept."))
         #expect(second.stdout.contains("seed 5"))
-        #expect(second.stdout.contains("Question 3  late-delivery/lookup"))
+        #expect(second.stdout.contains("Question 3 of 7  late-delivery/lookup"))
         #expect(second.stdout.contains("Result: 9 of 10 points (90%)"))
         #expect(!FileManager.default.fileExists(atPath: saved.path))
     }

@@ -28,6 +28,7 @@ import Testing
             "quiz-item": FormatKeys.quizItem,
             "draw-filter": FormatKeys.drawFilter,
             "scenario": FormatKeys.scenario,
+            "ending": FormatKeys.ending,
             "config": FormatKeys.config,
             "competency": FormatKeys.competency,
             "choice-option": FormatKeys.choiceOption.filter { $0 != "next" },

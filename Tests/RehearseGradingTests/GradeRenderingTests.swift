@@ -115,7 +115,7 @@ struct GradeRenderingTests {
             "\u{1B}[2J\u{9B}6n",q,late-delivery/greet,"\u{1B}[?1049h"
             "\u{1B}[2J\u{9B}6n",q,no-such-question,x
             """
-        return try GradingFixtures.grade(text, bank: GradingFixtures.branchingBank).1
+        return try GradingFixtures.grade(text, bank: GradingFixtures.bank).1
     }
 
     @Test(arguments: [false, true])

@@ -78,6 +78,80 @@ import Testing
         #expect(again == response)
     }
 
+    func number(_ answer: String, _ question: Question) -> Double? {
+        if case .success(.number(let value)?) = AnswerParser.parse(answer, for: question) {
+            return value
+        }
+        return nil
+    }
+
+    @Test(arguments: [
+        ("$50", 50.0), ("50$", 50), ("50 USD", 50), ("usd 50", 50), ("50 dollars", 50),
+        ("$ 49,50", 49.5), ("$1,234.50", 1234.5), ("50", 50),
+    ])
+    func currencyBeforeOrAfter(_ answer: String, _ value: Double) {
+        let question = F.question(
+            "  - {id: q, kind: number, prompt: P, answer: 50, unit: dollars}\n")
+        #expect(number(answer, question) == value)
+    }
+
+    @Test(arguments: [("48 hrs", 48.0), ("48h", 48), ("48 Hours", 48), ("48hr", 48)])
+    func unitAliases(_ answer: String, _ value: Double) {
+        let question = F.question("  - {id: q, kind: number, prompt: P, answer: 48, unit: hours}\n")
+        #expect(number(answer, question) == value)
+    }
+
+    @Test func aUnitThatIsNotTheQuestionsIsRefusedNeverScored() {
+        let days = F.question("  - {id: q, kind: number, prompt: P, answer: 30, unit: days}\n")
+        #expect(number("30d", days) == 30)
+        #expect(number("30 business days", days) == 30)
+        #expect(error("30 hrs", days)?.hint == "the answer is in days")
+        #expect(error("$30", days)?.hint == "the answer is in days")
+        let dollars = F.question(
+            "  - {id: q, kind: number, prompt: P, answer: 5, unit: dollars}\n")
+        #expect(error("5 EUR", dollars)?.hint == "the answer is in dollars")
+        #expect(error("$5 EUR", dollars) != nil)
+    }
+
+    @Test func aQuestionWithoutAUnitTakesACurrencyOnly() {
+        let question = F.question("  - {id: q, kind: number, prompt: P, answer: 56.05}\n")
+        #expect(number("$56.05", question) == 56.05)
+        #expect(number("56,05 €", question) == 56.05)
+        #expect(error("56 days", question)?.hint == "answer with the number alone")
+    }
+
+    @Test(arguments: [
+        "A = 5, B = 4, C = 1", "a=5,b=4,c=1", "a=5 b=4 c=1", "c=1; b = 4; a=5", "5,4,1", "5 4 1",
+    ])
+    func lenientRatings(_ answer: String) {
+        let question = F.question(
+            "  - {id: q, kind: rate, prompt: P, responses: [{id: a, text: A, key: 5}, {id: b, text: B, key: 4}, {id: c, text: C, key: 1}]}\n"
+        )
+        guard case .success(.rate(let ratings)?) = AnswerParser.parse(answer, for: question)
+        else {
+            Issue.record("\(answer) unread")
+            return
+        }
+        #expect(ratings == ["a": 5, "b": 4, "c": 1])
+    }
+
+    @Test func bareRatingsFollowTheOrderShown() {
+        let question = F.question(
+            "  - {id: q, kind: rate, prompt: P, responses: [{id: a, text: A, key: 5}, {id: b, text: B, key: 4}, {id: c, text: C, key: 1}]}\n"
+        )
+        let read = AnswerParser.parse("3,5,1", for: question, shown: ["c", "a", "b"])
+        guard case .success(.rate(let ratings)?) = read else {
+            Issue.record("unread")
+            return
+        }
+        #expect(ratings == ["c": 3, "a": 5, "b": 1])
+        if case .failure(let error) = AnswerParser.parse("3,5", for: question) {
+            #expect(error.message == "2 ratings for 3 responses")
+        } else {
+            Issue.record("two ratings for three responses must be refused")
+        }
+    }
+
     @Test func foldingDropsPunctuationKeepsWords() {
         #expect(TextFolding.fold("  I'm SORRY,  truly! ") == "im sorry truly")
         #expect(TextFolding.words("follow-up/next") == ["follow", "up", "next"])

@@ -75,7 +75,7 @@ import Testing
                 }
                 return nil
             }.first)
-        #expect(greet.feedback == ["Deflects."])
+        #expect(greet.feedback == [OptionFeedback(id: "b", text: "Deflects.")])
         #expect(greet.rightAnswer == "a: Sorry")
     }
 
@@ -193,7 +193,9 @@ import Testing
         #expect(accepted.count == 7)
         let report = try #require(F.report(events))
         #expect(report.mode == .exam)
-        #expect(report.reviews.isEmpty)  // exam answers do not feed spaced review
+        // A finished exam's answers feed spaced review, each at the time it was given.
+        #expect(report.reviews.map(\.ref) == report.record.answers.map(\.ref))
+        #expect(report.reviews.map(\.at) == report.record.answers.map(\.answeredAt))
         // tf 0, greet 2, lookup 0, pick (1-1)/2*2 = 0, steps 1, name 0, rating 1.
         #expect(report.result.earned == 4)
         #expect(!report.result.passed)
@@ -202,11 +204,27 @@ import Testing
 
     @Test func theExamTimeLimitEndsTheAttemptWithAClearNotice() throws {
         var session = F.session(mode: "exam", extra: "time-limit: 10m")
+        // The clock starts when the learner presses Enter after the introduction.
+        let opening = session.start(at: F.start.addingTimeInterval(-120))
+        #expect(session.deadline == nil)
+        #expect(F.asked(opening) == nil)
+        guard case .started(let start)? = opening.first else {
+            Issue.record("expected the start")
+            return
+        }
+        #expect(start.startsOnEnter)
+        #expect(start.timeLimit == 600)
+        let first = session.handle("", at: F.start)
         #expect(session.deadline == F.start.addingTimeInterval(600))
-        let first = session.start(at: F.start)
+        #expect(session.record.startedAt == F.start)
         #expect(F.asked(first)?.timeLeft == 600)
         _ = session.handle("true", at: F.start.addingTimeInterval(300))
-        #expect(session.checkTime(at: F.start.addingTimeInterval(599)).isEmpty)
+        // Both warnings are due by now; one is shown, with the time really left.
+        guard case .timeWarning(1)? = session.checkTime(at: F.start.addingTimeInterval(599)).first
+        else {
+            Issue.record("expected a warning")
+            return
+        }
         let late = session.handle("a", at: F.start.addingTimeInterval(601))
         guard case .timeUp(let limit, let discarded)? = late.first else {
             Issue.record("expected time up, got \(late)")
@@ -226,6 +244,7 @@ import Testing
     @Test func timeRunsOutWhileTheLearnerThinks() throws {
         var session = F.session(mode: "exam", extra: "time-limit: 1m")
         _ = session.start(at: F.start)
+        _ = session.handle("", at: F.start)
         let events = session.checkTime(at: F.start.addingTimeInterval(61))
         guard case .timeUp(_, false)? = events.first else {
             Issue.record("expected time up")
@@ -280,14 +299,14 @@ import Testing
 
     @Test func aResumedExamKeepsItsDeadline() {
         var first = F.session(mode: "exam", extra: "time-limit: 10m")
-        _ = play(&first, ["true"])
+        _ = play(&first, ["", "true"])  // Enter at 10 s starts the clock
         guard case .left(let saved)? = first.leave(at: F.start.addingTimeInterval(20)).first else {
             Issue.record("expected left")
             return
         }
         var resumed = QuizSession(
             resuming: saved, plan: F.plan(mode: "exam", extra: "time-limit: 10m"))
-        #expect(resumed.deadline == F.start.addingTimeInterval(600))
+        #expect(resumed.deadline == F.start.addingTimeInterval(610))
         let events = resumed.start(at: F.start.addingTimeInterval(900))
         #expect(events.contains { if case .timeUp = $0 { return true } else { return false } })
         #expect(F.report(events)?.record.status == .timedOut)

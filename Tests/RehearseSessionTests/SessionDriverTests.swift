@@ -36,7 +36,10 @@ import Testing
         let clock = FakeClock(F.start)
         // The first answer after 5 seconds; the second would come after two minutes.
         let reader = ScriptedReader(
-            [Step(thinking: 5, input: .line("true")), Step(thinking: 120, input: .line("a"))],
+            [
+                Step(thinking: 0, input: .line("")), Step(thinking: 5, input: .line("true")),
+                Step(thinking: 120, input: .line("a")),
+            ],
             clock: clock)
         let record = data.path + "/timed.json"
         let run = drive(
@@ -48,7 +51,8 @@ import Testing
         let text = run.output.text
         #expect(
             text.contains(
-                "Time is up: the 1-minute limit has passed. The questions left are unanswered."))
+                "Time is up: the time limit of 1 minute has passed. The questions left are unanswered."
+            ))
         #expect(!text.contains("not counted"))
         #expect(text.contains("Result: 1 of 10 points (10%)"))
         #expect(text.contains("6 questions unanswered."))

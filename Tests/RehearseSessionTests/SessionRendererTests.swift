@@ -18,20 +18,27 @@ import Testing
 
     @Test func theStartAndTheFirstQuestionSayWhereTheLearnerIs() {
         var session = F.session(mode: "exam", extra: "time-limit: 10m")
-        let shown = text(session.start(at: F.start))
-        #expect(shown.hasPrefix("\nEvery kind  (every-kind, exam, seed 1)\n"))
+        let opening = text(session.start(at: F.start))
+        #expect(opening.hasPrefix("\nEvery kind  (every-kind, exam, seed 1)\n"))
+        // Branching: the best path (greet, lookup) makes 7 questions, an estimate.
+        #expect(
+            opening.contains(
+                "About 7 questions. Pass mark 60%. Exam: no feedback until the end.\nTime limit: 10 minutes."
+            ))
+        #expect(opening.contains("Type :help at any question for the commands.\n"))
+        #expect(opening.hasSuffix("Press Enter to start the clock.\n"))
+        #expect(!opening.contains("Question 1"))
+        let shown = text(session.handle("", at: F.start))
         #expect(
             shown.contains(
-                "Pass mark 60%. Exam: no feedback until the end. Time limit 10-minute."))
-        #expect(shown.contains("Type :help at any question for the commands.\n"))
-        #expect(shown.contains("\nQuestion 1  [10:00 left]  every-kind/tf\nListening matters.\n"))
+                "\nQuestion 1 of about 7  [10:00 left]  every-kind/tf\nListening matters.\n"))
     }
 
     @Test func practiceFeedbackGivesTheScoreAndTheExplanation() {
         var session = F.session()
         _ = session.start(at: F.start)
         let shown = text(session.handle("false", at: F.start.addingTimeInterval(5)))
-        #expect(shown.hasPrefix("Not right: 0 of 1 point.\n"))
+        #expect(shown.hasPrefix("Not right: 0 of 1 point. Score so far: 0 of 1.\n"))
         #expect(shown.contains("  Why: It does.\n"))
         #expect(shown.contains("Scenario: The late delivery (phone)\nCustomer: Maria"))
     }
@@ -89,7 +96,7 @@ import Testing
     @Test func timeUpAndUnknownCommandsAreExplained() {
         #expect(
             renderer.render(.timeUp(limit: 90, lateAnswerDiscarded: true))
-                == "\nTime is up: the 90-second limit has passed. That answer came after the limit and\nis not counted. The questions left are unanswered.\n"
+                == "\nTime is up: the time limit of 90 seconds has passed. That answer came after the\nlimit and is not counted. The questions left are unanswered.\n"
         )
         #expect(
             renderer.render(.unknownCommand(":hnt", suggestion: ":hint"))

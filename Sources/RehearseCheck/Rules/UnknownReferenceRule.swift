@@ -85,9 +85,11 @@ public struct UnknownReferenceRule: Rule {
         }
         for scenario in bank.scenarios {
             let stepIDs = scenario.steps.map(\.id.value)
+            let endingIDs = scenario.endings.map(\.id.value)
             func stepRef(_ ref: Located<String>?, allowEnd: Bool) {
                 guard let ref, !(allowEnd && ref.value == "end"), !stepIDs.contains(ref.value),
-                    !scenario.unreadableSteps.contains(ref.value)
+                    !scenario.unreadableSteps.contains(ref.value),
+                    !(allowEnd && endingIDs.contains(ref.value))
                 else { return }
                 found.append(
                     Self.finding(
