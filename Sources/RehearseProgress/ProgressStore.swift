@@ -122,6 +122,8 @@ public final class ProgressStore: Sendable {
         /// The version the file was in, when it was migrated from an older one.
         var migratedFrom: Int?
         var exists: Bool
+        /// Members of the file this build does not know, kept on rewrite.
+        var unknown = UnknownKeys()
     }
 
     private func read(_ id: String) throws(ProgressError) -> Loaded {
@@ -132,8 +134,10 @@ public final class ProgressStore: Sendable {
         let backup = progressPath + ".bak"
         let backupIfAny = FileManager.default.fileExists(atPath: backup) ? backup : nil
         do {
-            let (progress, from) = try ProgressMigration.decode(data, learner: id)
-            return Loaded(progress: progress, migratedFrom: from, exists: true)
+            let decoded = try ProgressMigration.decode(data, learner: id)
+            return Loaded(
+                progress: decoded.progress, migratedFrom: decoded.migratedFrom, exists: true,
+                unknown: decoded.unknown)
         } catch {
             throw ProgressError(
                 path: progressPath, reason: error.reason + "; the file was left untouched",
@@ -228,7 +232,8 @@ public final class ProgressStore: Sendable {
             change(&loaded.progress)
             let data: Data
             do {
-                data = try AttemptRecord.makeEncoder().encode(loaded.progress)
+                data = try loaded.unknown.restore(
+                    into: AttemptRecord.makeEncoder().encode(loaded.progress))
             } catch {
                 throw ProgressError(path: target, reason: "cannot be encoded: \(error)")
             }

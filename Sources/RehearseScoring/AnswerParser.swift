@@ -117,14 +117,15 @@ public enum AnswerParser {
         return value
     }
 
-    /// `days` matches `day`, `Days` and `days`; `%` matches `%` and `percent`.
+    /// `days` matches `day`, `Days` and `days` (not `dayss`); `%` matches `%` and `percent`.
     static func unitMatches(_ written: String, _ unit: String) -> Bool {
         let a = TextFolding.fold(written)
         let b = TextFolding.fold(unit)
         if written.trimmingSpaces == unit.trimmingSpaces { return true }
         if unit.trimmingSpaces == "%" { return a == "percent" || written.trimmingSpaces == "%" }
         guard !a.isEmpty, !b.isEmpty else { return false }
-        return a == b || a + "s" == b || a == b + "s"
+        // One plural `s` either way, not two: `30 dayss` is not in days.
+        return a == b || (a + "s" == b && !a.hasSuffix("s")) || (a == b + "s" && !b.hasSuffix("s"))
     }
 
     /// `id=rating` pairs for every response, each rating a whole number from 1 to `scale`.
