@@ -169,7 +169,10 @@ struct StrictJSONParser {
             let key = try string()
             guard seen.insert(key).inserted else {
                 index = keyStart
-                let place = path.isEmpty ? "" : " in " + path.joined(separator: ".")
+                let joined = path.reduce("") { place, part in
+                    place.isEmpty || part.hasPrefix("[") ? place + part : place + "." + part
+                }
+                let place = path.isEmpty ? "" : " in " + TerminalText.sanitizeLine(joined)
                 throw failure(
                     "the key `\(TerminalText.sanitizeLine(key))` is given twice\(place)")
             }
