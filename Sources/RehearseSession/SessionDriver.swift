@@ -1,4 +1,5 @@
 import Foundation
+import RehearseCore
 import RehearseProgress
 import RehearseScoring
 
@@ -147,14 +148,13 @@ public struct SessionDriver<Session: DrivenSession> {
         if let recordPath { writeRecord(record, to: recordPath) }
     }
 
-    /// `--record FILE`: the attempt as the JSON answer sheet the grader reads.
+    /// `--record FILE`: the attempt as the JSON answer sheet the grader reads (`RecordFile`).
     mutating func writeRecord(_ record: AttemptRecord, to path: String) {
-        do {
-            let data = try AttemptRecord.makeEncoder().encode(record)
-            try (data + Data("\n".utf8)).write(to: URL(fileURLWithPath: path), options: .atomic)
-            say("Attempt recorded in \(path).")
+        do throws(OutputFileError) {
+            try RecordFile.write(record, to: path)
+            say("Attempt recorded in \(TerminalText.sanitizeLine(path)).")
         } catch {
-            report("cannot write \(path): \(error.localizedDescription)")
+            report("\(error)")
         }
     }
 

@@ -191,4 +191,32 @@ import Testing
         #expect(!cell.unicodeScalars.contains("\u{1B}"))
         #expect(cell.contains("\\u{1B}"))
     }
+
+    @Test func aPlantedSymlinkNeverLendsItsModeToTheWrittenFile() throws {
+        let data = try TemporaryDataFolder()
+        try data.write("elsewhere.json", Self.file())
+        chmod(data.file("elsewhere.json"), 0o600)
+        try FileManager.default.createDirectory(
+            atPath: data.file("progress"), withIntermediateDirectories: true)
+        #expect(symlink(data.file("elsewhere.json"), data.file("progress/ana.json")) == 0)
+        let before = data.contents("elsewhere.json")
+        try ProgressStore(directory: data.path).record(
+            Sample.attempt("b", learner: "ana"), reviews: [])
+        var info = stat()
+        #expect(lstat(data.file("progress/ana.json"), &info) == 0)
+        #expect(info.st_mode & S_IFMT == S_IFREG, "the link is replaced, not written through")
+        #expect(info.st_mode & 0o7777 == 0o644, "an explicit mode, not the link's 0777")
+        #expect(data.contents("elsewhere.json") == before)
+    }
+
+    @Test func aRegularFileKeepsItsPermissionsButNeverExecuteBits() throws {
+        let data = try TemporaryDataFolder()
+        try data.write("progress/ana.json", Self.file())
+        chmod(data.file("progress/ana.json"), 0o4755)
+        try ProgressStore(directory: data.path).record(
+            Sample.attempt("b", learner: "ana"), reviews: [])
+        var info = stat()
+        #expect(stat(data.file("progress/ana.json"), &info) == 0)
+        #expect(info.st_mode & 0o7777 == 0o644)
+    }
 }
