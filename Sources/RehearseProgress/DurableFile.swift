@@ -182,7 +182,7 @@ struct DurableFile {
         try syncFolder((folder as NSString).deletingLastPathComponent)
     }
 
-    private func writeAll(_ fd: Int32, _ data: Data, path: String) throws(ProgressError) {
+    func writeAll(_ fd: Int32, _ data: Data, path: String) throws(ProgressError) {
         let result: ProgressError? = data.withUnsafeBytes { bytes -> ProgressError? in
             var offset = 0
             while offset < bytes.count {

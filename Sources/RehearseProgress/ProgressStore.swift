@@ -4,14 +4,15 @@ import RehearseCore
 import RehearseScoring
 
 /// The learner store: one JSON file per learner in `DATA/progress`, written durably under an
-/// exclusive lock, with a small separate file per unfinished attempt.
+/// exclusive lock, with a small separate log per attempt in progress.
 ///
 /// Layout (DATA is `DataDirectory.resolve`):
 /// - `progress/LEARNER.json`: every attempt and the memory state per ref;
 /// - `progress/LEARNER.json.bak`: the previous generation;
 /// - `progress/LEARNER.json.vN.bak`: the original of a file migrated from version N;
 /// - `progress/.LEARNER.lock`: the stable lock file every writer of the learner takes;
-/// - `progress/unfinished/LEARNER/QUIZ.json`: the attempt in progress, saved after each answer;
+/// - `progress/unfinished/LEARNER/QUIZ~ATTEMPT.log`: each attempt in progress, one line
+///   appended per answer (`UnfinishedLog`);
 /// - `history/LEARNER.history`: the shell's line history.
 ///
 /// Every method is synchronous and may wait for the learner's lock (another shell writing):
@@ -21,7 +22,7 @@ public final class ProgressStore: Sendable {
     public let directory: String
     let operations: FileOperations
     let scheduler: FSRS
-    private var file: DurableFile { DurableFile(operations: operations) }
+    var file: DurableFile { DurableFile(operations: operations) }
 
     public init(directory: String) {
         self.directory = directory
@@ -45,13 +46,6 @@ public final class ProgressStore: Sendable {
         path(progressFolder, try Self.learnerID(learner) + ".json")
     }
 
-    /// The file of an unfinished attempt of a quiz.
-    public func unfinishedPath(learner: String, quiz: String) throws(ProgressError) -> String {
-        let id = try Self.learnerID(learner)
-        let quizID = try Self.quizID(quiz)
-        return path(unfinishedFolder(id), quizID + ".json")
-    }
-
     /// Where the shell keeps the learner's line history; the folder is created when missing.
     /// An invalid id gets a fixed name that cannot leave the folder.
     public func historyPath(learner: String) -> String {
@@ -61,11 +55,11 @@ public final class ProgressStore: Sendable {
         return path(folder, name + ".history")
     }
 
-    private func path(_ folder: String, _ name: String) -> String {
+    func path(_ folder: String, _ name: String) -> String {
         (folder as NSString).appendingPathComponent(name)
     }
 
-    private func unfinishedFolder(_ id: String) -> String {
+    func unfinishedFolder(_ id: String) -> String {
         path(path(progressFolder, "unfinished"), id)
     }
 
@@ -95,7 +89,7 @@ public final class ProgressStore: Sendable {
         }
         for entry in try entries(of: path(progressFolder, "unfinished")) {
             if case .success(let id) = LearnerID.normalise(entry), id == entry,
-                !((try? entries(of: unfinishedFolder(id)))?.filter { $0.hasSuffix(".json") }
+                !((try? entries(of: unfinishedFolder(id)))?.filter(Self.isInProgressFile)
                     .isEmpty ?? true)
             {
                 found.insert(id)
@@ -104,7 +98,7 @@ public final class ProgressStore: Sendable {
         return found.sorted()
     }
 
-    private func entries(of folder: String) throws(ProgressError) -> [String] {
+    func entries(of folder: String) throws(ProgressError) -> [String] {
         var info = stat()
         guard stat(folder, &info) == 0 else {
             if errno == ENOENT { return [] }
@@ -151,15 +145,8 @@ public final class ProgressStore: Sendable {
     /// it holds as unfinished takes the in-progress copy when that has at least as many answers.
     /// An in-progress file that cannot be read is skipped here (`unfinished` reports it).
     private func foldInProgress(into progress: inout LearnerProgress) {
-        let folder = unfinishedFolder(progress.learner)
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else {
-            return
-        }
-        let decoder = AttemptRecord.makeDecoder()
-        for name in names.sorted() where name.hasSuffix(".json") && !name.hasPrefix(".") {
-            guard let data = try? file.read(path(folder, name)),
-                var attempt = try? decoder.decode(AttemptRecord.self, from: data)
-            else { continue }
+        for (_, read) in inProgressFiles(of: progress.learner, quiz: nil) {
+            guard case .success(var attempt) = read else { continue }
             attempt.learner = progress.learner
             attempt.status = .unfinished
             if let held = progress.attempts.first(where: { $0.id == attempt.id }) {
@@ -202,7 +189,7 @@ public final class ProgressStore: Sendable {
         // The attempt is safe in the learner's file: clearing its in-progress copy is tidying,
         // and a failure there must not make the caller think the attempt was lost.
         for attempt in attempts where attempt.status != .unfinished {
-            try? discardUnfinished(learner: id, quiz: attempt.quiz, endedBy: attempt)
+            try? discardUnfinished(endedBy: attempt, learner: id)
         }
     }
 
@@ -244,72 +231,6 @@ public final class ProgressStore: Sendable {
                 }
             }
             try file.replace(target, with: data + Data("\n".utf8), backup: target + ".bak")
-        }
-    }
-
-    // MARK: Unfinished attempts
-
-    /// Saves the attempt in progress in its own small file (one per learner and quiz), durably;
-    /// the learner's big file is not touched, so saving an answer stays fast however long the
-    /// history is.
-    public func saveUnfinished(_ attempt: AttemptRecord) throws(ProgressError) {
-        let id = try Self.learnerID(attempt.learner)
-        let quizID = try Self.quizID(attempt.quiz)
-        let folder = unfinishedFolder(id)
-        try file.makeFolder(folder)
-        var attempt = attempt
-        attempt.learner = id
-        let data: Data
-        do {
-            data = try AttemptRecord.makeEncoder().encode(attempt)
-        } catch {
-            throw ProgressError(path: folder, reason: "cannot encode the attempt: \(error)")
-        }
-        try FileLock.withExclusiveLock(path(folder, ".lock"), operations: operations) {
-            () throws(ProgressError) in
-            file.removeStaleTemps(in: folder, for: quizID + ".json")
-            try file.replace(path(folder, quizID + ".json"), with: data)
-        }
-    }
-
-    /// The unfinished attempt of a quiz, if one was saved and not cleared.
-    public func unfinished(learner: String, quiz: String) throws(ProgressError) -> AttemptRecord? {
-        let target = try unfinishedPath(learner: learner, quiz: quiz)
-        guard let data = try file.read(target) else { return nil }
-        do {
-            return try AttemptRecord.makeDecoder().decode(AttemptRecord.self, from: data)
-        } catch {
-            throw ProgressError(
-                path: target,
-                reason: "is not a readable attempt (\(ProgressMigration.describe(error)))",
-                kind: .unreadable)
-        }
-    }
-
-    /// Forgets the unfinished attempt of a quiz (the learner starts afresh, or finished it).
-    public func discardUnfinished(learner: String, quiz: String) throws(ProgressError) {
-        try discardUnfinished(learner: learner, quiz: quiz, endedBy: nil)
-    }
-
-    /// Removes the quiz's unfinished file; with `ended`, only when that file holds the same
-    /// attempt or one started no later (a newer attempt of another shell is kept).
-    private func discardUnfinished(learner: String, quiz: String, endedBy ended: AttemptRecord?)
-        throws(ProgressError)
-    {
-        let target = try unfinishedPath(learner: learner, quiz: quiz)
-        let folder = (target as NSString).deletingLastPathComponent
-        guard FileManager.default.fileExists(atPath: folder) else { return }
-        try FileLock.withExclusiveLock(path(folder, ".lock"), operations: operations) {
-            () throws(ProgressError) in
-            if let ended, let saved = try? unfinished(learner: learner, quiz: quiz),
-                saved.id != ended.id, saved.startedAt > ended.startedAt
-            {
-                return
-            }
-            if unlink(target) != 0 && errno != ENOENT {
-                throw file.failure(target, "cannot be removed", errno)
-            }
-            try file.syncFolder(folder)
         }
     }
 
