@@ -24,17 +24,35 @@ public final class ProgressStore: Sendable {
     let scheduler: FSRS
     var file: DurableFile { DurableFile(operations: operations) }
 
+    /// The present, against which recorded times are checked.
+    let now: @Sendable () -> Date
+
+    /// How far past the present a recorded time may be: a clock of another machine a little
+    /// ahead, or a session run from a pinned `REHEARSE_NOW` for hours, is not refused.
+    public static let futureTolerance: TimeInterval = 86_400
+
     public init(directory: String) {
         self.directory = directory
         operations = .system
         scheduler = FSRS()
+        now = Self.clockNow
     }
 
-    /// A store writing through other system calls (tests inject failures here).
-    public init(directory: String, operations: FileOperations, scheduler: FSRS = FSRS()) {
+    /// A store writing through other system calls (tests inject failures here), with another
+    /// present (`REHEARSE_NOW`, else the system clock, by default).
+    public init(
+        directory: String, operations: FileOperations, scheduler: FSRS = FSRS(),
+        now: @escaping @Sendable () -> Date = ProgressStore.clockNow
+    ) {
         self.directory = directory
         self.operations = operations
         self.scheduler = scheduler
+        self.now = now
+    }
+
+    /// `REHEARSE_NOW`, else the system clock.
+    public static let clockNow: @Sendable () -> Date = {
+        (try? RehearseClock.now().get()) ?? Date()
     }
 
     // MARK: Paths
@@ -178,7 +196,11 @@ public final class ProgressStore: Sendable {
                 path: attempt.learner, reason: "recordAll takes attempts of one learner",
                 kind: .invalidID)
         }
-        for attempt in attempts { _ = try Self.quizID(attempt.quiz) }
+        for attempt in attempts {
+            _ = try Self.quizID(attempt.quiz)
+            try checkRecordable(attempt)
+        }
+        try checkNotFuture(reviews.map(\.at), what: "a review")
         try update(id) { progress in
             for var attempt in attempts {
                 attempt.learner = id
@@ -197,7 +219,40 @@ public final class ProgressStore: Sendable {
     public func review(learner: String, _ reviews: [ReviewEvent]) throws(ProgressError) {
         let id = try Self.learnerID(learner)
         guard !reviews.isEmpty else { return }
+        try checkNotFuture(reviews.map(\.at), what: "a review")
         try update(id) { progress in progress.apply(reviews, scheduler: scheduler) }
+    }
+
+    /// Refuses an attempt with a value out of range or a time after the present.
+    private func checkRecordable(_ attempt: AttemptRecord) throws(ProgressError) {
+        if let problem = ProgressValidation.problem(in: attempt) {
+            throw ProgressError(
+                path: attempt.learner,
+                reason:
+                    "the attempt `\(TerminalText.sanitizeLine(attempt.id))` is refused: \(problem)",
+                kind: .rejected)
+        }
+        let times =
+            [attempt.startedAt] + [attempt.finishedAt].compactMap { $0 }
+            + attempt.answers.compactMap(\.answeredAt)
+        try checkNotFuture(
+            times, what: "the attempt `\(TerminalText.sanitizeLine(attempt.id))`", learner: attempt.learner)
+    }
+
+    /// Refuses times after the present (plus `futureTolerance`): a recorded attempt from the
+    /// future would freeze review scheduling.
+    private func checkNotFuture(_ times: [Date], what: String, learner: String = "")
+        throws(ProgressError)
+    {
+        let present = now()
+        guard let latest = times.max(), latest > present.addingTimeInterval(Self.futureTolerance)
+        else { return }
+        let format = ISO8601DateFormatter()
+        throw ProgressError(
+            path: learner,
+            reason:
+                "\(what) is dated \(format.string(from: latest)), after the present (\(format.string(from: present))); times after the present are refused",
+            kind: .rejected)
     }
 
     private func update(_ id: String, _ change: (inout LearnerProgress) -> Void)

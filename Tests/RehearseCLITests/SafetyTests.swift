@@ -119,4 +119,43 @@ import Testing
             #expect(!result.stdout.unicodeScalars.contains("\u{1B}"), "\(format)")
         }
     }
+
+    @Test func twoTakesOfOneQuizKeepBothAttemptsAndResumeSaysSo() throws {
+        let bank = try F.bank()
+        for at in ["2026-01-05T09:00:00Z", "2026-01-05T10:00:00Z"] {
+            let left = try take(bank, [], input: "true\n", environment: ["REHEARSE_NOW": at])
+            #expect(left.stdout.contains("Your answers are kept"), "\(left.stdout)")
+        }
+        let folder = bank.url.appendingPathComponent("data/progress/unfinished/sam").path
+        let logs = try FileManager.default.contentsOfDirectory(atPath: folder)
+            .filter { $0.hasSuffix(".log") }
+        #expect(logs.count == 2, "\(logs)")
+        let resumed = try take(
+            bank, ["--resume"], input: F.lines(Array(F.firstBranch.dropFirst())),
+            environment: ["REHEARSE_NOW": "2026-01-05T11:00:00Z"])
+        #expect(resumed.status == 0, "\(resumed.stderr)")
+        #expect(
+            resumed.stdout.contains(
+                "You have 2 unfinished attempts at every-kind; resuming the latest, started 2026-01-05T10:00:00Z."
+            ), "\(resumed.stdout)")
+    }
+
+    @Test func anAttemptFromTheFutureIsRefusedWhenRecorded() throws {
+        let bank = try F.bank()
+        let data = bank.url.appendingPathComponent("data")
+        let record = bank.url.appendingPathComponent("attempt.json")
+        let made = try take(
+            bank, ["--record", record.path], environment: ["REHEARSE_NOW": "9999-01-01T00:00:00Z"])
+        #expect(made.status == 0, "\(made.stderr)")
+        let graded = try CLI.run(
+            [
+                "grade", record.path, "--update-progress", "--bank", bank.url.path, "--data-dir",
+                data.appendingPathComponent("other").path,
+            ], environment: ["REHEARSE_NOW": "2026-01-05T09:00:00Z"])
+        #expect(graded.status != 0)
+        #expect(graded.stderr.contains("after the present"), "\(graded.stderr)")
+        #expect(
+            !FileManager.default.fileExists(
+                atPath: data.appendingPathComponent("other/progress/sam.json").path))
+    }
 }
