@@ -50,8 +50,9 @@ public enum RehearseClock {
     public static func parse(_ text: String) -> Date? {
         guard let first = text.utf8.first, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(first),
             text.utf8.count <= 40,
-            text.utf8.count < 5 || text.utf8[text.utf8.index(text.utf8.startIndex, offsetBy: 4)]
-                == UInt8(ascii: "-")
+            text.utf8.count < 5
+                || text.utf8[text.utf8.index(text.utf8.startIndex, offsetBy: 4)]
+                    == UInt8(ascii: "-")
         else { return nil }
         let plain = ISO8601DateFormatter()
         if let date = plain.date(from: text) { return date }

@@ -29,7 +29,8 @@ public enum OutputFile {
         _ data: Data, to path: String, mode: mode_t = 0o644, replacing: (Data) -> Bool
     ) throws(OutputFileError) -> Bool {
         let replaces = try existing(path, replacing: replacing)
-        let absolute = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
+        let absolute =
+            path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
         let folder = (absolute as NSString).deletingLastPathComponent
         let name = (absolute as NSString).lastPathComponent
         let temp =
@@ -107,7 +108,9 @@ public enum OutputFile {
             }
             let folder = (path as NSString).deletingLastPathComponent
             var folderInfo = stat()
-            if !folder.isEmpty, stat(folder, &folderInfo) != 0 || (folderInfo.st_mode & S_IFMT) != S_IFDIR {
+            if !folder.isEmpty,
+                stat(folder, &folderInfo) != 0 || (folderInfo.st_mode & S_IFMT) != S_IFDIR
+            {
                 throw OutputFileError(
                     path: path, reason: "its folder does not exist; create the folder first")
             }
@@ -126,7 +129,8 @@ public enum OutputFile {
             }
             return true
         case S_IFDIR: kind = "it is a folder; give a file name in it, such as \(path)/attempt.json"
-        case S_IFLNK: kind = "it is a symbolic link; give the path of a plain file (the link is left alone)"
+        case S_IFLNK:
+            kind = "it is a symbolic link; give the path of a plain file (the link is left alone)"
         case S_IFIFO: kind = "it is a FIFO (named pipe); give the path of a plain file"
         case S_IFCHR, S_IFBLK: kind = "it is a device; give the path of a plain file"
         default: kind = "it is not a plain file; give the path of a plain file"

@@ -145,7 +145,8 @@ public struct FSRS: Sendable {
     /// The review time plus the interval, never past the latest time the store accepts.
     private func due(after time: Date, _ stability: Double) -> Date {
         Self.clampedTime(
-            time.addingTimeInterval(Double(intervalDays(stability: stability)) * Self.secondsPerDay))
+            time.addingTimeInterval(Double(intervalDays(stability: stability)) * Self.secondsPerDay)
+        )
     }
 
     /// A state as the formulas may take it: stability and difficulty finite and in range,

@@ -82,7 +82,8 @@ enum ProgressMigration {
             if version == 0 {
                 let old = try decoder.decode(VersionZero.self, from: data)
                 decoded = Decoded(
-                    progress: LearnerProgress(learner: old.learner ?? learner, attempts: old.attempts),
+                    progress: LearnerProgress(
+                        learner: old.learner ?? learner, attempts: old.attempts),
                     migratedFrom: 0, unknown: UnknownKeys())
             } else {
                 decoded = Decoded(
@@ -117,7 +118,8 @@ enum ProgressMigration {
             return context.codingPath.isEmpty
                 ? "the JSON is malformed" : "bad value \(place(context.codingPath))"
         case .keyNotFound(let key, let context):
-            return "`\(TerminalText.sanitizeLine(key.stringValue))` missing \(place(context.codingPath))"
+            return
+                "`\(TerminalText.sanitizeLine(key.stringValue))` missing \(place(context.codingPath))"
         case .typeMismatch(_, let context), .valueNotFound(_, let context):
             return "wrong type \(place(context.codingPath))"
         @unknown default:

@@ -33,7 +33,8 @@ extension ProgressStore {
         throws(ProgressError) -> String
     {
         let id = try Self.learnerID(learner)
-        return path(unfinishedFolder(id), try Self.quizID(quiz) + "~" + Self.attemptKey(attempt) + ".log")
+        return path(
+            unfinishedFolder(id), try Self.quizID(quiz) + "~" + Self.attemptKey(attempt) + ".log")
     }
 
     /// Saves the attempt in progress whole (a compacted log), durably; the learner's big file is
@@ -86,7 +87,9 @@ extension ProgressStore {
         let fd = retryingEINTR {
             operations.open(target, O_WRONLY | O_APPEND | O_CLOEXEC | O_NOFOLLOW, 0o600)
         }
-        guard fd >= 0 else { throw file.failure(target, "cannot be opened to save the answer", errno) }
+        guard fd >= 0 else {
+            throw file.failure(target, "cannot be opened to save the answer", errno)
+        }
         defer { _ = close(fd) }
         do throws(ProgressError) {
             try file.writeAll(fd, data, path: target)

@@ -236,7 +236,8 @@ public final class ProgressStore: Sendable {
             [attempt.startedAt] + [attempt.finishedAt].compactMap { $0 }
             + attempt.answers.compactMap(\.answeredAt)
         try checkNotFuture(
-            times, what: "the attempt `\(TerminalText.sanitizeLine(attempt.id))`", learner: attempt.learner)
+            times, what: "the attempt `\(TerminalText.sanitizeLine(attempt.id))`",
+            learner: attempt.learner)
     }
 
     /// Refuses times after the present (plus `futureTolerance`): a recorded attempt from the

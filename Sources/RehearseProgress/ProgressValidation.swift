@@ -50,14 +50,16 @@ public enum ProgressValidation {
             throw Problem(place: place, reason: "is not a JSON object")
         }
         if let version = attempt["version"] {
-            try whole(version, at: place + ".version", in: 1...AttemptRecord.currentVersion,
+            try whole(
+                version, at: place + ".version", in: 1...AttemptRecord.currentVersion,
                 what: "a known attempt version")
         }
         if let seed = attempt["seed"] {
             guard case .number(let text) = seed, UInt64(text) != nil else {
                 throw Problem(
                     place: place + ".seed",
-                    reason: "is \(written(seed)), not a seed (a whole number from 0 to \(UInt64.max))")
+                    reason:
+                        "is \(written(seed)), not a seed (a whole number from 0 to \(UInt64.max))")
             }
         }
         for key in ["score", "max"] {

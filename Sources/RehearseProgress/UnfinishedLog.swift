@@ -38,7 +38,9 @@ public enum UnfinishedLog {
         var data = Data()
         let header = UnfinishedCursor.header(of: attempt)
         if header != cursor.header { data += try encode(Line(header: header)) }
-        for answer in attempt.answers[cursor.answers...] { data += try encode(Line(answer: answer)) }
+        for answer in attempt.answers[cursor.answers...] {
+            data += try encode(Line(answer: answer))
+        }
         return data
     }
 

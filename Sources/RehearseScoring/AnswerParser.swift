@@ -13,14 +13,23 @@ import RehearseCore
 /// | number | a decimal number, `,` or `.` as separator, the unit allowed after it (`5 days`) |
 /// | rate | `id=rating` pairs (`a=5,b=2,c=4`) |
 ///
-/// An empty answer is "not answered" (`nil`); an answer that cannot be read is an `AnswerError`,
-/// never a silent zero.
+/// An empty answer is "not answered" (`nil`); an answer that cannot be read, or one longer than
+/// `TextPattern.maximumAnswerLength` characters, is an `AnswerError`, never a silent zero.
 public enum AnswerParser {
     public static func parse(_ raw: String, for question: Question) -> Result<
         Response?, AnswerError
     > {
         let text = raw.trimmingSpaces
         if text.isEmpty { return .success(nil) }
+        let length = text.count
+        guard length <= TextPattern.maximumAnswerLength else {
+            return .failure(
+                AnswerError(
+                    "the answer is \(length) characters long",
+                    hint:
+                        "answers are at most \(TextPattern.maximumAnswerLength) characters: shorten it"
+                ))
+        }
         do {
             return .success(try read(text, question))
         } catch {

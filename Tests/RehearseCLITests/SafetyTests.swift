@@ -33,7 +33,8 @@ import Testing
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         let result = try take(bank, ["--record", folder])
         #expect(result.status == 64, "\(result.stderr)")
-        #expect(result.stderr.contains("cannot write \(folder): it is a folder"), "\(result.stderr)")
+        #expect(
+            result.stderr.contains("cannot write \(folder): it is a folder"), "\(result.stderr)")
         #expect(!result.stderr.contains("NSCocoaErrorDomain"))
     }
 
@@ -113,7 +114,10 @@ import Testing
         try Data(text.utf8).write(to: progress.appendingPathComponent("ana.json"))
         for format in ["table", "csv", "json"] {
             let result = try CLI.run(
-                ["progress", "ana", "--format", format, "--data-dir", bank.url.appendingPathComponent("data").path],
+                [
+                    "progress", "ana", "--format", format, "--data-dir",
+                    bank.url.appendingPathComponent("data").path,
+                ],
                 environment: F.environment)
             #expect(result.status == 0, "\(format): \(result.stderr)")
             #expect(!result.stdout.unicodeScalars.contains("\u{1B}"), "\(format)")

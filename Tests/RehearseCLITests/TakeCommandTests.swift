@@ -227,9 +227,10 @@ enum TakeFixtures {
         #expect(second.stdout.contains("seed 5"))
         #expect(second.stdout.contains("Question 3  late-delivery/lookup"))
         #expect(second.stdout.contains("Result: 9 of 10 points (90%)"))
-        #expect(try FileManager.default.contentsOfDirectory(atPath: saved.path).allSatisfy {
-            !$0.hasSuffix(".log")
-        })
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: saved.path).allSatisfy {
+                !$0.hasSuffix(".log")
+            })
     }
 
     @Test func usageErrors() throws {

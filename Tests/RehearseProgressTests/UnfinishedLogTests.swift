@@ -13,7 +13,8 @@ import Testing
 
 /// Attempts in progress: one log per attempt, appended to per answer, read back after a crash.
 @Suite struct UnfinishedLogTests {
-    static func attempt(_ id: String, answers: Int, at start: Date = Sample.start) -> AttemptRecord {
+    static func attempt(_ id: String, answers: Int, at start: Date = Sample.start) -> AttemptRecord
+    {
         var attempt = Sample.attempt(id, learner: "ana", status: .unfinished, at: start)
         attempt.finishedAt = nil
         attempt.answers = (0..<answers).map {
