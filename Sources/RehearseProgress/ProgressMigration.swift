@@ -127,3 +127,16 @@ enum ProgressMigration {
         }
     }
 }
+
+extension LearnerProgress {
+    /// The progress in a file's bytes, read exactly as the store reads a learner's file
+    /// (strictly, range-checked, migrated from an older version): for tools and fuzzing.
+    /// Throws a message naming what is wrong.
+    public static func decode(_ data: Data, learner: String) throws -> LearnerProgress {
+        do {
+            return try ProgressMigration.decode(data, learner: learner).progress
+        } catch {
+            throw ProgressError(path: learner, reason: error.reason, kind: .unreadable)
+        }
+    }
+}
