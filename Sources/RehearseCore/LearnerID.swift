@@ -34,5 +34,8 @@ public enum LearnerID {
 public struct LearnerIDError: Error, Sendable, Hashable, CustomStringConvertible {
     public var id: String
     public var reason: String
-    public var description: String { "invalid learner id `\(id)`: \(reason)" }
+    public var description: String {
+        let shown = id.count > 140 ? String(id.prefix(140)) + "…" : id
+        return "invalid learner id `\(TerminalText.sanitizeLine(shown))`: \(reason)"
+    }
 }

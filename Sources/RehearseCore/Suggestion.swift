@@ -4,7 +4,8 @@ public enum Suggestion {
     public static func closest(to word: String, in candidates: [String]) -> String? {
         let lowered = word.lowercased()
         var best: (String, Int)?
-        for candidate in candidates {
+        // The word itself is never a suggestion: "no quiz `a` (did you mean `a`?)" helps no one.
+        for candidate in candidates where candidate != word {
             let distance = editDistance(lowered, candidate.lowercased())
             let allowed = max(1, min(3, candidate.count / 3))
             if distance <= allowed, distance < (best?.1 ?? Int.max) {

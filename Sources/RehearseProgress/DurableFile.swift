@@ -24,15 +24,34 @@ struct DurableFile {
     /// The marker in the names of temp files; `removeStaleTemps` deletes files carrying it.
     static let tempMarker = ".tmp-"
 
-    /// The file's bytes, or nil when it does not exist.
-    func read(_ path: String) throws(ProgressError) -> Data? {
-        let fd = retryingEINTR { openForReading(path, O_RDONLY | O_CLOEXEC) }
+    /// The largest file the store reads: 64 MiB.
+    static let maximumSize = 64 * 1024 * 1024
+
+    /// The file's bytes, or nil when it does not exist. Anything but a regular file (a folder, a
+    /// FIFO, a device) is refused without blocking on it, and so is a file over `limit` bytes.
+    func read(_ path: String, limit: Int = DurableFile.maximumSize) throws(ProgressError) -> Data? {
+        let fd = retryingEINTR { openForReading(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK) }
         if fd < 0 {
             let code = errno
             if code == ENOENT { return nil }
             throw failure(path, "cannot be opened", code)
         }
         defer { _ = close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { throw failure(path, "cannot be read", errno) }
+        guard (info.st_mode & S_IFMT) == S_IFREG else {
+            throw ProgressError(
+                path: path,
+                reason: "is not a regular file; move it away and run the command again",
+                kind: .unreadable)
+        }
+        guard Int(info.st_size) <= limit else {
+            throw ProgressError(
+                path: path,
+                reason:
+                    "is \(info.st_size) bytes, over the limit of \(limit / 1024 / 1024) MiB; the file was left untouched",
+                kind: .unreadable)
+        }
         var data = Data()
         var chunk = [UInt8](repeating: 0, count: 64 * 1024)
         while true {
@@ -43,19 +62,30 @@ struct DurableFile {
             }
             if count == 0 { break }
             data.append(contentsOf: chunk[0..<count])
+            if data.count > limit {
+                throw ProgressError(
+                    path: path, reason: "grew over the limit of \(limit / 1024 / 1024) MiB",
+                    kind: .unreadable)
+            }
         }
         return data
     }
 
     /// Replaces `path` with `data`, durably. With `backup`, the file being replaced (when there
     /// is one) is kept under that name first.
-    func replace(_ path: String, with data: Data, backup: String? = nil) throws(ProgressError) {
+    func replace(
+        _ path: String, with data: Data, backup: String? = nil, mode newMode: mode_t = 0o644
+    ) throws(ProgressError) {
         let folder = (path as NSString).deletingLastPathComponent
         let name = (path as NSString).lastPathComponent
         let temp = (folder as NSString).appendingPathComponent(Self.tempName(for: name))
         var existing = stat()
         let exists = lstat(path, &existing) == 0
-        let mode = exists ? mode_t(existing.st_mode) & 0o7777 : 0o644
+        // The permissions of a regular file being replaced are kept (never its set-id, sticky or
+        // execute bits); anything else there (a planted symlink, whose own mode is 0777) lends
+        // the new file nothing: it gets `newMode`, set explicitly whatever the umask.
+        let isRegular = exists && (existing.st_mode & S_IFMT) == S_IFREG
+        let mode = isRegular ? mode_t(existing.st_mode) & 0o666 : newMode
         let fd = retryingEINTR {
             operations.open(temp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
         }
@@ -63,7 +93,7 @@ struct DurableFile {
         var isOpen = true
         do throws(ProgressError) {
             try writeAll(fd, data, path: temp)
-            if exists, fchmod(fd, mode) != 0 {
+            if fchmod(fd, mode) != 0 {
                 throw failure(temp, "cannot keep the file mode", errno)
             }
             if retryingEINTR({ operations.fsync(fd) }) != 0 {
@@ -73,7 +103,7 @@ struct DurableFile {
             if close(fd) != 0 && errno != EINTR {
                 throw failure(temp, "cannot be closed", errno)
             }
-            if exists, let backup { try keepBackup(of: path, as: backup) }
+            if isRegular, let backup { try keepBackup(of: path, as: backup) }
             if operations.rename(temp, path) != 0 {
                 throw failure(path, "cannot be replaced", errno)
             }
@@ -152,7 +182,7 @@ struct DurableFile {
         try syncFolder((folder as NSString).deletingLastPathComponent)
     }
 
-    private func writeAll(_ fd: Int32, _ data: Data, path: String) throws(ProgressError) {
+    func writeAll(_ fd: Int32, _ data: Data, path: String) throws(ProgressError) {
         let result: ProgressError? = data.withUnsafeBytes { bytes -> ProgressError? in
             var offset = 0
             while offset < bytes.count {

@@ -73,6 +73,11 @@ public struct FSRS: Sendable {
         1.4835, 0.0614, 0.2629, 1.6483, 0.6014, 1.8729, 0.5425, 0.0912, 0.0658, 0.1542,
     ]
     public static let minimumStability = 0.001
+    /// The largest stability kept, in days (about 27,000 years): far beyond the maximum
+    /// interval, so no due date changes, and every formula stays finite.
+    public static let maximumStability = 10_000_000.0
+    /// The most reviews (and lapses) counted for one ref; counting stops there.
+    public static let maximumCount = 1_000_000_000
     public static let secondsPerDay = 86_400.0
 
     public let weights: [Double]
@@ -97,8 +102,8 @@ public struct FSRS: Sendable {
     /// The state after a review. `state` is nil for a ref never reviewed. Times are used to the
     /// whole second, as the store keeps them.
     public func review(_ state: MemoryState?, rating: Rating, at rawTime: Date) -> MemoryState {
-        let time = Self.wholeSecond(rawTime)
-        guard let state else {
+        let time = Self.clampedTime(Self.wholeSecond(rawTime))
+        guard let state = state.map(Self.sanitised) else {
             let stability = initialStability(rating)
             let difficulty = clampDifficulty(initialDifficulty(rating))
             return MemoryState(
@@ -119,8 +124,8 @@ public struct FSRS: Sendable {
         let difficulty = nextDifficulty(state.difficulty, rating)
         return MemoryState(
             stability: stability, difficulty: difficulty, due: due(after: time, stability),
-            lastReview: time, reps: state.reps + 1,
-            lapses: state.lapses + (rating == .again ? 1 : 0))
+            lastReview: time, reps: Swift.min(state.reps, Self.maximumCount - 1) + 1,
+            lapses: Swift.min(state.lapses, Self.maximumCount - 1) + (rating == .again ? 1 : 0))
     }
 
     /// The probability of recall after whole days since the last review.
@@ -134,11 +139,38 @@ public struct FSRS: Sendable {
         let raw = (stability / factor) * (pow(desiredRetention, 1 / decay) - 1)
         let rounded = raw.rounded(.toNearestOrEven)
         guard rounded.isFinite else { return maximumInterval }
-        return Swift.min(Swift.max(Int(rounded), 1), maximumInterval)
+        return Int(Self.clamp(rounded, 1, Double(Swift.max(1, maximumInterval))))
     }
 
+    /// The review time plus the interval, never past the latest time the store accepts.
     private func due(after time: Date, _ stability: Double) -> Date {
-        time.addingTimeInterval(Double(intervalDays(stability: stability)) * Self.secondsPerDay)
+        Self.clampedTime(
+            time.addingTimeInterval(Double(intervalDays(stability: stability)) * Self.secondsPerDay)
+        )
+    }
+
+    /// A state as the formulas may take it: stability and difficulty finite and in range,
+    /// counts not negative. The store refuses files out of these ranges; this keeps a state
+    /// made in memory from trapping too.
+    static func sanitised(_ state: MemoryState) -> MemoryState {
+        var state = state
+        state.stability = clamp(state.stability, minimumStability, maximumStability)
+        state.difficulty = clamp(state.difficulty, 1, 10)
+        state.reps = Swift.max(0, state.reps)
+        state.lapses = Swift.max(0, state.lapses)
+        state.lastReview = clampedTime(state.lastReview)
+        return state
+    }
+
+    /// `value` within `low...high`; `low` for NaN.
+    static func clamp(_ value: Double, _ low: Double, _ high: Double) -> Double {
+        guard !value.isNaN else { return low }
+        return Swift.min(Swift.max(value, low), high)
+    }
+
+    /// A time within the years 1970-9999 (`RehearseClock`'s range).
+    static func clampedTime(_ date: Date) -> Date {
+        Swift.min(Swift.max(date, RehearseClock.earliest), RehearseClock.latest)
     }
 
     private func initialStability(_ rating: Rating) -> Double {
@@ -150,7 +182,7 @@ public struct FSRS: Sendable {
     }
 
     private func clampDifficulty(_ difficulty: Double) -> Double {
-        Swift.min(Swift.max(difficulty, 1), 10)
+        Self.clamp(difficulty, 1, 10)
     }
 
     private func shortTermStability(_ stability: Double, _ rating: Rating) -> Double {
@@ -158,7 +190,7 @@ public struct FSRS: Sendable {
             exp(weights[17] * (Double(rating.rawValue) - 3 + weights[18]))
             * pow(stability, -weights[19])
         if rating != .again { increase = Swift.max(increase, 1) }
-        return Swift.max(stability * increase, Self.minimumStability)
+        return Self.clamp(stability * increase, Self.minimumStability, Self.maximumStability)
     }
 
     private func nextDifficulty(_ difficulty: Double, _ rating: Rating) -> Double {
@@ -187,16 +219,19 @@ public struct FSRS: Sendable {
                 * (1 + exp(weights[8]) * (11 - difficulty) * pow(stability, -weights[9])
                     * (exp((1 - retrievability) * weights[10]) - 1) * hardPenalty * easyBonus)
         }
-        return Swift.max(next, Self.minimumStability)
+        return Self.clamp(next, Self.minimumStability, Self.maximumStability)
     }
 
     /// A time cut down to its whole second (the store writes times to the second).
     public static func wholeSecond(_ date: Date) -> Date {
-        Date(timeIntervalSince1970: date.timeIntervalSince1970.rounded(.down))
+        guard date.timeIntervalSince1970.isFinite else { return date }
+        return Date(timeIntervalSince1970: date.timeIntervalSince1970.rounded(.down))
     }
 
     /// Whole days between two times, rounded down (negative when `to` is earlier).
     public static func wholeDays(from start: Date, to end: Date) -> Int {
-        Int((end.timeIntervalSince(start) / secondsPerDay).rounded(.down))
+        let days = (end.timeIntervalSince(start) / secondsPerDay).rounded(.down)
+        guard days.isFinite else { return 0 }
+        return Int(clamp(days, -10_000_000, 10_000_000))
     }
 }

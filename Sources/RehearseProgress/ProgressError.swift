@@ -12,6 +12,9 @@ public struct ProgressError: Error, Sendable, CustomStringConvertible {
         case unreadable
         /// The operating system refused a read or a write (permissions, full disk, ...).
         case io
+        /// What was to be recorded is refused: a value out of range, a time after the present.
+        /// Nothing was written.
+        case rejected
     }
 
     /// The file or folder concerned (for `invalidID`, the id as given).
@@ -32,6 +35,9 @@ public struct ProgressError: Error, Sendable, CustomStringConvertible {
         switch kind {
         case .invalidID:
             return reason
+        case .rejected:
+            return path.isEmpty
+                ? reason : "learner `\(TerminalText.sanitizeLine(path))`: \(reason)"
         case .unreadable, .io:
             var text = "\(path): \(reason)"
             if let backup { text += " (the previous version is kept in \(backup))" }

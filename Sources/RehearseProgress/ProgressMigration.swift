@@ -14,31 +14,47 @@ enum ProgressMigration {
         var reason: String
     }
 
-    private struct Header: Decodable {
-        var format: String?
-        var version: Int?
-    }
-
     private struct VersionZero: Decodable {
         var learner: String?
         var attempts: [AttemptRecord]
     }
 
-    /// The progress in a file's bytes and the version it was migrated from (nil when current).
-    static func decode(_ data: Data, learner: String) throws(Failure) -> (LearnerProgress, Int?) {
-        let decoder = AttemptRecord.makeDecoder()
-        let header: Header
+    /// What a file holds: the progress, the version it was migrated from (nil when current) and
+    /// the members this build does not know, to keep them on rewrite.
+    struct Decoded {
+        var progress: LearnerProgress
+        var migratedFrom: Int?
+        var unknown: UnknownKeys
+    }
+
+    /// The progress in a file's bytes. The JSON is read strictly first (a key given twice is
+    /// refused), the format and version checked, every number and time range-checked, then
+    /// decoded.
+    static func decode(_ data: Data, learner: String) throws(Failure) -> Decoded {
+        let document: StrictJSON
         do {
-            header = try decoder.decode(Header.self, from: data)
+            document = try StrictJSON.parse(Array(data))
         } catch {
-            throw Failure(reason: "is not valid progress JSON (\(describe(error)))")
+            throw Failure(reason: "is not valid progress JSON (malformed: \(error))")
         }
-        let version = header.version ?? 0
-        if let format = header.format, format != LearnerProgress.formatName {
-            throw Failure(reason: "is not a progress file (its format is `\(format)`)")
+        guard case .object = document else {
+            throw Failure(reason: "is not a progress file (it is not a JSON object)")
         }
-        if header.format == nil && version != 0 {
-            throw Failure(reason: "is not a progress file (it has no `format`)")
+        let format = document["format"]
+        if let format, format.text != LearnerProgress.formatName {
+            throw Failure(
+                reason:
+                    "is not a progress file (its format is \(ProgressValidation.written(format)))")
+        }
+        let version: Int
+        switch document["version"] {
+        case nil: version = 0
+        case .number(let text)? where Int(text) != nil: version = Int(text) ?? 0
+        case let other?:
+            throw Failure(
+                reason:
+                    "has an unknown format version \(ProgressValidation.written(other)) (this rehearse reads versions 0 to \(LearnerProgress.currentVersion))"
+            )
         }
         if version > LearnerProgress.currentVersion {
             throw Failure(
@@ -46,24 +62,44 @@ enum ProgressMigration {
                     "was written by a newer rehearse (format version \(version); this one reads up to \(LearnerProgress.currentVersion))"
             )
         }
-        let progress: LearnerProgress
-        let migratedFrom: Int?
+        if version < 0 {
+            throw Failure(
+                reason:
+                    "has an unknown format version \(version) (this rehearse reads versions 0 to \(LearnerProgress.currentVersion))"
+            )
+        }
+        if format == nil && version != 0 {
+            throw Failure(reason: "is not a progress file (it has no `format`)")
+        }
+        do {
+            try ProgressValidation.checkProgress(document)
+        } catch {
+            throw Failure(reason: "has a value out of range: \(error)")
+        }
+        let decoder = AttemptRecord.makeDecoder()
+        let decoded: Decoded
         do {
             if version == 0 {
                 let old = try decoder.decode(VersionZero.self, from: data)
-                progress = LearnerProgress(learner: old.learner ?? learner, attempts: old.attempts)
-                migratedFrom = 0
+                decoded = Decoded(
+                    progress: LearnerProgress(
+                        learner: old.learner ?? learner, attempts: old.attempts),
+                    migratedFrom: 0, unknown: UnknownKeys())
             } else {
-                progress = try decoder.decode(LearnerProgress.self, from: data)
-                migratedFrom = nil
+                decoded = Decoded(
+                    progress: try decoder.decode(LearnerProgress.self, from: data),
+                    migratedFrom: nil, unknown: UnknownKeys(of: document))
             }
         } catch {
             throw Failure(reason: "is not valid progress JSON (\(describe(error)))")
         }
-        guard progress.learner == learner else {
-            throw Failure(reason: "holds learner `\(progress.learner)`, not `\(learner)`")
+        guard decoded.progress.learner == learner else {
+            throw Failure(
+                reason:
+                    "holds learner `\(TerminalText.sanitizeLine(decoded.progress.learner))`, not `\(learner)`"
+            )
         }
-        return (progress, migratedFrom)
+        return decoded
     }
 
     /// A short account of a decoding error: what was wrong and where.
@@ -73,19 +109,34 @@ enum ProgressMigration {
             path.isEmpty
                 ? "at the top"
                 : "at "
-                    + path.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(
-                        separator: ".")
+                    + TerminalText.sanitizeLine(
+                        path.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(
+                            separator: "."))
         }
         switch decoding {
         case .dataCorrupted(let context):
             return context.codingPath.isEmpty
                 ? "the JSON is malformed" : "bad value \(place(context.codingPath))"
         case .keyNotFound(let key, let context):
-            return "`\(key.stringValue)` missing \(place(context.codingPath))"
+            return
+                "`\(TerminalText.sanitizeLine(key.stringValue))` missing \(place(context.codingPath))"
         case .typeMismatch(_, let context), .valueNotFound(_, let context):
             return "wrong type \(place(context.codingPath))"
         @unknown default:
             return "\(error)"
+        }
+    }
+}
+
+extension LearnerProgress {
+    /// The progress in a file's bytes, read exactly as the store reads a learner's file
+    /// (strictly, range-checked, migrated from an older version): for tools and fuzzing.
+    /// Throws a message naming what is wrong.
+    public static func decode(_ data: Data, learner: String) throws -> LearnerProgress {
+        do {
+            return try ProgressMigration.decode(data, learner: learner).progress
+        } catch {
+            throw ProgressError(path: learner, reason: error.reason, kind: .unreadable)
         }
     }
 }

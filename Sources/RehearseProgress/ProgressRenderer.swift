@@ -224,7 +224,7 @@ public enum ProgressRenderer {
     public static func bar(
         _ value: Double, width: Int = 20, paint: TextStyle = TextStyle(color: false)
     ) -> String {
-        let filled = Swift.min(width, Swift.max(0, Int((value / 100 * Double(width)).rounded())))
+        let filled = Swift.min(width, Swift.max(0, whole(value / 100 * Double(width))))
         let hashes = String(repeating: "#", count: filled)
         let rest = String(repeating: "-", count: width - filled)
         let colored =
@@ -235,34 +235,25 @@ public enum ProgressRenderer {
 
     static func percent(_ value: Double?) -> String {
         guard let value else { return "-" }
-        return "\(Int(value.rounded()))%"
+        return "\(whole(value))%"
     }
 
     static func trend(_ value: Double?) -> String {
         guard let value else { return "-" }
-        let points = Int(value.rounded())
+        let points = whole(value)
         return points > 0 ? "+\(points)" : "\(points)"
     }
 
-    /// "in 3 days", "in 5 hours", "2 days ago", "now".
+    /// "in 3 days", "in 5 hours", "2 days ago", "now": `RelativeTime`, as `review` says it.
     static func relative(_ time: Date, from now: Date) -> String {
-        let seconds = time.timeIntervalSince(now)
-        let magnitude = abs(seconds)
-        let text: String
-        if magnitude < 60 {
-            return "now"
-        } else if magnitude < 3600 {
-            text = count(Int(magnitude / 60), "minute")
-        } else if magnitude < 86_400 {
-            text = count(Int(magnitude / 3600), "hour")
-        } else {
-            text = count(Int(magnitude / 86_400), "day")
-        }
-        return seconds > 0 ? "in " + text : text + " ago"
+        RelativeTime.phrase(time, from: now)
     }
 
-    private static func count(_ value: Int, _ unit: String) -> String {
-        "\(value) \(unit)\(value == 1 ? "" : "s")"
+    /// A value rounded to a whole number that cannot trap: NaN is 0, and the value is held
+    /// within ±1e15 (the store refuses percents outside 0-100 before they get here).
+    static func whole(_ value: Double) -> Int {
+        guard !value.isNaN else { return 0 }
+        return Int(Swift.min(Swift.max(value.rounded(), -1e15), 1e15))
     }
 
     static func isoDate(_ date: Date) -> String {
@@ -287,17 +278,20 @@ public enum CSVCell: Sendable, Hashable {
 
     static func optional(_ value: Double?) -> CSVCell { value.map(CSVCell.number) ?? .empty }
 
-    /// The cell as written: text through `CSVField.text` (quoted as needed, a leading `'` where a
-    /// spreadsheet would run it as a formula); numbers with at most two decimals.
+    /// The cell as written: text with its control characters but CR shown as escapes
+    /// (`TerminalText.sanitize`: a CSV file is often looked at with `cat`), then through
+    /// `CSVField.text` (quoted as needed, a leading `'` where a spreadsheet would run it as a
+    /// formula); numbers with at most two decimals.
     public var encoded: String {
         switch self {
         case .empty:
             return ""
         case .number(let value):
+            guard value.isFinite else { return "" }
             if value == value.rounded() && abs(value) < 1e15 { return String(Int(value)) }
             return String(format: "%.2f", value)
         case .text(let text):
-            return CSVField.text(text)
+            return CSVField.text(TerminalText.sanitize(text, keeping: ["\r"]))
         }
     }
 

@@ -140,12 +140,14 @@ extension ProgressStore {
     /// The dashboard of a learner at a time, counting the unfinished attempts saved aside.
     public func report(learner: String, at now: Date) throws(ProgressError) -> ProgressReport {
         let progress = try load(learner: learner)
-        let folder = (progressFolder as NSString)
-            .appendingPathComponent("unfinished/" + progress.learner)
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
-        let saved = names.filter { $0.hasSuffix(".json") && !$0.hasPrefix(".") }
-            .map { String($0.dropLast(5)) }
-        return ProgressReport(progress, inProgress: saved, at: now)
+        let names = (try? entries(of: unfinishedFolder(progress.learner))) ?? []
+        // `QUIZ~ATTEMPT.log`, or `QUIZ.json` of an older build.
+        let saved = Set(
+            names.filter(Self.isInProgressFile).map { name in
+                name.hasSuffix(".json")
+                    ? String(name.dropLast(5)) : String(name.prefix { $0 != "~" })
+            })
+        return ProgressReport(progress, inProgress: Array(saved), at: now)
     }
 
     /// The summary of every learner; a learner whose file cannot be read gets a row with the error.

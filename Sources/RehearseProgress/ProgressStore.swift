@@ -4,14 +4,15 @@ import RehearseCore
 import RehearseScoring
 
 /// The learner store: one JSON file per learner in `DATA/progress`, written durably under an
-/// exclusive lock, with a small separate file per unfinished attempt.
+/// exclusive lock, with a small separate log per attempt in progress.
 ///
 /// Layout (DATA is `DataDirectory.resolve`):
 /// - `progress/LEARNER.json`: every attempt and the memory state per ref;
 /// - `progress/LEARNER.json.bak`: the previous generation;
 /// - `progress/LEARNER.json.vN.bak`: the original of a file migrated from version N;
 /// - `progress/.LEARNER.lock`: the stable lock file every writer of the learner takes;
-/// - `progress/unfinished/LEARNER/QUIZ.json`: the attempt in progress, saved after each answer;
+/// - `progress/unfinished/LEARNER/QUIZ~ATTEMPT.log`: each attempt in progress, one line
+///   appended per answer (`UnfinishedLog`);
 /// - `history/LEARNER.history`: the shell's line history.
 ///
 /// Every method is synchronous and may wait for the learner's lock (another shell writing):
@@ -21,19 +22,37 @@ public final class ProgressStore: Sendable {
     public let directory: String
     let operations: FileOperations
     let scheduler: FSRS
-    private var file: DurableFile { DurableFile(operations: operations) }
+    var file: DurableFile { DurableFile(operations: operations) }
+
+    /// The present, against which recorded times are checked.
+    let now: @Sendable () -> Date
+
+    /// How far past the present a recorded time may be: a clock of another machine a little
+    /// ahead, or a session run from a pinned `REHEARSE_NOW` for hours, is not refused.
+    public static let futureTolerance: TimeInterval = 86_400
 
     public init(directory: String) {
         self.directory = directory
         operations = .system
         scheduler = FSRS()
+        now = Self.clockNow
     }
 
-    /// A store writing through other system calls (tests inject failures here).
-    public init(directory: String, operations: FileOperations, scheduler: FSRS = FSRS()) {
+    /// A store writing through other system calls (tests inject failures here), with another
+    /// present (`REHEARSE_NOW`, else the system clock, by default).
+    public init(
+        directory: String, operations: FileOperations, scheduler: FSRS = FSRS(),
+        now: @escaping @Sendable () -> Date = ProgressStore.clockNow
+    ) {
         self.directory = directory
         self.operations = operations
         self.scheduler = scheduler
+        self.now = now
+    }
+
+    /// `REHEARSE_NOW`, else the system clock.
+    public static let clockNow: @Sendable () -> Date = {
+        (try? RehearseClock.now().get()) ?? Date()
     }
 
     // MARK: Paths
@@ -45,13 +64,6 @@ public final class ProgressStore: Sendable {
         path(progressFolder, try Self.learnerID(learner) + ".json")
     }
 
-    /// The file of an unfinished attempt of a quiz.
-    public func unfinishedPath(learner: String, quiz: String) throws(ProgressError) -> String {
-        let id = try Self.learnerID(learner)
-        let quizID = try Self.quizID(quiz)
-        return path(unfinishedFolder(id), quizID + ".json")
-    }
-
     /// Where the shell keeps the learner's line history; the folder is created when missing.
     /// An invalid id gets a fixed name that cannot leave the folder.
     public func historyPath(learner: String) -> String {
@@ -61,11 +73,11 @@ public final class ProgressStore: Sendable {
         return path(folder, name + ".history")
     }
 
-    private func path(_ folder: String, _ name: String) -> String {
+    func path(_ folder: String, _ name: String) -> String {
         (folder as NSString).appendingPathComponent(name)
     }
 
-    private func unfinishedFolder(_ id: String) -> String {
+    func unfinishedFolder(_ id: String) -> String {
         path(path(progressFolder, "unfinished"), id)
     }
 
@@ -95,7 +107,7 @@ public final class ProgressStore: Sendable {
         }
         for entry in try entries(of: path(progressFolder, "unfinished")) {
             if case .success(let id) = LearnerID.normalise(entry), id == entry,
-                !((try? entries(of: unfinishedFolder(id)))?.filter { $0.hasSuffix(".json") }
+                !((try? entries(of: unfinishedFolder(id)))?.filter(Self.isInProgressFile)
                     .isEmpty ?? true)
             {
                 found.insert(id)
@@ -104,7 +116,7 @@ public final class ProgressStore: Sendable {
         return found.sorted()
     }
 
-    private func entries(of folder: String) throws(ProgressError) -> [String] {
+    func entries(of folder: String) throws(ProgressError) -> [String] {
         var info = stat()
         guard stat(folder, &info) == 0 else {
             if errno == ENOENT { return [] }
@@ -122,6 +134,8 @@ public final class ProgressStore: Sendable {
         /// The version the file was in, when it was migrated from an older one.
         var migratedFrom: Int?
         var exists: Bool
+        /// Members of the file this build does not know, kept on rewrite.
+        var unknown = UnknownKeys()
     }
 
     private func read(_ id: String) throws(ProgressError) -> Loaded {
@@ -132,8 +146,10 @@ public final class ProgressStore: Sendable {
         let backup = progressPath + ".bak"
         let backupIfAny = FileManager.default.fileExists(atPath: backup) ? backup : nil
         do {
-            let (progress, from) = try ProgressMigration.decode(data, learner: id)
-            return Loaded(progress: progress, migratedFrom: from, exists: true)
+            let decoded = try ProgressMigration.decode(data, learner: id)
+            return Loaded(
+                progress: decoded.progress, migratedFrom: decoded.migratedFrom, exists: true,
+                unknown: decoded.unknown)
         } catch {
             throw ProgressError(
                 path: progressPath, reason: error.reason + "; the file was left untouched",
@@ -147,15 +163,8 @@ public final class ProgressStore: Sendable {
     /// it holds as unfinished takes the in-progress copy when that has at least as many answers.
     /// An in-progress file that cannot be read is skipped here (`unfinished` reports it).
     private func foldInProgress(into progress: inout LearnerProgress) {
-        let folder = unfinishedFolder(progress.learner)
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else {
-            return
-        }
-        let decoder = AttemptRecord.makeDecoder()
-        for name in names.sorted() where name.hasSuffix(".json") && !name.hasPrefix(".") {
-            guard let data = try? file.read(path(folder, name)),
-                var attempt = try? decoder.decode(AttemptRecord.self, from: data)
-            else { continue }
+        for (_, read) in inProgressFiles(of: progress.learner, quiz: nil) {
+            guard case .success(var attempt) = read else { continue }
             attempt.learner = progress.learner
             attempt.status = .unfinished
             if let held = progress.attempts.first(where: { $0.id == attempt.id }) {
@@ -187,7 +196,11 @@ public final class ProgressStore: Sendable {
                 path: attempt.learner, reason: "recordAll takes attempts of one learner",
                 kind: .invalidID)
         }
-        for attempt in attempts { _ = try Self.quizID(attempt.quiz) }
+        for attempt in attempts {
+            _ = try Self.quizID(attempt.quiz)
+            try checkRecordable(attempt)
+        }
+        try checkNotFuture(reviews.map(\.at), what: "a review")
         try update(id) { progress in
             for var attempt in attempts {
                 attempt.learner = id
@@ -198,7 +211,7 @@ public final class ProgressStore: Sendable {
         // The attempt is safe in the learner's file: clearing its in-progress copy is tidying,
         // and a failure there must not make the caller think the attempt was lost.
         for attempt in attempts where attempt.status != .unfinished {
-            try? discardUnfinished(learner: id, quiz: attempt.quiz, endedBy: attempt)
+            try? discardUnfinished(endedBy: attempt, learner: id)
         }
     }
 
@@ -206,7 +219,41 @@ public final class ProgressStore: Sendable {
     public func review(learner: String, _ reviews: [ReviewEvent]) throws(ProgressError) {
         let id = try Self.learnerID(learner)
         guard !reviews.isEmpty else { return }
+        try checkNotFuture(reviews.map(\.at), what: "a review")
         try update(id) { progress in progress.apply(reviews, scheduler: scheduler) }
+    }
+
+    /// Refuses an attempt with a value out of range or a time after the present.
+    private func checkRecordable(_ attempt: AttemptRecord) throws(ProgressError) {
+        if let problem = ProgressValidation.problem(in: attempt) {
+            throw ProgressError(
+                path: attempt.learner,
+                reason:
+                    "the attempt `\(TerminalText.sanitizeLine(attempt.id))` is refused: \(problem)",
+                kind: .rejected)
+        }
+        let times =
+            [attempt.startedAt] + [attempt.finishedAt].compactMap { $0 }
+            + attempt.answers.compactMap(\.answeredAt)
+        try checkNotFuture(
+            times, what: "the attempt `\(TerminalText.sanitizeLine(attempt.id))`",
+            learner: attempt.learner)
+    }
+
+    /// Refuses times after the present (plus `futureTolerance`): a recorded attempt from the
+    /// future would freeze review scheduling.
+    private func checkNotFuture(_ times: [Date], what: String, learner: String = "")
+        throws(ProgressError)
+    {
+        let present = now()
+        guard let latest = times.max(), latest > present.addingTimeInterval(Self.futureTolerance)
+        else { return }
+        let format = ISO8601DateFormatter()
+        throw ProgressError(
+            path: learner,
+            reason:
+                "\(what) is dated \(format.string(from: latest)), after the present (\(format.string(from: present))); times after the present are refused",
+            kind: .rejected)
     }
 
     private func update(_ id: String, _ change: (inout LearnerProgress) -> Void)
@@ -228,7 +275,8 @@ public final class ProgressStore: Sendable {
             change(&loaded.progress)
             let data: Data
             do {
-                data = try AttemptRecord.makeEncoder().encode(loaded.progress)
+                data = try loaded.unknown.restore(
+                    into: AttemptRecord.makeEncoder().encode(loaded.progress))
             } catch {
                 throw ProgressError(path: target, reason: "cannot be encoded: \(error)")
             }
@@ -239,72 +287,6 @@ public final class ProgressStore: Sendable {
                 }
             }
             try file.replace(target, with: data + Data("\n".utf8), backup: target + ".bak")
-        }
-    }
-
-    // MARK: Unfinished attempts
-
-    /// Saves the attempt in progress in its own small file (one per learner and quiz), durably;
-    /// the learner's big file is not touched, so saving an answer stays fast however long the
-    /// history is.
-    public func saveUnfinished(_ attempt: AttemptRecord) throws(ProgressError) {
-        let id = try Self.learnerID(attempt.learner)
-        let quizID = try Self.quizID(attempt.quiz)
-        let folder = unfinishedFolder(id)
-        try file.makeFolder(folder)
-        var attempt = attempt
-        attempt.learner = id
-        let data: Data
-        do {
-            data = try AttemptRecord.makeEncoder().encode(attempt)
-        } catch {
-            throw ProgressError(path: folder, reason: "cannot encode the attempt: \(error)")
-        }
-        try FileLock.withExclusiveLock(path(folder, ".lock"), operations: operations) {
-            () throws(ProgressError) in
-            file.removeStaleTemps(in: folder, for: quizID + ".json")
-            try file.replace(path(folder, quizID + ".json"), with: data)
-        }
-    }
-
-    /// The unfinished attempt of a quiz, if one was saved and not cleared.
-    public func unfinished(learner: String, quiz: String) throws(ProgressError) -> AttemptRecord? {
-        let target = try unfinishedPath(learner: learner, quiz: quiz)
-        guard let data = try file.read(target) else { return nil }
-        do {
-            return try AttemptRecord.makeDecoder().decode(AttemptRecord.self, from: data)
-        } catch {
-            throw ProgressError(
-                path: target,
-                reason: "is not a readable attempt (\(ProgressMigration.describe(error)))",
-                kind: .unreadable)
-        }
-    }
-
-    /// Forgets the unfinished attempt of a quiz (the learner starts afresh, or finished it).
-    public func discardUnfinished(learner: String, quiz: String) throws(ProgressError) {
-        try discardUnfinished(learner: learner, quiz: quiz, endedBy: nil)
-    }
-
-    /// Removes the quiz's unfinished file; with `ended`, only when that file holds the same
-    /// attempt or one started no later (a newer attempt of another shell is kept).
-    private func discardUnfinished(learner: String, quiz: String, endedBy ended: AttemptRecord?)
-        throws(ProgressError)
-    {
-        let target = try unfinishedPath(learner: learner, quiz: quiz)
-        let folder = (target as NSString).deletingLastPathComponent
-        guard FileManager.default.fileExists(atPath: folder) else { return }
-        try FileLock.withExclusiveLock(path(folder, ".lock"), operations: operations) {
-            () throws(ProgressError) in
-            if let ended, let saved = try? unfinished(learner: learner, quiz: quiz),
-                saved.id != ended.id, saved.startedAt > ended.startedAt
-            {
-                return
-            }
-            if unlink(target) != 0 && errno != ENOENT {
-                throw file.failure(target, "cannot be removed", errno)
-            }
-            try file.syncFolder(folder)
         }
     }
 

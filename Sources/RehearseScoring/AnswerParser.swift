@@ -13,8 +13,8 @@ import RehearseCore
 /// | number | a decimal number with its unit or currency (`5 days`, `48h`, `$50`): `NumberParser` |
 /// | rate | `id=rating` pairs (`a=5, b = 2`), or the ratings alone in the order shown: `RatingParser` |
 ///
-/// An empty answer is "not answered" (`nil`); an answer that cannot be read is an `AnswerError`,
-/// never a silent zero.
+/// An empty answer is "not answered" (`nil`); an answer that cannot be read, or one longer than
+/// `TextPattern.maximumAnswerLength` characters, is an `AnswerError`, never a silent zero.
 public enum AnswerParser {
     /// Reads `raw` for `question`. `shown` is the order the question's options, items or
     /// responses were shown in (ids); messages list them in that order, so a message never
@@ -25,6 +25,15 @@ public enum AnswerParser {
     {
         let text = raw.trimmingSpaces
         if text.isEmpty { return .success(nil) }
+        let length = text.count
+        guard length <= TextPattern.maximumAnswerLength else {
+            return .failure(
+                AnswerError(
+                    "the answer is \(length) characters long",
+                    hint:
+                        "answers are at most \(TextPattern.maximumAnswerLength) characters: shorten it"
+                ))
+        }
         do {
             return .success(try read(text, question, shown: shown))
         } catch {

@@ -88,6 +88,7 @@ public enum NumberParser {
         let a = TextFolding.fold(written)
         let b = TextFolding.fold(unit)
         guard !a.isEmpty, !b.isEmpty else { return false }
-        return a == b || a + "s" == b || a == b + "s"
+        // One plural `s` either way, not two: `30 dayss` is not in days.
+        return a == b || (a + "s" == b && !a.hasSuffix("s")) || (a == b + "s" && !b.hasSuffix("s"))
     }
 }

@@ -116,11 +116,10 @@ public enum QuestionScorer {
         }
         let folded = TextFolding.fold(text)
         if answer.accept.contains(where: { TextFolding.fold($0) == folded }) { return max }
+        // Each pattern runs within the match budget; one that gives up counts as no match.
         for pattern in answer.patterns {
             guard let regex = TextPattern.compile(pattern.value) else { continue }
-            if regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil {
-                return max
-            }
+            if TextPattern.match(regex, in: text) == .found { return max }
         }
         return 0
     }

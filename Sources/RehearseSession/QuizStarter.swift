@@ -86,11 +86,17 @@ public struct QuizStarter {
         let quiz = loaded.quiz
         let hash = loaded.bank.contentHash(of: quiz)
         let competencies = loaded.bank.competencies.map(\.id)
-        let saved: AttemptRecord?
+        let kept: [AttemptRecord]
         do {
-            saved = try store.unfinished(learner: learner, quiz: quiz.id.value)
+            kept = try store.unfinishedAttempts(learner: learner, quiz: quiz.id.value)
         } catch {
             throw SessionError(.io, "\(error)")
+        }
+        let saved = kept.last
+        if request.resume, kept.count > 1, let saved {
+            terminal.output.write(
+                "You have \(kept.count) unfinished attempts at \(quiz.id.value); resuming the latest, started \(ISO8601DateFormatter().string(from: saved.startedAt)).\n"
+            )
         }
         let policy = ResumePolicy.decide(
             resume: request.resume, seed: request.seed, saved: saved, quiz: quiz.id.value,

@@ -77,9 +77,7 @@ public struct ReviewStarter {
     static func describe(_ date: Date, from now: Date) -> String {
         let formatter = ISO8601DateFormatter()
         formatter.formatOptions = [.withFullDate]
-        let days = Int((date.timeIntervalSince(now) / 86_400).rounded(.up))
-        let when = days <= 1 ? "within a day" : "in \(days) days"
-        return "\(when) (\(formatter.string(from: date)))"
+        return "\(RelativeTime.phrase(date, from: now)) (\(formatter.string(from: date)))"
     }
 
     func say(_ text: String) {

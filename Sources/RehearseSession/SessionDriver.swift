@@ -1,4 +1,5 @@
 import Foundation
+import RehearseCore
 import RehearseProgress
 import RehearseScoring
 
@@ -17,6 +18,10 @@ public struct SessionDriver<Session: DrivenSession> {
     var hungUp = false
     var failed = false
     var left = false
+    /// What the attempt's log holds, so each answer is appended (`UnfinishedLog`).
+    var cursor = UnfinishedCursor()
+    /// The last checkpoint save failed (reported once, until a save succeeds again).
+    var checkpointFailing = false
 
     /// A driver of `session` for `learner`; `recordPath` also receives the attempt as JSON.
     public init(
@@ -117,7 +122,19 @@ public struct SessionDriver<Session: DrivenSession> {
     mutating func keep(_ checkpoint: SessionCheckpoint) {
         switch checkpoint {
         case .attempt(let record):
-            try? store.saveUnfinished(record)
+            // A failure is shown at once (a full disk must not stay silent until the end); the
+            // attempt goes on, and is saved again when it ends.
+            do {
+                try store.saveUnfinished(record, cursor: &cursor)
+                checkpointFailing = false
+            } catch {
+                if !checkpointFailing {
+                    terminal.output.error(
+                        "cannot save your answers so far: \(error); carry on, the attempt is saved again at the end"
+                    )
+                }
+                checkpointFailing = true
+            }
         case .review(let answer):
             do {
                 try store.review(learner: learner, [answer])
@@ -147,14 +164,13 @@ public struct SessionDriver<Session: DrivenSession> {
         if let recordPath { writeRecord(record, to: recordPath) }
     }
 
-    /// `--record FILE`: the attempt as the JSON answer sheet the grader reads.
+    /// `--record FILE`: the attempt as the JSON answer sheet the grader reads (`RecordFile`).
     mutating func writeRecord(_ record: AttemptRecord, to path: String) {
-        do {
-            let data = try AttemptRecord.makeEncoder().encode(record)
-            try (data + Data("\n".utf8)).write(to: URL(fileURLWithPath: path), options: .atomic)
-            say("Attempt recorded in \(path).")
+        do throws(OutputFileError) {
+            try RecordFile.write(record, to: path)
+            say("Attempt recorded in \(TerminalText.sanitizeLine(path)).")
         } catch {
-            report("cannot write \(path): \(error.localizedDescription)")
+            report("\(error)")
         }
     }
 

@@ -21,14 +21,29 @@ public struct SessionStore: Sendable {
         try store.record(record, reviews: reviews.map(Self.event))
     }
 
-    /// The attempt in progress, kept for `--resume`.
+    /// The attempt in progress, kept for `--resume`: written whole (compacted).
     public func saveUnfinished(_ record: AttemptRecord) throws(ProgressError) {
         try store.saveUnfinished(record)
     }
 
-    /// The unfinished attempt of a learner at a quiz, if one is kept.
+    /// The attempt in progress after an answer: only what changed since `cursor` is appended,
+    /// so a save costs the same at every question.
+    public func saveUnfinished(_ record: AttemptRecord, cursor: inout UnfinishedCursor)
+        throws(ProgressError)
+    {
+        try store.saveUnfinished(record, cursor: &cursor)
+    }
+
+    /// The latest unfinished attempt of a learner at a quiz, if one is kept.
     public func unfinished(learner: String, quiz: String) throws(ProgressError) -> AttemptRecord? {
         try store.unfinished(learner: learner, quiz: quiz)
+    }
+
+    /// Every unfinished attempt of a learner at a quiz, oldest first.
+    public func unfinishedAttempts(learner: String, quiz: String) throws(ProgressError)
+        -> [AttemptRecord]
+    {
+        try store.unfinishedAttempts(learner: learner, quiz: quiz)
     }
 
     /// Answers of a review session, each scheduling its question again.

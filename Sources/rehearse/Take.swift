@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import RehearseBank
+import RehearseCore
 import RehearseSession
 
 /// The options of `take`, shared by the command and the shell's `take`.
@@ -17,7 +18,10 @@ struct TakeOptions: ParsableArguments {
     var seed: UInt64?
 
     @Option(
-        name: .long, help: ArgumentHelp("Also write the attempt as JSON here.", valueName: "FILE"))
+        name: .long,
+        help: ArgumentHelp(
+            "Also write the attempt as JSON here (a plain file: an earlier recording is replaced, any other file is refused).",
+            valueName: "FILE"))
     var record: String?
 
     @Flag(name: .long, help: "Continue your unfinished attempt at this quiz.")
@@ -30,9 +34,18 @@ struct TakeOptions: ParsableArguments {
             valueName: "FACTOR"))
     var timeFactor: Double?
 
+    /// A bad `--time-factor`, or a `--record` path the attempt could not be written at, is
+    /// refused before the quiz starts.
     func validate() throws {
         if let timeFactor, !(timeFactor.isFinite && timeFactor >= 1 && timeFactor <= 4) {
             throw ValidationError("--time-factor must be a number from 1 to 4, e.g. 1.5")
+        }
+        if let record {
+            do throws(OutputFileError) {
+                try RecordFile.check(record)
+            } catch {
+                throw ValidationError("--record: \(error)")
+            }
         }
     }
 

@@ -221,8 +221,9 @@ enum TakeFixtures {
             input: F.lines(Array(F.firstBranch.prefix(2))))
         #expect(first.status == 0)
         #expect(first.stdout.contains("You left every-kind after 2 answers."))
-        let saved = bank.url.appendingPathComponent("data/progress/unfinished/sam/every-kind.json")
-        #expect(FileManager.default.fileExists(atPath: saved.path))
+        let saved = bank.url.appendingPathComponent("data/progress/unfinished/sam")
+        let logs = try FileManager.default.contentsOfDirectory(atPath: saved.path)
+        #expect(logs.contains { $0.hasPrefix("every-kind~") && $0.hasSuffix(".log") })
 
         let second = try run(
             bank, ["every-kind", "--learner", "sam", "--resume"],
@@ -232,7 +233,10 @@ enum TakeFixtures {
         #expect(second.stdout.contains("seed 5"))
         #expect(second.stdout.contains("Question 3 of 7  late-delivery/lookup"))
         #expect(second.stdout.contains("Result: 9 of 10 points (90%)"))
-        #expect(!FileManager.default.fileExists(atPath: saved.path))
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: saved.path).allSatisfy {
+                !$0.hasSuffix(".log")
+            })
     }
 
     @Test func usageErrors() throws {

@@ -1,4 +1,5 @@
 import Foundation
+import RehearseProgress
 import Testing
 
 /// `rehearse take` on a pseudo-terminal: a whole practice attempt down a branch, an exam whose
@@ -124,9 +125,9 @@ import Testing
         hangup.wait(for: "> ")
         hangup.hangUp()  // the terminal window is closed
         #expect(hangup.exitStatus() == 129)
-        let saved = try F.json(
-            bank.url.appendingPathComponent("data/progress/unfinished/sam/every-kind.json"))
-        #expect((saved["answers"] as? [Any])?.count == 2)
-        #expect(saved["status"] as? String == "unfinished")
+        let store = ProgressStore(directory: bank.url.appendingPathComponent("data").path)
+        let saved = try #require(try store.unfinished(learner: "sam", quiz: "every-kind"))
+        #expect(saved.answers.count == 2)
+        #expect(saved.status == .unfinished)
     }
 }

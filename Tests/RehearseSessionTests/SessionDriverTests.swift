@@ -126,8 +126,10 @@ import Testing
         let reader = ScriptedReader(lines: Self.rightAnswers, clock: FakeClock(F.start))
         let run = drive(F.session(), reader, store: store)
         #expect(run.outcome == .saveFailed)
-        #expect(run.output.errors.count == 1)
-        #expect(run.output.errors.first?.hasPrefix("cannot save the attempt: ") == true)
+        // Shown at the first answer already (once, not at every answer), then at the end.
+        #expect(run.output.errors.count == 2)
+        #expect(run.output.errors.first?.hasPrefix("cannot save your answers so far: ") == true)
+        #expect(run.output.errors.last?.hasPrefix("cannot save the attempt: ") == true)
         #expect(run.output.text.contains("Result: 9 of 10 points (90%)"))
     }
 

@@ -1,0 +1,382 @@
+import RehearseCore
+
+/// A JSON document read strictly (RFC 8259): a key given twice in one object, a nesting deeper
+/// than ``maximumDepth``, bytes after the value or malformed text are refused with the place
+/// named. Numbers keep their text, so a value out of any Swift type's range is still reported as
+/// written. The progress store reads every file through it before decoding.
+public indirect enum StrictJSON: Sendable, Hashable {
+    case null
+    case bool(Bool)
+    /// A number as written (`-5`, `1e308`).
+    case number(String)
+    case string(String)
+    case array([StrictJSON])
+    /// Members in the order written.
+    case object([Member])
+
+    /// One member of an object.
+    public struct Member: Sendable, Hashable {
+        public var key: String
+        public var value: StrictJSON
+
+        public init(key: String, value: StrictJSON) {
+            self.key = key
+            self.value = value
+        }
+    }
+
+    /// How deep arrays and objects may nest.
+    public static let maximumDepth = 256
+
+    /// Why a document was refused: the reason and the line and column (from 1) where it was
+    /// found.
+    public struct Failure: Error, Sendable, Hashable, CustomStringConvertible {
+        public var reason: String
+        public var line: Int
+        public var column: Int
+        public var description: String { "\(reason) at line \(line), column \(column)" }
+    }
+
+    /// The document in `bytes`, or why it is refused.
+    public static func parse(_ bytes: [UInt8]) throws(Failure) -> StrictJSON {
+        var parser = StrictJSONParser(bytes: bytes)
+        return try parser.document()
+    }
+
+    /// The member `key` of an object, nil when absent or not an object.
+    public subscript(key: String) -> StrictJSON? {
+        guard case .object(let members) = self else { return nil }
+        return members.first { $0.key == key }?.value
+    }
+
+    /// The members of an object (empty for other values).
+    public var members: [Member] {
+        if case .object(let members) = self { return members }
+        return []
+    }
+
+    /// The elements of an array (empty for other values).
+    public var elements: [StrictJSON] {
+        if case .array(let elements) = self { return elements }
+        return []
+    }
+
+    /// The text of a string value.
+    public var text: String? {
+        if case .string(let text) = self { return text }
+        return nil
+    }
+
+    /// The document written as pretty-printed JSON in the style of the store's encoder: two
+    /// spaces of indentation, `" : "` between a key and its value, keys sorted.
+    public func rendered() -> String {
+        var writer = JSONWriter()
+        write(to: &writer, indent: 0)
+        return writer.rendered
+    }
+
+    private func write(to output: inout JSONWriter, indent: Int) {
+        switch self {
+        case .null: output.raw("null")
+        case .bool(let flag): output.raw(flag ? "true" : "false")
+        case .number(let text): output.text(text)
+        case .string(let text): output.string(text)
+        case .array(let elements):
+            guard !elements.isEmpty else { return output.raw("[]") }
+            output.raw("[\n")
+            for (index, element) in elements.enumerated() {
+                output.text(String(repeating: " ", count: indent + 2))
+                element.write(to: &output, indent: indent + 2)
+                output.raw(index + 1 < elements.count ? ",\n" : "\n")
+            }
+            output.text(String(repeating: " ", count: indent))
+            output.raw("]")
+        case .object(let members):
+            guard !members.isEmpty else { return output.raw("{}") }
+            output.raw("{\n")
+            let sorted = members.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
+            for (index, member) in sorted.enumerated() {
+                output.text(String(repeating: " ", count: indent + 2))
+                output.string(member.key)
+                output.raw(" : ")
+                member.value.write(to: &output, indent: indent + 2)
+                output.raw(index + 1 < sorted.count ? ",\n" : "\n")
+            }
+            output.text(String(repeating: " ", count: indent))
+            output.raw("}")
+        }
+    }
+}
+
+/// The recursive-descent reader behind ``StrictJSON/parse(_:)``.
+struct StrictJSONParser {
+    let bytes: [UInt8]
+    var index = 0
+    var depth = 0
+    /// The member path of the value being read, for duplicate-key messages.
+    var path: [String] = []
+
+    init(bytes: [UInt8]) { self.bytes = bytes }
+
+    mutating func document() throws(StrictJSON.Failure) -> StrictJSON {
+        // A UTF-8 byte order mark is tolerated, as JSON readers commonly do.
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { index = 3 }
+        skipSpace()
+        let value = try self.value()
+        skipSpace()
+        guard index == bytes.count else { throw failure("unexpected text after the JSON value") }
+        return value
+    }
+
+    private mutating func value() throws(StrictJSON.Failure) -> StrictJSON {
+        guard index < bytes.count else { throw failure("the JSON ends too early") }
+        switch bytes[index] {
+        case UInt8(ascii: "{"): return try object()
+        case UInt8(ascii: "["): return try array()
+        case UInt8(ascii: "\""): return .string(try string())
+        case UInt8(ascii: "t"): return try literal("true", .bool(true))
+        case UInt8(ascii: "f"): return try literal("false", .bool(false))
+        case UInt8(ascii: "n"): return try literal("null", .null)
+        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return try number()
+        default: throw failure("unexpected character")
+        }
+    }
+
+    private mutating func enter() throws(StrictJSON.Failure) {
+        depth += 1
+        guard depth <= StrictJSON.maximumDepth else {
+            throw failure("the JSON nests deeper than \(StrictJSON.maximumDepth) levels")
+        }
+    }
+
+    private mutating func object() throws(StrictJSON.Failure) -> StrictJSON {
+        try enter()
+        index += 1
+        var members: [StrictJSON.Member] = []
+        var seen = Set<String>()
+        skipSpace()
+        if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
+            index += 1
+            depth -= 1
+            return .object(members)
+        }
+        while true {
+            skipSpace()
+            guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else {
+                throw failure("expected a key in quotes")
+            }
+            let keyStart = index
+            let key = try string()
+            guard seen.insert(key).inserted else {
+                index = keyStart
+                let joined = path.reduce("") { place, part in
+                    place.isEmpty || part.hasPrefix("[") ? place + part : place + "." + part
+                }
+                let place = path.isEmpty ? "" : " in " + TerminalText.sanitizeLine(joined)
+                throw failure(
+                    "the key `\(TerminalText.sanitizeLine(key))` is given twice\(place)")
+            }
+            skipSpace()
+            guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else {
+                throw failure("expected `:` after a key")
+            }
+            index += 1
+            skipSpace()
+            path.append(key)
+            let value = try self.value()
+            path.removeLast()
+            members.append(StrictJSON.Member(key: key, value: value))
+            skipSpace()
+            guard index < bytes.count else { throw failure("the JSON ends inside an object") }
+            if bytes[index] == UInt8(ascii: ",") {
+                index += 1
+                continue
+            }
+            guard bytes[index] == UInt8(ascii: "}") else { throw failure("expected `,` or `}`") }
+            index += 1
+            depth -= 1
+            return .object(members)
+        }
+    }
+
+    private mutating func array() throws(StrictJSON.Failure) -> StrictJSON {
+        try enter()
+        index += 1
+        var elements: [StrictJSON] = []
+        skipSpace()
+        if index < bytes.count, bytes[index] == UInt8(ascii: "]") {
+            index += 1
+            depth -= 1
+            return .array(elements)
+        }
+        while true {
+            skipSpace()
+            path.append("[\(elements.count)]")
+            elements.append(try value())
+            path.removeLast()
+            skipSpace()
+            guard index < bytes.count else { throw failure("the JSON ends inside an array") }
+            if bytes[index] == UInt8(ascii: ",") {
+                index += 1
+                continue
+            }
+            guard bytes[index] == UInt8(ascii: "]") else { throw failure("expected `,` or `]`") }
+            index += 1
+            depth -= 1
+            return .array(elements)
+        }
+    }
+
+    private mutating func literal(_ word: StaticString, _ value: StrictJSON)
+        throws(StrictJSON.Failure) -> StrictJSON
+    {
+        let expected = word.withUTF8Buffer { Array($0) }
+        guard index + expected.count <= bytes.count,
+            Array(bytes[index..<index + expected.count]) == expected
+        else { throw failure("unexpected character") }
+        index += expected.count
+        return value
+    }
+
+    private mutating func number() throws(StrictJSON.Failure) -> StrictJSON {
+        let start = index
+        let isDigit = { (byte: UInt8) in (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) }
+        if bytes[index] == UInt8(ascii: "-") { index += 1 }
+        guard index < bytes.count, isDigit(bytes[index]) else { throw failure("bad number") }
+        if bytes[index] == UInt8(ascii: "0") {
+            index += 1
+        } else {
+            while index < bytes.count, isDigit(bytes[index]) { index += 1 }
+        }
+        if index < bytes.count, bytes[index] == UInt8(ascii: ".") {
+            index += 1
+            guard index < bytes.count, isDigit(bytes[index]) else { throw failure("bad number") }
+            while index < bytes.count, isDigit(bytes[index]) { index += 1 }
+        }
+        if index < bytes.count,
+            bytes[index] == UInt8(ascii: "e") || bytes[index] == UInt8(ascii: "E")
+        {
+            index += 1
+            if index < bytes.count,
+                bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-")
+            {
+                index += 1
+            }
+            guard index < bytes.count, isDigit(bytes[index]) else { throw failure("bad number") }
+            while index < bytes.count, isDigit(bytes[index]) { index += 1 }
+        }
+        guard index - start <= 400 else {
+            index = start
+            throw failure("a number longer than 400 characters")
+        }
+        return .number(String(decoding: bytes[start..<index], as: UTF8.self))
+    }
+
+    private mutating func string() throws(StrictJSON.Failure) -> String {
+        index += 1
+        var scalars = String.UnicodeScalarView()
+        var runStart = index
+        while true {
+            guard index < bytes.count else { throw failure("the JSON ends inside a string") }
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "\"") {
+                try appendRun(runStart, to: &scalars)
+                index += 1
+                return String(scalars)
+            }
+            if byte < 0x20 { throw failure("a control character inside a string") }
+            if byte != UInt8(ascii: "\\") {
+                index += 1
+                continue
+            }
+            try appendRun(runStart, to: &scalars)
+            index += 1
+            guard index < bytes.count else { throw failure("the JSON ends inside a string") }
+            let escaped = bytes[index]
+            index += 1
+            switch escaped {
+            case UInt8(ascii: "\""): scalars.append("\"")
+            case UInt8(ascii: "\\"): scalars.append("\\")
+            case UInt8(ascii: "/"): scalars.append("/")
+            case UInt8(ascii: "b"): scalars.append("\u{8}")
+            case UInt8(ascii: "f"): scalars.append("\u{C}")
+            case UInt8(ascii: "n"): scalars.append("\n")
+            case UInt8(ascii: "r"): scalars.append("\r")
+            case UInt8(ascii: "t"): scalars.append("\t")
+            case UInt8(ascii: "u"): scalars.append(try unicodeEscape())
+            default: throw failure("a bad escape in a string")
+            }
+            runStart = index
+        }
+    }
+
+    /// The bytes from `start` to the current index, which must be valid UTF-8.
+    private mutating func appendRun(_ start: Int, to scalars: inout String.UnicodeScalarView)
+        throws(StrictJSON.Failure)
+    {
+        guard start < index else { return }
+        guard let text = String(validating: bytes[start..<index], as: UTF8.self) else {
+            index = start
+            throw failure("text that is not UTF-8")
+        }
+        scalars.append(contentsOf: text.unicodeScalars)
+    }
+
+    private mutating func hexQuad() throws(StrictJSON.Failure) -> UInt32 {
+        guard index + 4 <= bytes.count else { throw failure("a bad \\u escape") }
+        var value: UInt32 = 0
+        for byte in bytes[index..<index + 4] {
+            let digit: UInt32
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = UInt32(byte - UInt8(ascii: "0"))
+            case UInt8(ascii: "a")...UInt8(ascii: "f"):
+                digit = UInt32(byte - UInt8(ascii: "a") + 10)
+            case UInt8(ascii: "A")...UInt8(ascii: "F"):
+                digit = UInt32(byte - UInt8(ascii: "A") + 10)
+            default: throw failure("a bad \\u escape")
+            }
+            value = value << 4 | digit
+        }
+        index += 4
+        return value
+    }
+
+    private mutating func unicodeEscape() throws(StrictJSON.Failure) -> Unicode.Scalar {
+        let first = try hexQuad()
+        if (0xD800..<0xDC00).contains(first) {
+            guard index + 2 <= bytes.count, bytes[index] == UInt8(ascii: "\\"),
+                bytes[index + 1] == UInt8(ascii: "u")
+            else { throw failure("a lone surrogate in a \\u escape") }
+            index += 2
+            let second = try hexQuad()
+            guard (0xDC00..<0xE000).contains(second),
+                let scalar = Unicode.Scalar(0x10000 + ((first - 0xD800) << 10) + (second - 0xDC00))
+            else { throw failure("a lone surrogate in a \\u escape") }
+            return scalar
+        }
+        guard let scalar = Unicode.Scalar(first) else {
+            throw failure("a lone surrogate in a \\u escape")
+        }
+        return scalar
+    }
+
+    private mutating func skipSpace() {
+        while index < bytes.count {
+            switch bytes[index] {
+            case 0x20, 0x09, 0x0A, 0x0D: index += 1
+            default: return
+            }
+        }
+    }
+
+    private func failure(_ reason: String) -> StrictJSON.Failure {
+        var line = 1
+        var lineStart = 0
+        let end = Swift.min(index, bytes.count)
+        for position in 0..<end where bytes[position] == 0x0A {
+            line += 1
+            lineStart = position + 1
+        }
+        return StrictJSON.Failure(reason: reason, line: line, column: end - lineStart + 1)
+    }
+}
