@@ -1,3 +1,5 @@
+import RehearseCore
+
 /// Maps one GIFT question to a Rehearse kind (the table in docs/interop.md), or says why it
 /// cannot be: matching (unless it is an exported `order`), description and essay questions are
 /// skipped; what a kind cannot hold is listed as notes.
@@ -9,7 +11,8 @@ public enum GiftImporter {
         guard !prompt.isEmpty else { return .skipped(reason: "the question has no text") }
         var draft = DraftQuestion(
             sourceID: question.id, title: question.title, prompt: prompt,
-            points: question.points, explanation: question.globalFeedback.map {
+            points: question.points,
+            explanation: question.globalFeedback.map {
                 plain($0, notes: &notes)
             }, tags: question.tags, body: .truefalse(true), line: question.line)
         if draft.explanation?.isEmpty == true { draft.explanation = nil }
@@ -32,7 +35,9 @@ public enum GiftImporter {
                 if draft.explanation == nil {
                     draft.explanation = plain(feedback[0], notes: &notes)
                 }
-                if draft.explanation != nil && feedback.count > (question.globalFeedback == nil ? 1 : 0) {
+                if draft.explanation != nil
+                    && feedback.count > (question.globalFeedback == nil ? 1 : 0)
+                {
                     notes.append("per-answer feedback of a true/false question not carried")
                 }
             }
@@ -64,7 +69,9 @@ public enum GiftImporter {
                 if (choice.weight ?? 100) >= 100 {
                     accept.append(text)
                 } else {
-                    notes.append("the \(ImportText.percent(choice.weight ?? 0)) answer '\(text)' not carried (no partial credit for text)")
+                    notes.append(
+                        "the \(ImportText.percent(choice.weight ?? 0)) answer '\(text)' not carried (no partial credit for text)"
+                    )
                 }
             }
             guard !accept.isEmpty else {
@@ -97,7 +104,7 @@ public enum GiftImporter {
         guard pairs.count >= 2 else { return nil }
         var byPosition: [Int: String] = [:]
         for pair in pairs {
-            guard let position = Int(ImportText.trimmed(pair.subanswer)), position >= 1,
+            guard let position = Int(pair.subanswer.trimmingSpaces), position >= 1,
                 position <= pairs.count, byPosition[position] == nil
             else { return nil }
             byPosition[position] = plain(pair.subquestion, notes: &notes)

@@ -55,7 +55,8 @@ public struct GiftQuestion: Sendable, Equatable {
 
     public init(
         kind: Kind, title: String? = nil, id: String? = nil, tags: [String] = [],
-        points: Double? = nil, category: String? = nil, stem: GiftText = GiftText(format: .moodle, text: ""),
+        points: Double? = nil, category: String? = nil,
+        stem: GiftText = GiftText(format: .moodle, text: ""),
         hasEmbeddedAnswers: Bool = false, choices: [GiftChoice] = [],
         matchPairs: [GiftMatchPair] = [], isTrue: Bool? = nil, wrongFeedback: GiftText? = nil,
         rightFeedback: GiftText? = nil, globalFeedback: GiftText? = nil, line: Int, column: Int

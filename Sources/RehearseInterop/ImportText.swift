@@ -15,15 +15,7 @@ enum ImportText {
             }
         }
         if removed, !notes.contains(controlNote) { notes.append(controlNote) }
-        return trimmed(String(scalars))
-    }
-
-    /// The text without leading and trailing whitespace (spaces, tabs, line ends).
-    static func trimmed<Text: StringProtocol>(_ text: Text) -> String {
-        guard let first = text.firstIndex(where: { !$0.isWhitespace }),
-            let last = text.lastIndex(where: { !$0.isWhitespace })
-        else { return "" }
-        return String(text[first...last])
+        return String(scalars).trimmingSpaces
     }
 
     static let controlNote = "control characters removed from the text"

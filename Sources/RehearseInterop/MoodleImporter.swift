@@ -1,3 +1,5 @@
+import RehearseCore
+
 /// Maps one Moodle XML question to a Rehearse kind (the table in docs/interop.md), or says
 /// why it cannot be: essay, matching, description, cloze and other types are skipped; what a
 /// kind cannot hold is listed as notes.
@@ -32,7 +34,8 @@ public enum MoodleImporter {
         case .failure(let reason):
             return .skipped(reason: reason.message)
         }
-        let media = question.files + (question.text.map { GiftHTML.mediaSources(in: $0.text) } ?? [])
+        let media =
+            question.files + (question.text.map { GiftHTML.mediaSources(in: $0.text) } ?? [])
         if !media.isEmpty { notes.append("media not carried: \(media.joined(separator: ", "))") }
         return .imported(draft, notes: notes)
     }
@@ -92,7 +95,8 @@ public enum MoodleImporter {
             guard !accept.isEmpty else {
                 return .failure(SkipReason("a short answer without a 100% answer"))
             }
-            return .success(ChoiceMapping.Mapped(body: .text(accept: accept), points: nil, notes: []))
+            return .success(
+                ChoiceMapping.Mapped(body: .text(accept: accept), points: nil, notes: []))
         case "numerical":
             return numerical(question, notes: &notes)
         default:
@@ -105,7 +109,7 @@ public enum MoodleImporter {
     ) -> Result<ChoiceMapping.Mapped, SkipReason> {
         var answers: [(number: GiftNumber?, percent: Double)] = []
         for answer in question.answers {
-            let text = ImportText.trimmed(answer.text.plainText)
+            let text = answer.text.plainText.trimmingSpaces
             guard text != "*", let value = MoodleXMLCollector.number(text) else {
                 if text != "*" && !text.isEmpty {
                     notes.append("the answer '\(text)' is not a number and was not carried")
@@ -114,8 +118,10 @@ public enum MoodleImporter {
             }
             let tolerance = answer.tolerance ?? 0
             answers.append(
-                (tolerance == 0 ? .simple(value) : .range(answer: value, tolerance: tolerance),
-                 answer.fraction))
+                (
+                    tolerance == 0 ? .simple(value) : .range(answer: value, tolerance: tolerance),
+                    answer.fraction
+                ))
         }
         let unit = question.units.first { $0.multiplier == 1 }
         for other in question.units where other != unit {
@@ -146,14 +152,15 @@ public enum MoodleImporter {
         let exact = grading == "ALL_OR_NOTHING"
         if !exact && grading != "RELATIVE_ALL_PREVIOUS_AND_NEXT" {
             notes.append(
-                "grading type \(grading) not carried: partial credit is the share of pairs in order")
+                "grading type \(grading) not carried: partial credit is the share of pairs in order"
+            )
         }
         return .success(
             ChoiceMapping.Mapped(body: .order(items, partial: !exact), points: nil, notes: []))
     }
 
     private static func truthValue(_ text: String) -> Bool? {
-        switch ImportText.trimmed(text).lowercased() {
+        switch text.trimmingSpaces.lowercased() {
         case "true", "1", "yes": true
         case "false", "0", "no": false
         default: nil

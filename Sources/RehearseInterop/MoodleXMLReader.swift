@@ -1,4 +1,5 @@
 import Foundation
+import RehearseCore
 
 #if canImport(FoundationXML)
     import FoundationXML
@@ -119,7 +120,7 @@ final class MoodleXMLCollector: NSObject, XMLParserDelegate {
     private var parent: String? { path.count >= 2 ? path[path.count - 2] : nil }
 
     private func take(_ name: String, _ value: String) {
-        let trimmed = ImportText.trimmed(value)
+        let trimmed = value.trimmingSpaces
         switch (name, parent) {
         case ("text", let container?):
             takeText(value, in: container)
@@ -152,12 +153,12 @@ final class MoodleXMLCollector: NSObject, XMLParserDelegate {
         let grandparent = path.count >= 3 ? path[path.count - 3] : nil
         let text = MoodleText(text: value, format: formats[container] ?? "html")
         switch (container, grandparent) {
-        case ("name", "question"): question?.name = ImportText.trimmed(value)
+        case ("name", "question"): question?.name = value.trimmingSpaces
         case ("questiontext", "question"): question?.text = text
         case ("generalfeedback", "question"): question?.generalFeedback = text
         case ("hint", "question"): question?.hints.append(text)
-        case ("tag", _): question?.tags.append(ImportText.trimmed(value))
-        case ("category", "question"): question?.category = ImportText.trimmed(value)
+        case ("tag", _): question?.tags.append(value.trimmingSpaces)
+        case ("category", "question"): question?.category = value.trimmingSpaces
         case ("answer", "question"):
             answer?.text.text = value
         case ("feedback", "answer"): answer?.feedback = text
@@ -167,7 +168,7 @@ final class MoodleXMLCollector: NSObject, XMLParserDelegate {
 
     /// A number as Moodle writes it (`100`, `33.33333`, `-50`, `1,5`); nil when not finite.
     static func number(_ text: String) -> Double? {
-        let cleaned = ImportText.trimmed(text).replacingOccurrences(of: ",", with: ".")
+        let cleaned = text.trimmingSpaces.replacingOccurrences(of: ",", with: ".")
         guard let value = Double(cleaned), value.isFinite else { return nil }
         return value
     }

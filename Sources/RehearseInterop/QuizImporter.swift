@@ -1,4 +1,5 @@
 import RehearseBank
+import RehearseCore
 
 /// Imports one GIFT or Moodle XML file as one quiz of inline questions: checks the bytes,
 /// detects the format, maps each question (`GiftImporter`, `MoodleImporter`), gives ids and
@@ -41,9 +42,10 @@ public enum QuizImporter {
             case .skipped(let reason):
                 skipped.append(ImportFinding(file: name, line: line, message: reason))
             case .imported(let draft, let remarks):
+                let slug = draft.title.flatMap { ImportIDs.slug($0) }
                 let id = ids.claim(
-                    [draft.sourceID, draft.title, draft.title.flatMap { ImportIDs.slug($0) }],
-                    fallback: "q\(questions.count + 1)")
+                    [draft.sourceID, draft.title, slug],
+                    fallback: slug ?? "q\(questions.count + 1)")
                 questions.append((id, draft))
                 imported[draft.body.kind, default: 0] += 1
                 for remark in remarks {
@@ -102,8 +104,11 @@ public enum QuizImporter {
         }
         for error in parsed.errors {
             outcomes.append(
-                (error.line, .skipped(reason: "\(error.message) (column \(error.column)); \(error.hint)"),
-                 error.column))
+                (
+                    error.line,
+                    .skipped(reason: "\(error.message) (column \(error.column)); \(error.hint)"),
+                    error.column
+                ))
         }
         return outcomes.sorted { ($0.line, $0.column) < ($1.line, $1.column) }.map {
             ($0.line, $0.outcome)
@@ -135,7 +140,7 @@ public enum QuizImporter {
     /// placeholders (`$course$`, `top`...).
     static func categoryTag(_ path: String) -> String? {
         var ignored: [String] = []
-        let last = path.split(separator: "/").map { ImportText.trimmed($0) }.last {
+        let last = path.split(separator: "/").map { String($0).trimmingSpaces }.last {
             !$0.isEmpty && !placeholders.contains($0.lowercased())
         }
         guard let last else { return nil }

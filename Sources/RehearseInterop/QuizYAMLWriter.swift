@@ -25,12 +25,16 @@ public struct QuizYAMLWriter {
         return out
     }
 
-    private mutating func write(_ question: DraftQuestion, id: String, competency: String, indent: Int) {
+    private mutating func write(
+        _ question: DraftQuestion, id: String, competency: String, indent: Int
+    ) {
         scalar("id", id, indent: indent)
         plain("kind", question.body.kind.rawValue, indent: indent)
         scalar("competency", competency, indent: indent)
         scalar("prompt", question.prompt, indent: indent)
-        if let points = question.points { plain("points", YAMLScalar.number(points), indent: indent) }
+        if let points = question.points {
+            plain("points", YAMLScalar.number(points), indent: indent)
+        }
         if let hint = question.hint { scalar("hint", hint, indent: indent) }
         if let explanation = question.explanation {
             scalar("explanation", explanation, indent: indent)
@@ -128,7 +132,8 @@ public struct QuizYAMLWriter {
         nodeCount += 2
     }
 
-    private mutating func scalar(_ name: String, _ value: String, indent: Int, first: Bool = false) {
+    private mutating func scalar(_ name: String, _ value: String, indent: Int, first: Bool = false)
+    {
         lead(indent, first: first)
         out += name + ": " + YAMLScalar.string(value, indent: indent) + "\n"
         nodeCount += 2
@@ -144,6 +149,7 @@ public struct QuizYAMLWriter {
     }
 
     private func oneLine(_ text: String) -> String {
-        String(text.unicodeScalars.map { $0.value < 0x20 || $0.value == 0x7F ? "?" : Character($0) })
+        String(
+            text.unicodeScalars.map { $0.value < 0x20 || $0.value == 0x7F ? "?" : Character($0) })
     }
 }

@@ -12,7 +12,8 @@ enum XMLDeclarationScan {
                 line += 1
             } else if byte == 0x3C, index + 1 < bytes.count, bytes[index + 1] == 0x21 {
                 if matches(bytes, at: index, commentOpen) {
-                    index = skip(bytes, from: index + commentOpen.count, to: commentClose, line: &line)
+                    index = skip(
+                        bytes, from: index + commentOpen.count, to: commentClose, line: &line)
                     continue
                 }
                 if matches(bytes, at: index, cdataOpen) {
@@ -46,7 +47,9 @@ enum XMLDeclarationScan {
         _ bytes: [UInt8], at index: Int, _ needle: [UInt8]
     ) -> Bool {
         index + needle.count <= bytes.count
-            && zip(bytes[index..<(index + needle.count)], needle).allSatisfy { $0 | 0x20 == $1 | 0x20 }
+            && zip(bytes[index..<(index + needle.count)], needle).allSatisfy {
+                $0 | 0x20 == $1 | 0x20
+            }
     }
 
     /// The index just after `close`, counting lines on the way (the end when not closed).
