@@ -35,10 +35,10 @@ public enum MoodleXMLReader {
         let finished = parser.parse()
         if let problem = collector.problem { throw problem }
         guard finished else {
-            let reason = parser.parserError.map { ($0 as NSError).localizedDescription } ?? ""
             throw ImportFileError(
                 line: max(1, parser.lineNumber),
-                message: "broken XML" + (reason.isEmpty ? "" : ": \(reason)"))
+                message: "broken XML"
+                    + (parser.parserError.map { ": " + XMLErrorText.describe($0) } ?? ""))
         }
         guard collector.sawRoot else {
             throw ImportFileError(line: 1, message: "not a Moodle XML file: no <quiz> element")
@@ -92,6 +92,14 @@ final class MoodleXMLCollector: NSObject, XMLParserDelegate {
         default:
             break
         }
+    }
+
+    func parser(_ parser: XMLParser, parseErrorOccurred parseError: any Error) {
+        guard problem == nil else { return }
+        problem = ImportFileError(
+            line: max(1, parser.lineNumber),
+            message: "broken XML: " + XMLErrorText.describe(parseError))
+        parser.abortParsing()
     }
 
     func parser(_ parser: XMLParser, foundCharacters string: String) {

@@ -17,7 +17,7 @@ enum ImportSupport {
 
     static func importText(
         _ text: String, name: String = "test.gift", quizID: String? = nil
-    ) throws -> ImportResult {
+    ) throws(ImportFileError) -> ImportResult {
         try QuizImporter.importFile(
             bytes: Array(text.utf8), name: name, quizID: quizID, competency: "product-knowledge")
     }
