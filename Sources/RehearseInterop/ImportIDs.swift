@@ -16,14 +16,14 @@ public struct ImportIDs: Sendable {
         return bytes.allSatisfy { isLowerAlphanumeric($0) || $0 == 0x2D }
     }
 
-    /// A valid id made from `text`: ASCII letters and digits lower-cased, every other run of
-    /// characters a hyphen, at most `limit` characters; nil when nothing is left.
+    /// A valid id made from `text`: ASCII letters and digits lower-cased (accents dropped),
+    /// every other run of characters a hyphen, cut at a word boundary to at most `limit`
+    /// characters; nil when nothing is left.
     public static func slug(_ text: String, limit: Int = 64) -> String? {
         var out: [UInt8] = []
         var pendingHyphen = false
         for scalar in text.unicodeScalars {
-            let folded = foldedASCII(scalar)
-            guard let byte = folded else {
+            guard let byte = foldedASCII(scalar) else {
                 pendingHyphen = !out.isEmpty
                 continue
             }
@@ -32,10 +32,14 @@ public struct ImportIDs: Sendable {
                 pendingHyphen = false
             }
             out.append(byte)
-            if out.count >= limit { break }
+            if out.count > limit { break }
+        }
+        if out.count > limit {
+            let cut = out[..<limit].lastIndex(of: 0x2D) ?? limit
+            out = Array(out[..<(cut > 0 ? cut : limit)])
         }
         while out.last == 0x2D { out.removeLast() }
-        return out.isEmpty ? nil : String(decoding: out.prefix(limit), as: UTF8.self)
+        return out.isEmpty ? nil : String(decoding: out, as: UTF8.self)
     }
 
     /// The first of `candidates` that is a valid id not taken yet, else `fallback` (numbered

@@ -97,7 +97,9 @@ public enum QuizImporter {
             }
             var outcome = GiftImporter.draft(question)
             if case .imported(var draft, let notes) = outcome, let category {
-                if !draft.tags.contains(category) { draft.tags.append(category) }
+                if !draft.tags.contains(where: { $0.lowercased() == category.lowercased() }) {
+                    draft.tags.append(category)
+                }
                 outcome = .imported(draft, notes: notes)
             }
             outcomes.append((question.line, outcome, question.column))
@@ -128,7 +130,9 @@ public enum QuizImporter {
             }
             var outcome = MoodleImporter.draft(question)
             if case .imported(var draft, let notes) = outcome, let category {
-                if !draft.tags.contains(category) { draft.tags.append(category) }
+                if !draft.tags.contains(where: { $0.lowercased() == category.lowercased() }) {
+                    draft.tags.append(category)
+                }
                 outcome = .imported(draft, notes: notes)
             }
             outcomes.append((question.line, outcome))

@@ -24,6 +24,7 @@ enum XMLErrorText {
         74: "an end tag that is not written '</name>'",
         76: "an end tag that does not match its start tag",
         77: "an element that is never closed",
+        80: "two hyphens (--) inside a comment",
         86: "text after the end of the root element",
     ]
 }

@@ -30,6 +30,13 @@ enum ImportSupport {
         ])
     }
 
+    /// The bank of the quiz alone, as the project's loader reads it.
+    static func bank(_ result: ImportResult) -> Bank? {
+        BankLoader.load([
+            SourceFile(path: "quizzes/\(result.quiz.id).yaml", text: result.yaml, role: .quiz)
+        ]).bank
+    }
+
     /// The quiz as the project's loader reads it back.
     static func load(_ result: ImportResult) -> Quiz? {
         BankLoader.load([

@@ -138,7 +138,8 @@ import Testing
     }
 
     @Test func brokenXMLIsAnErrorAtItsLine() {
-        let broken = "<quiz>\n<question type=\"truefalse\">\n<questiontext><text>Fine?</questiontext>\n</quiz>\n"
+        let broken =
+            "<quiz>\n<question type=\"truefalse\">\n<questiontext><text>Fine?</questiontext>\n</quiz>\n"
         do {
             _ = try ImportSupport.importText(broken)
             Issue.record("broken XML was accepted")
@@ -159,7 +160,8 @@ import Testing
 
     @Test func undefinedEntityIsBrokenXML() {
         #expect(throws: ImportFileError.self) {
-            try ImportSupport.importText("<quiz><question type=\"essay\"><name><text>&nope;</text></name></question></quiz>")
+            try ImportSupport.importText(
+                "<quiz><question type=\"essay\"><name><text>&nope;</text></name></question></quiz>")
         }
     }
 }

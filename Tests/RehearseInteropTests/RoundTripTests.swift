@@ -39,8 +39,10 @@ import Testing
             if case .text(let key) = original.body, key.accept.isEmpty { continue }  // an essay
             let copy = try #require(byID[entry.name], "\(entry.ref) missing")
             #expect(copy.kind == original.kind, "\(entry.ref)")
-            #expect(copy.prompt == entry.prompt.split(whereSeparator: \.isWhitespace).joined(separator: " ")
-                || copy.prompt == entry.prompt, "\(entry.ref)")
+            #expect(
+                copy.prompt
+                    == entry.prompt.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+                    || copy.prompt == entry.prompt, "\(entry.ref)")
             #expect(abs(copy.maxPoints - original.maxPoints) < 1e-3, "\(entry.ref)")
             compareBodies(original, copy, ref: entry.ref, format: format)
             compared += 1
@@ -61,7 +63,8 @@ import Testing
         case (.multi(let options, let scoring), .multi(let copied, let copiedScoring)):
             #expect(options.map(\.text) == copied.map(\.text), "\(ref)")
             #expect(
-                options.map { $0.correct?.value == true } == copied.map { $0.correct?.value == true },
+                options.map { $0.correct?.value == true }
+                    == copied.map { $0.correct?.value == true },
                 "\(ref)")
             // All-or-nothing is not held by either format (noted on export).
             if scoring == .partial { #expect(copiedScoring == .partial, "\(ref)") }

@@ -34,7 +34,8 @@ import Testing
             questions: [("q1", question), ("q2", accept), ("q3", number)])
         var writer = QuizYAMLWriter()
         let yaml = writer.write(quiz, source: "odd: file #1.gift")
-        let loaded = BankLoader.load([SourceFile(path: "quizzes/odd.yaml", text: yaml, role: .quiz)])
+        let loaded = BankLoader.load([SourceFile(path: "quizzes/odd.yaml", text: yaml, role: .quiz)]
+        )
         #expect(loaded.diagnostics.isEmpty, "\(loaded.diagnostics.map(\.message))\n\(yaml)")
         let back = try #require(loaded.bank.quizzes.first, "\(yaml)")
         #expect(back.title == text)
