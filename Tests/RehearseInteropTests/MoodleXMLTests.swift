@@ -164,4 +164,22 @@ import Testing
                 "<quiz><question type=\"essay\"><name><text>&nope;</text></name></question></quiz>")
         }
     }
+
+    @Test func everyTruncationEndsInAnErrorOrAnImport() {
+        let bytes = Array(Self.sample.utf8)
+        var outcomes = (imported: 0, refused: 0)
+        for length in stride(from: 0, to: bytes.count, by: 7) {
+            do {
+                let result = try QuizImporter.importFile(
+                    bytes: Array(bytes[..<length]), name: "cut.xml", competency: "empathy")
+                if result.importedCount > 0 { #expect(ImportSupport.findings(result).isEmpty) }
+                outcomes.imported += 1
+            } catch {
+                #expect(error.line >= 0 && !error.message.isEmpty)
+                outcomes.refused += 1
+            }
+        }
+        // A cut file is broken XML, except a cut that leaves no XML at all (read as GIFT).
+        #expect(outcomes.refused > 0)
+    }
 }
