@@ -167,21 +167,26 @@ public enum GiftExporter {
     }
 
     private static func needsPlainMarker(_ text: String) -> Bool {
-        text.contains("<") || text.contains("&") || text.hasPrefix("[")
+        text.utf8.first == 0x5B || text.utf8.contains { $0 == 0x3C || $0 == 0x26 }  // [ < &
     }
 
-    /// GIFT's special characters escaped (`\~ \= \# \{ \} \:` and `\\`), line ends as `\n`.
+    /// GIFT's special characters escaped (`\~ \= \# \{ \} \: \\`), line ends as `\n`.
     static func escape(_ text: String) -> String {
-        var out = ""
-        for character in text {
-            switch character {
-            case "~", "=", "#", "{", "}", ":", "\\": out += "\\" + String(character)
-            case "\n": out += "\\n"
-            case "\r", "\r\n": out += "\\n"
-            default: out.append(character)
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count + 8)
+        var previous: UInt8 = 0
+        for byte in text.utf8 {
+            switch byte {
+            // ~ = # { } : and the backslash (all ASCII, so never inside a multi-byte character)
+            case 0x7E, 0x3D, 0x23, 0x7B, 0x7D, 0x3A, 0x5C: out += [0x5C, byte]
+            case 0x0D: out += [0x5C, 0x6E]
+            case 0x0A where previous != 0x0D: out += [0x5C, 0x6E]
+            case 0x0A: break
+            default: out.append(byte)
             }
+            previous = byte
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
     private static func oneLine(_ text: String) -> String {

@@ -50,8 +50,10 @@ struct Export: ParsableCommand {
             case .gift: GiftExporter.export(plan)
             case .moodleXML: MoodleXMLExporter.export(plan)
             }
-        for note in result.notes {
-            printError("rehearse: note: " + TerminalText.sanitizeLine(note))
+        if !result.notes.isEmpty {
+            printError(
+                result.notes.map { "rehearse: note: " + TerminalText.sanitizeLine($0) }
+                    .joined(separator: "\n"))
         }
         guard let output else {
             writeOutput(result.text)
