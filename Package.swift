@@ -58,7 +58,8 @@ let package = Package(
             name: "rehearse",
             dependencies: [
                 "RehearseCore", "RehearseBank", "RehearseScoring", "RehearseCheck",
-                "RehearseProgress", "RehearseSession", "RehearseGrading", "CReadline",
+                "RehearseProgress", "RehearseSession", "RehearseGrading", "RehearseInterop",
+                "CReadline",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -122,7 +123,12 @@ let package = Package(
             exclude: ["Fixtures"]
         ),
         .testTarget(
-            name: "RehearseInteropTests", dependencies: ["RehearseCore", "RehearseInterop"]),
+            name: "RehearseInteropTests",
+            dependencies: [
+                "RehearseTestSupport", "RehearseCore", "RehearseBank", "RehearseScoring",
+                "RehearseCheck", "RehearseInterop",
+            ]
+        ),
         .testTarget(
             name: "RehearseCLITests",
             dependencies: [

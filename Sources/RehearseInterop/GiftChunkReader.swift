@@ -65,7 +65,7 @@ struct GiftChunkReader {
         format = readFormatMarker() ?? .moodle
         let before = readText(stops: [.openBrace, .closeBrace])
         var question = GiftQuestion(
-            kind: .description, title: title, id: chunk.id, tags: chunk.tags,
+            kind: .description, title: title, id: chunk.id, tags: chunk.tags, points: chunk.points,
             stem: GiftText(format: format, text: before), line: line, column: column)
         guard pos < end else {
             guard !before.isEmpty else {

@@ -93,6 +93,7 @@ struct GiftChunk {
     var firstLine: Int
     var id: String?
     var tags: [String] = []
+    var points: Double?
 
     init(start: Int, end: Int, firstLine: Int) {
         self.start = start
@@ -100,7 +101,8 @@ struct GiftChunk {
         self.firstLine = firstLine
     }
 
-    /// Takes `[id:...]` (the first one) and every `[tag:...]` of a comment line.
+    /// Takes `[id:...]` and `[points:...]` (the first of each) and every `[tag:...]` of a
+    /// comment line.
     mutating func readComment(_ line: ArraySlice<UInt8>) {
         var index = line.startIndex
         while index < line.endIndex {
@@ -108,21 +110,23 @@ struct GiftChunk {
                 index += 1
                 continue
             }
-            let isID = line[index...].starts(with: Self.idOpening)
-            let isTag = line[index...].starts(with: Self.tagOpening)
-            guard isID || isTag,
+            guard
+                let opening = [Self.idOpening, Self.tagOpening, Self.pointsOpening].first(where: {
+                    line[index...].starts(with: $0)
+                }),
                 let close = line[index...].firstIndex(of: GiftByte.closeBracket)
             else {
                 index += 1
                 continue
             }
-            let valueStart = index + (isID ? Self.idOpening.count : Self.tagOpening.count)
-            let value = GiftByte.trimmedString(line[valueStart..<close])
+            let value = GiftByte.trimmedString(line[(index + opening.count)..<close])
             if !value.isEmpty {
-                if isTag {
+                if opening == Self.tagOpening {
                     tags.append(value)
-                } else if id == nil {
-                    id = value
+                } else if opening == Self.idOpening {
+                    if id == nil { id = value }
+                } else if points == nil, let number = Double(value), number.isFinite, number > 0 {
+                    points = number
                 }
             }
             index = close + 1
@@ -131,4 +135,5 @@ struct GiftChunk {
 
     private static let idOpening = Array("[id:".utf8)
     private static let tagOpening = Array("[tag:".utf8)
+    private static let pointsOpening = Array("[points:".utf8)
 }

@@ -28,6 +28,9 @@ public struct GiftQuestion: Sendable, Equatable {
     public var id: String?
     /// From `// [tag:...]` comments of the question, in order.
     public var tags: [String]
+    /// From a `// [points:N]` comment of the question (what `rehearse export` writes, since
+    /// GIFT has no marks of its own); nil when absent or not a positive number.
+    public var points: Double?
     /// The path of a `$CATEGORY:` line, nil for questions.
     public var category: String?
     /// The question text; when the answer block stands inside the sentence, `_____` marks where.
@@ -52,7 +55,8 @@ public struct GiftQuestion: Sendable, Equatable {
 
     public init(
         kind: Kind, title: String? = nil, id: String? = nil, tags: [String] = [],
-        category: String? = nil, stem: GiftText = GiftText(format: .moodle, text: ""),
+        points: Double? = nil, category: String? = nil,
+        stem: GiftText = GiftText(format: .moodle, text: ""),
         hasEmbeddedAnswers: Bool = false, choices: [GiftChoice] = [],
         matchPairs: [GiftMatchPair] = [], isTrue: Bool? = nil, wrongFeedback: GiftText? = nil,
         rightFeedback: GiftText? = nil, globalFeedback: GiftText? = nil, line: Int, column: Int
@@ -61,6 +65,7 @@ public struct GiftQuestion: Sendable, Equatable {
         self.title = title
         self.id = id
         self.tags = tags
+        self.points = points
         self.category = category
         self.stem = stem
         self.hasEmbeddedAnswers = hasEmbeddedAnswers

@@ -14,7 +14,7 @@ struct Rehearse: ParsableCommand {
         version: Version.current,
         subcommands: [
             Shell.self, List.self, Take.self, Review.self, Progress.self, Grade.self, Stats.self,
-            Check.self, Schema.self, New.self,
+            Check.self, Schema.self, New.self, Import.self, Export.self,
         ],
         defaultSubcommand: Shell.self
     )

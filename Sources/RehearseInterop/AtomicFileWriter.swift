@@ -1,0 +1,46 @@
+import Foundation
+
+/// Writes a whole file or nothing: the text goes to a hidden temporary file in the same folder
+/// (which bank walkers skip), which is then renamed over the target.
+public enum AtomicFileWriter {
+    /// Why a file was not written.
+    public struct Failure: Error, Sendable, Equatable {
+        public var path: String
+        public var reason: String
+    }
+
+    /// Writes `text` to `path`, making its folder if needed; an existing file is replaced only
+    /// with `replace`.
+    public static func write(_ text: String, to path: String, replace: Bool) throws(Failure) {
+        let manager = FileManager.default
+        if !replace && manager.fileExists(atPath: path) {
+            throw Failure(path: path, reason: "it exists (use --force to replace it)")
+        }
+        let url = URL(fileURLWithPath: path)
+        let folder = url.deletingLastPathComponent()
+        let temporary = folder.appendingPathComponent(
+            ".\(url.lastPathComponent).\(UUID().uuidString).tmp")
+        do {
+            try manager.createDirectory(at: folder, withIntermediateDirectories: true)
+            try Data(text.utf8).write(to: temporary)
+        } catch {
+            try? manager.removeItem(at: temporary)
+            throw Failure(path: path, reason: Self.reason(error))
+        }
+        guard rename(temporary.path, path) == 0 else {
+            let reason = String(cString: strerror(errno))
+            try? manager.removeItem(at: temporary)
+            throw Failure(path: path, reason: reason)
+        }
+    }
+
+    private static func reason(_ error: any Error) -> String {
+        let underlying = (error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError
+        if let underlying, underlying.domain == NSPOSIXErrorDomain,
+            let code = POSIXErrorCode(rawValue: Int32(underlying.code))
+        {
+            return String(cString: strerror(code.rawValue))
+        }
+        return (error as NSError).localizedDescription
+    }
+}

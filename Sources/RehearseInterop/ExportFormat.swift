@@ -1,0 +1,41 @@
+import RehearseBank
+
+/// The formats `rehearse export` writes.
+public enum ExportFormat: String, Sendable, CaseIterable {
+    case gift
+    case moodleXML = "moodle-xml"
+}
+
+/// What an export gives: the text, and what the format could not hold (one line each, as
+/// `REF: what`), for standard error.
+public struct ExportResult: Sendable {
+    public var text: String
+    public var notes: [String]
+
+    public init(text: String, notes: [String]) {
+        self.text = text
+        self.notes = notes
+    }
+}
+
+/// Numbers shared by the exporters.
+enum ExportNumbers {
+    /// A weight in percent as GIFT and Moodle XML take it: at most 5 decimals (`33.33333`).
+    static func percent(_ value: Double) -> String {
+        let rounded = (value * 100_000).rounded() / 100_000
+        return YAMLScalar.number(rounded == 0 ? 0 : rounded)
+    }
+
+    /// The bands of a rate response on a scale: rating within `distance` of the key earns
+    /// `percent` (100 at the key, falling evenly to 0 at `scale - 1` away).
+    static func rateBands(scale: Int) -> [(distance: Int, percent: Double)] {
+        guard scale > 1 else { return [(0, 100)] }
+        return (0..<(scale - 1)).map { ($0, 100 * (1 - Double($0) / Double(scale - 1))) }
+    }
+
+    /// The points an option of a `multi` question is worth per right pick, as a percent.
+    static func multiShare(_ options: [ChoiceOption]) -> Double {
+        let right = options.filter { $0.correct?.value == true }.count
+        return 100 / Double(max(1, right))
+    }
+}

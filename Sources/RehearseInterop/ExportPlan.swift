@@ -1,0 +1,96 @@
+import RehearseBank
+
+/// One question to export: a quiz's inline question or a scenario's step, with the name it
+/// goes by, the text to put before its prompt and the notes on what the export leaves out.
+public struct ExportEntry: Sendable {
+    /// A valid id, unique in the export: the question's id, or `SCENARIO-STEP` for a step.
+    public var name: String
+    /// The question's ref (`QUIZ/QUESTION`, `SCENARIO/STEP`), for notes.
+    public var ref: String
+    public var question: Question
+    /// The scenario's context, on its first step.
+    public var context: String?
+    /// The scenario the step belongs to, nil for an inline question.
+    public var scenario: String?
+    /// What the export cannot carry about the question's place (branching).
+    public var notes: [String]
+
+    /// The prompt with the scenario's context before it.
+    public var prompt: String {
+        guard let context, !context.isEmpty else { return question.prompt }
+        return context + "\n\n" + question.prompt
+    }
+}
+
+/// The questions of a quiz in the order a learner meets them: inline questions, every step of
+/// a listed scenario in list order, and for a draw every scenario of its pool (each scenario
+/// once).
+public struct ExportPlan: Sendable {
+    public var quizID: String
+    public var entries: [ExportEntry]
+    /// Notes about the quiz as a whole (draws), as `QUIZ: text`.
+    public var notes: [String]
+
+    public init(quiz: Quiz, bank: Bank) {
+        quizID = quiz.id.value
+        entries = []
+        notes = []
+        var names = ImportIDs()
+        var exported: Set<String> = []
+        let listed = Set(
+            quiz.items.compactMap { item -> String? in
+                if case .scenario(let id) = item { return id.value }
+                return nil
+            })
+        for item in quiz.items {
+            switch item {
+            case .question(let question):
+                let name = names.claim([question.id.value], fallback: question.id.value)
+                entries.append(
+                    ExportEntry(
+                        name: name, ref: "\(quizID)/\(question.id.value)", question: question,
+                        context: nil, scenario: nil, notes: []))
+            case .scenario(let id):
+                guard let scenario = bank.scenario(id.value) else {
+                    notes.append("\(quizID): the scenario '\(id.value)' is not in the bank")
+                    continue
+                }
+                if exported.insert(id.value).inserted { add(scenario, names: &names) }
+            case .draw(let draw):
+                let pool = bank.scenarios.filter {
+                    !listed.contains($0.id.value) && draw.filter.matches($0)
+                }
+                notes.append(
+                    "\(quizID): a draw of \(draw.count.value) from \(pool.count) scenarios: every "
+                        + "scenario of the pool exported")
+                for scenario in pool where exported.insert(scenario.id.value).inserted {
+                    add(scenario, names: &names)
+                }
+            }
+        }
+    }
+
+    private mutating func add(_ scenario: Scenario, names: inout ImportIDs) {
+        let id = scenario.id.value
+        for (index, step) in scenario.steps.enumerated() {
+            let joined = "\(id)-\(step.id.value)"
+            let name = names.claim(
+                [joined.count <= 64 ? joined : nil], fallback: String(joined.prefix(60)))
+            var stepNotes: [String] = []
+            let branches = step.options.compactMap { option in
+                option.next.map { "\(option.id.value) -> \($0.value)" }
+            }
+            if !branches.isEmpty || step.next != nil {
+                let all = branches + (step.next.map { ["then -> \($0.value)"] } ?? [])
+                stepNotes.append(
+                    "branching not carried (\(all.joined(separator: ", "))): steps follow in "
+                        + "list order")
+            }
+            entries.append(
+                ExportEntry(
+                    name: name, ref: "\(id)/\(step.id.value)", question: step,
+                    context: index == 0 ? (scenario.context ?? scenario.customer) : nil,
+                    scenario: id, notes: stepNotes))
+        }
+    }
+}

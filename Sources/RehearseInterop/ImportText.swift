@@ -1,0 +1,39 @@
+import RehearseCore
+
+/// Text from an imported source made safe for a bank file: no control characters (the loader
+/// refuses them), no leading or trailing space.
+enum ImportText {
+    /// `text` without unsafe characters and trimmed; a note says when some were removed.
+    static func clean(_ text: String, notes: inout [String]) -> String {
+        var scalars = String.UnicodeScalarView()
+        var removed = false
+        for scalar in text.unicodeScalars {
+            if TerminalText.isUnsafe(scalar) {
+                removed = true
+            } else {
+                scalars.append(scalar)
+            }
+        }
+        if removed, !notes.contains(controlNote) { notes.append(controlNote) }
+        return String(scalars).trimmingSpaces
+    }
+
+    static let controlNote = "control characters removed from the text"
+
+    /// A weight or fraction as people write it: `50%`, `33.33333%`, `-100%`.
+    static func percent(_ value: Double) -> String {
+        let rounded = (value * 100_000).rounded() / 100_000
+        return (rounded == rounded.rounded() ? String(Int(rounded)) : "\(rounded)") + "%"
+    }
+
+    /// `value` rounded to 4 decimal places (scores from percentages such as 33.33333%).
+    static func rounded(_ value: Double) -> Double {
+        (value * 10_000).rounded() / 10_000
+    }
+}
+
+/// Why a source question was skipped.
+struct SkipReason: Error, Equatable {
+    var message: String
+    init(_ message: String) { self.message = message }
+}

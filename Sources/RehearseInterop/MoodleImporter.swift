@@ -1,0 +1,177 @@
+import RehearseCore
+
+/// Maps one Moodle XML question to a Rehearse kind (the table in docs/interop.md), or says
+/// why it cannot be: essay, matching, description, cloze and other types are skipped; what a
+/// kind cannot hold is listed as notes.
+public enum MoodleImporter {
+    /// The outcome for `question` (not a category).
+    public static func draft(_ question: MoodleQuestion) -> DraftOutcome {
+        var notes: [String] = []
+        let prompt = question.text.map { plain($0, notes: &notes) } ?? ""
+        if let skip = skipReason(question.type) { return .skipped(reason: skip) }
+        guard !prompt.isEmpty else { return .skipped(reason: "the question has no text") }
+        var points = question.defaultGrade ?? 1
+        if points <= 0 {
+            notes.append("a default mark of \(YAMLScalar.number(points)) became 1")
+            points = 1
+        }
+        var draft = DraftQuestion(
+            sourceID: question.idNumber, title: question.name, prompt: prompt,
+            points: points == 1 ? nil : points,
+            explanation: question.generalFeedback.map { plain($0, notes: &notes) },
+            tags: question.tags.filter { !$0.isEmpty }, body: .truefalse(true),
+            line: question.line)
+        if draft.explanation?.isEmpty == true { draft.explanation = nil }
+        if let hint = question.hints.first.map({ plain($0, notes: &notes) }), !hint.isEmpty {
+            draft.hint = hint
+            if question.hints.count > 1 { notes.append("only the first of the hints carried") }
+        }
+        switch body(question, points: points, notes: &notes) {
+        case .success(let mapped):
+            draft.body = mapped.body
+            if case .choice = mapped.body { draft.points = mapped.points }
+            if case .multi = mapped.body { draft.points = mapped.points }
+        case .failure(let reason):
+            return .skipped(reason: reason.message)
+        }
+        let media =
+            question.files + (question.text.map { GiftHTML.mediaSources(in: $0.text) } ?? [])
+        if !media.isEmpty { notes.append("media not carried: \(media.joined(separator: ", "))") }
+        return .imported(draft, notes: notes)
+    }
+
+    private static func skipReason(_ type: String) -> String? {
+        switch type {
+        case "multichoice", "truefalse", "shortanswer", "numerical", "ordering": nil
+        case "essay": "an essay: a text question needs accepted answers, patterns or a rubric"
+        case "description": "a description: Rehearse has no kind for it"
+        case "cloze": "a cloze (embedded answers) question: Rehearse has no kind for it"
+        case "": "a question without a type"
+        default: "a \(type) question: Rehearse has no kind for it"
+        }
+    }
+
+    private static func body(
+        _ question: MoodleQuestion, points: Double, notes: inout [String]
+    ) -> Result<ChoiceMapping.Mapped, SkipReason> {
+        switch question.type {
+        case "multichoice":
+            let answers = question.answers.map { answer in
+                ChoiceMapping.Answer(
+                    text: plain(answer.text, notes: &notes), percent: answer.fraction,
+                    feedback: answer.feedback.map { plain($0, notes: &notes) }.flatMap {
+                        $0.isEmpty ? nil : $0
+                    })
+            }
+            let mapped = ChoiceMapping.body(
+                answers, single: question.single ?? true, points: points)
+            if case .success(let value) = mapped { notes += value.notes }
+            return mapped
+        case "truefalse":
+            guard
+                let right = question.answers.first(where: { $0.fraction >= 100 }),
+                let key = Self.truthValue(right.text.plainText)
+            else { return .failure(SkipReason("a true/false question without a 100% answer")) }
+            if question.answers.contains(where: { $0.feedback.map { !$0.text.isEmpty } ?? false }) {
+                notes.append("per-answer feedback of a true/false question not carried")
+            }
+            return .success(ChoiceMapping.Mapped(body: .truefalse(key), points: nil, notes: []))
+        case "shortanswer":
+            var accept: [String] = []
+            for answer in question.answers {
+                let text = plain(answer.text, notes: &notes)
+                guard !text.isEmpty else { continue }
+                if answer.fraction >= 100 {
+                    accept.append(text)
+                } else if answer.fraction > 0 {
+                    notes.append(
+                        "the \(ImportText.percent(answer.fraction)) answer '\(text)' not carried "
+                            + "(no partial credit for text)")
+                }
+            }
+            if accept.contains(where: { $0.contains("*") }) {
+                notes.append("'*' wildcards are matched as written, not as wildcards")
+            }
+            guard !accept.isEmpty else {
+                return .failure(SkipReason("a short answer without a 100% answer"))
+            }
+            return .success(
+                ChoiceMapping.Mapped(body: .text(accept: accept), points: nil, notes: []))
+        case "numerical":
+            return numerical(question, notes: &notes)
+        default:
+            return ordering(question, notes: &notes)
+        }
+    }
+
+    private static func numerical(
+        _ question: MoodleQuestion, notes: inout [String]
+    ) -> Result<ChoiceMapping.Mapped, SkipReason> {
+        var answers: [(number: GiftNumber?, percent: Double)] = []
+        for answer in question.answers {
+            let text = answer.text.plainText.trimmingSpaces
+            guard text != "*", let value = MoodleXMLCollector.number(text) else {
+                if text != "*" && !text.isEmpty {
+                    notes.append("the answer '\(text)' is not a number and was not carried")
+                }
+                continue
+            }
+            let tolerance = answer.tolerance ?? 0
+            answers.append(
+                (
+                    tolerance == 0 ? .simple(value) : .range(answer: value, tolerance: tolerance),
+                    answer.fraction
+                ))
+        }
+        let unit = question.units.first { $0.multiplier == 1 }
+        for other in question.units where other != unit {
+            notes.append(
+                "the unit '\(other.name)' (x\(YAMLScalar.number(other.multiplier))) not carried")
+        }
+        switch NumberMapping.body(answers, unit: unit.map { plainUnit($0.name, notes: &notes) }) {
+        case .success(let mapped):
+            notes += mapped.notes
+            return .success(ChoiceMapping.Mapped(body: mapped.body, points: nil, notes: []))
+        case .failure(let reason):
+            return .failure(reason)
+        }
+    }
+
+    private static func ordering(
+        _ question: MoodleQuestion, notes: inout [String]
+    ) -> Result<ChoiceMapping.Mapped, SkipReason> {
+        // The answers hold their position in `fraction`; a stable sort keeps ties in file order.
+        let sorted = question.answers.enumerated().sorted {
+            ($0.element.fraction, $0.offset) < ($1.element.fraction, $1.offset)
+        }
+        let items = sorted.map { plain($0.element.text, notes: &notes) }.filter { !$0.isEmpty }
+        guard items.count >= 2 else {
+            return .failure(SkipReason("an ordering question with fewer than two items"))
+        }
+        let grading = question.gradingType ?? "ALL_OR_NOTHING"
+        let exact = grading == "ALL_OR_NOTHING"
+        if !exact && grading != "RELATIVE_ALL_PREVIOUS_AND_NEXT" {
+            notes.append(
+                "grading type \(grading) not carried: partial credit is the share of pairs in order"
+            )
+        }
+        return .success(
+            ChoiceMapping.Mapped(body: .order(items, partial: !exact), points: nil, notes: []))
+    }
+
+    private static func truthValue(_ text: String) -> Bool? {
+        switch text.trimmingSpaces.lowercased() {
+        case "true", "1", "yes": true
+        case "false", "0", "no": false
+        default: nil
+        }
+    }
+
+    private static func plainUnit(_ name: String, notes: inout [String]) -> String {
+        ImportText.clean(name, notes: &notes)
+    }
+
+    static func plain(_ text: MoodleText, notes: inout [String]) -> String {
+        ImportText.clean(text.plainText, notes: &notes)
+    }
+}

@@ -1,0 +1,151 @@
+import ArgumentParser
+import Foundation
+import RehearseBank
+import RehearseCore
+import RehearseInterop
+
+struct Import: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Import GIFT or Moodle XML files as quizzes.",
+        discussion: """
+            Writes one quiz of inline questions per file, as BANK/quizzes/ID.yaml (ID from \
+            --quiz or the file name), and prints what was imported per kind and what was \
+            skipped, at file:line, and why. The format is told by content. Exit codes: 0 \
+            everything imported; 1 some questions skipped; 2 a file cannot be read or written \
+            (nothing is half-written); 64 usage error.
+            """)
+
+    @OptionGroup var global: GlobalOptions
+
+    @Argument(help: "GIFT or Moodle XML files.")
+    var files: [String] = []
+
+    @Option(name: .long, help: ArgumentHelp("The bank to write into.", valueName: "BANK"))
+    var into: String
+
+    @Option(name: .long, help: "The quiz id (one file only; default: from the file name).")
+    var quiz: String?
+
+    @Option(
+        name: .long,
+        help:
+            "The competency of every question (default: product-knowledge, else the bank's first).")
+    var competency: String?
+
+    @Flag(name: .long, help: "Report what would be imported; write nothing.")
+    var dryRun = false
+
+    @Flag(name: .long, help: "Replace quiz files that exist.")
+    var force = false
+
+    func validate() throws {
+        guard !files.isEmpty else { throw ValidationError("name at least one file to import") }
+        if let quiz {
+            guard files.count == 1 else {
+                throw ValidationError("--quiz names the quiz of one file; import files one by one")
+            }
+            guard ImportIDs.isValid(quiz) else {
+                throw ValidationError(
+                    "'\(quiz)' is not a valid id: lower-case letters, digits and hyphens, "
+                        + "starting with a letter or digit")
+            }
+        }
+    }
+
+    func run() throws {
+        let competency = try chosenCompetency()
+        var failed = false
+        var skipped = false
+        var written: Set<String> = []
+        for file in files {
+            let bytes: [UInt8]
+            do {
+                bytes = try read(file)
+            } catch {
+                printError("rehearse: \(TerminalText.sanitizeLine(file)): \(error.reason)")
+                failed = true
+                continue
+            }
+            let result: ImportResult
+            do {
+                result = try QuizImporter.importFile(
+                    bytes: bytes, name: file, quizID: quiz, competency: competency)
+            } catch {
+                let place = error.line > 0 ? "\(file):\(error.line)" : file
+                printError("rehearse: \(TerminalText.sanitizeLine(place)): \(error.message)")
+                failed = true
+                continue
+            }
+            let target = "quizzes/\(result.quiz.id).yaml"
+            var lines = ["\(file) (\(result.format.rawValue)) -> \(target): \(result.summary)"]
+            lines += result.skipped.map { "  skipped \($0.description)" }
+            lines += result.notes.map { "  note    \($0.description)" }
+            writeOutput(lines.map(TerminalText.sanitizeLine).joined(separator: "\n") + "\n")
+            if !result.skipped.isEmpty { skipped = true }
+            guard result.importedCount > 0 else {
+                printError("rehearse: \(TerminalText.sanitizeLine(file)): nothing to import")
+                continue
+            }
+            guard written.insert(result.quiz.id).inserted else {
+                printError(
+                    "rehearse: \(target): two files of this import give the quiz id "
+                        + "'\(result.quiz.id)'; import them one by one with --quiz")
+                failed = true
+                continue
+            }
+            if dryRun { continue }
+            do {
+                try AtomicFileWriter.write(
+                    result.yaml, to: BankDirectory.join(into, target), replace: force)
+            } catch {
+                printError("rehearse: cannot write \(error.path): \(error.reason)")
+                failed = true
+            }
+        }
+        if failed { throw RehearseError.io }
+        if skipped { throw RehearseError.rejected }
+    }
+
+    /// `--competency`, else `product-knowledge` if the bank has it, else its first one.
+    private func chosenCompetency() throws -> String {
+        var known = Competency.builtIn.map(\.id)
+        if let config = BankDirectory.configFiles(root: into).first,
+            let data = FileManager.default.contents(atPath: config)
+        {
+            let loaded = BankLoader.load([
+                SourceFile(path: config, bytes: [UInt8](data), role: .config)
+            ])
+            if !loaded.bank.competencies.isEmpty { known = loaded.bank.competencies.map(\.id) }
+        }
+        if let competency {
+            guard known.contains(competency) else {
+                let guess =
+                    Suggestion.closest(to: competency, in: known).map { " (did you mean '\($0)'?)" }
+                    ?? ""
+                throw RehearseError(
+                    .usage,
+                    "the bank has no competency '\(competency)'\(guess); it has: "
+                        + known.joined(separator: ", "))
+            }
+            return competency
+        }
+        return known.contains("product-knowledge") ? "product-knowledge" : known.first ?? "empathy"
+    }
+
+    /// The file's bytes; a file over the import limit is refused before it is read.
+    private func read(_ path: String) throws(ReadFailure) -> [UInt8] {
+        let attributes = try? FileManager.default.attributesOfItem(atPath: path)
+        if let size = attributes?[.size] as? Int, size > QuizImporter.maxInputBytes {
+            throw ReadFailure(
+                path: path,
+                reason:
+                    "the file is \(size) bytes, over the \(QuizImporter.maxInputBytes >> 20) MiB "
+                    + "an import reads; split it")
+        }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            let exists = FileManager.default.fileExists(atPath: path)
+            throw ReadFailure(path: path, reason: exists ? "cannot be read" : "no such file")
+        }
+        return [UInt8](data)
+    }
+}
