@@ -27,7 +27,7 @@ while [ $# -gt 0 ]; do
   esac
 done
 
-for tool in swift dpkg-deb dpkg-shlibdeps strip gzip; do
+for tool in swift dpkg-deb dpkg-shlibdeps strip readelf gzip; do
   command -v "$tool" >/dev/null || { echo "package-deb: $tool is missing (apt-get install dpkg-dev binutils)" >&2; exit 2; }
 done
 
@@ -40,7 +40,7 @@ commit=""
 if command -v git >/dev/null && git rev-parse --is-inside-work-tree >/dev/null 2>&1; then
   commit=$(git rev-parse --short=7 HEAD)
   # A tagged release is the plain version; any other commit is a snapshot after it.
-  if ! git describe --exact-match --tags HEAD 2>/dev/null | grep -qx "v\{0,1\}$upstream"; then
+  if ! git describe --exact-match --tags HEAD 2>/dev/null | grep -qxF -e "$upstream" -e "v$upstream"; then
     commit_day=$(TZ=UTC git log -1 --format=%cd --date=format-local:%Y%m%d HEAD)
     upstream="$upstream+git$commit_day.$commit"
   fi
@@ -83,9 +83,12 @@ swift package plugin generate-manual --configuration debug --multi-page --date "
 } > "$stamp"
 
 say "swift build -c release --static-swift-stdlib"
-build_flags=(-c release --static-swift-stdlib -Xlinker -z -Xlinker relro -Xlinker -z -Xlinker now)
-# The build description is not cached: SwiftPM would reuse one made without
-# --static-swift-stdlib (by a plain release build) and link against the toolchain's libraries.
+# No $ORIGIN run path (the binary loads nothing from /usr/bin); full RELRO and immediate binding.
+build_flags=(-c release --static-swift-stdlib --disable-local-rpath
+  -Xlinker -z -Xlinker relro -Xlinker -z -Xlinker now)
+# The build description is not cached: SwiftPM has reused one made without
+# --static-swift-stdlib (by the generate-manual plugin's release build) and linked the binary
+# against the toolchain's shared libraries. The ldd check below catches any such link.
 swift build "${build_flags[@]}" --disable-build-manifest-caching --product rehearse
 binary="$(swift build "${build_flags[@]}" --show-bin-path)/rehearse"
 if ldd "$binary" | grep -Eq 'libswift|libFoundation|lib_Foundation|libdispatch|libBlocksRuntime|not found'; then
@@ -94,6 +97,11 @@ if ldd "$binary" | grep -Eq 'libswift|libFoundation|lib_Foundation|libdispatch|l
   exit 1
 fi
 
+if readelf -d "$binary" | grep -Eq 'RPATH|RUNPATH'; then
+  echo "package-deb: the binary has a library search path:" >&2
+  readelf -d "$binary" | grep -E 'RPATH|RUNPATH' >&2
+  exit 1
+fi
 cp "$binary" "$work/rehearse"
 
 # --- The tree ----------------------------------------------------------------------------------
@@ -153,7 +161,7 @@ chmod 0755 "$pkg/usr/bin/rehearse"
 
 # --- The control files -------------------------------------------------------------------------
 printf 'Source: rehearse\n\nPackage: rehearse\nArchitecture: any\n' > "$work/debian/control"
-depends=$(cd "$work" && dpkg-shlibdeps -O -e debian/rehearse/usr/bin/rehearse | sed -n 's/^shlibs:Depends=//p')
+depends=$(cd "$work" && dpkg-shlibdeps -O -edebian/rehearse/usr/bin/rehearse | sed -n 's/^shlibs:Depends=//p')
 [ -n "$depends" ] || { echo "package-deb: dpkg-shlibdeps found no dependencies" >&2; exit 1; }
 rm "$work/debian/control"
 installed_size=$(du -sk --apparent-size "$pkg/usr" | cut -f1)
