@@ -11,10 +11,10 @@ struct Rehearse: ParsableCommand {
             Exit codes: 0 success; 1 findings (check) or rejected input; 2 a file or folder \
             cannot be read or written; 64 usage error.
             """,
-        version: Version.current,
+        version: VersionCommand.versionLine,
         subcommands: [
             Shell.self, List.self, Take.self, Review.self, Progress.self, Grade.self, Stats.self,
-            Check.self, Schema.self, New.self, Import.self, Export.self,
+            Check.self, Schema.self, New.self, Import.self, Export.self, VersionCommand.self,
         ],
         defaultSubcommand: Shell.self
     )
