@@ -323,23 +323,3 @@ public final class ProgressStore: Sendable {
         return raw
     }
 }
-
-extension ProgressStore {
-    /// Runs store calls on a plain thread of their own and awaits the result, so async code
-    /// never blocks a concurrency pool thread on a learner's lock.
-    public func perform<T: Sendable>(
-        _ body: @escaping @Sendable (ProgressStore) throws(ProgressError) -> T
-    ) async throws(ProgressError) -> T {
-        let result: Result<T, ProgressError> = await withCheckedContinuation { continuation in
-            let thread = Thread { [self] in
-                do throws(ProgressError) {
-                    continuation.resume(returning: .success(try body(self)))
-                } catch {
-                    continuation.resume(returning: .failure(error))
-                }
-            }
-            thread.start()
-        }
-        return try result.get()
-    }
-}
