@@ -43,15 +43,29 @@ enum JSONValue: Decodable, Equatable {
     }
 }
 
-/// The GIFT fixtures: `../shared/fixtures/gift` beside the package root (the repository is
-/// checked out as a folder beside `shared`, locally and in CI).
+/// The GIFT fixtures: `$REHEARSE_SHARED_FIXTURES/gift` when set, else `../shared/fixtures/gift`
+/// beside the package root (the repository is checked out as a folder beside `shared`). They are
+/// not copied into the repository; the tests that need them are skipped, visibly, where the
+/// folder is not there (a bare clone), and `.ci/run` says which it was.
 enum GiftFixtures {
-    static let folder: URL = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent()  // RehearseInteropTests
-        .deletingLastPathComponent()  // Tests
-        .deletingLastPathComponent()  // the package root
-        .deletingLastPathComponent()
-        .appendingPathComponent("shared/fixtures/gift", isDirectory: true)
+    static let folder: URL = {
+        if let root = ProcessInfo.processInfo.environment["REHEARSE_SHARED_FIXTURES"],
+            !root.isEmpty
+        {
+            return URL(fileURLWithPath: root).appendingPathComponent("gift", isDirectory: true)
+        }
+        return URL(fileURLWithPath: #filePath)
+            .deletingLastPathComponent()  // RehearseInteropTests
+            .deletingLastPathComponent()  // Tests
+            .deletingLastPathComponent()  // the package root
+            .deletingLastPathComponent()
+            .appendingPathComponent("shared/fixtures/gift", isDirectory: true)
+    }()
+
+    /// Whether the fixture folder is there to test against.
+    static var available: Bool {
+        FileManager.default.fileExists(atPath: folder.appendingPathComponent("README.md").path)
+    }
 
     /// The `.gift` files of the folder, sorted by name; records an issue and returns none when
     /// the folder is missing.

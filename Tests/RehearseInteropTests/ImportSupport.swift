@@ -7,9 +7,7 @@ import Testing
 
 /// Imports texts and runs the project's own checker on the quiz written.
 enum ImportSupport {
-    static let fixtures = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("shared/fixtures/gift")
+    static let fixtures = GiftFixtures.folder
 
     static let examples = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
