@@ -311,10 +311,9 @@ import Testing
         #expect(results.map { $0["level"] as? String } == ["error", "warning", "warning"])
         let messages = results.map { ($0["message"] as? [String: Any])?["text"] as? String }
         #expect(
-            messages == [
-                "`q1` is used twice rename one of them",
-                "the prompt has 300 words keep it under 120", "odd",
-            ])
+            messages == ["`q1` is used twice", "the prompt has 300 words", "odd"])
+        let hints = results.map { ($0["properties"] as? [String: Any])?["hint"] as? String }
+        #expect(hints == ["rename one of them", "keep it under 120", nil])
 
         let locations = try #require(results[1]["locations"] as? [[String: Any]])
         let physical = try #require(locations.first?["physicalLocation"] as? [String: Any])

@@ -33,8 +33,6 @@ public struct SARIFReporter: Reporter {
             .object([("location", Self.artifactLocation(file, index: nil))])
         }
         let results: [Value] = diagnostics.map { diagnostic in
-            var text = diagnostic.message
-            if !diagnostic.hint.isEmpty { text += " " + diagnostic.hint }
             var members: [(key: String, value: Value)] = [("ruleId", .string(diagnostic.rule))]
             if let index = ruleIndex[diagnostic.rule] {
                 members.append(("ruleIndex", .integer(index)))
@@ -52,9 +50,14 @@ public struct SARIFReporter: Reporter {
             ])
             members += [
                 ("level", .string(diagnostic.severity.rawValue)),
-                ("message", .object([("text", .string(text))])),
+                ("message", .object([("text", .string(diagnostic.message))])),
                 ("locations", .array([.object([("physicalLocation", physical)])])),
             ]
+            // The fix stays apart from the message, as the text format shows it: SARIF's `fixes`
+            // are concrete edits, which a hint is not, so it is a result property.
+            if !diagnostic.hint.isEmpty {
+                members.append(("properties", .object([("hint", .string(diagnostic.hint))])))
+            }
             return .object(members)
         }
 
