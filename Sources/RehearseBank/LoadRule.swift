@@ -18,6 +18,7 @@ public enum LoadRule: String, CaseIterable, Sendable {
     case invalidBoolean = "invalid-boolean"
     case invalidID = "invalid-id"
     case emptyList = "empty-list"
+    case controlCharacter = "control-character"
 
     /// Every finding of the loader is an error: the file cannot be used as written.
     public var severity: Severity { .error }

@@ -6,7 +6,8 @@ import RehearseScoring
 public enum RuleRegistry {
     public static let all: [any Rule.Type] = [
         YAMLSyntaxRule.self, InvalidEncodingRule.self, InputLimitRule.self, YAMLAnchorRule.self,
-        DuplicateKeyRule.self, UnknownKeyRule.self, WrongTypeRule.self, MissingKeyRule.self,
+        DuplicateKeyRule.self, ControlCharacterRule.self, UnknownKeyRule.self, WrongTypeRule.self,
+        MissingKeyRule.self,
         EmptyListRule.self, InvalidIDRule.self, InvalidValueRule.self, InvalidBooleanRule.self,
         MissingAnswerRule.self, DuplicateIDRule.self, DuplicateOptionRule.self,
         UnknownReferenceRule.self, BranchCycleRule.self, UnreachableStepRule.self,
