@@ -77,6 +77,13 @@ public enum BankLoader {
             let location = decoder.location(problem.position)
             let diagnostic: Diagnostic
             switch problem.kind {
+            case .syntax where problem.message.contains("control characters are not allowed"):
+                // libyaml refuses a raw control character before any text exists.
+                diagnostic = LoadRule.controlCharacter.finding(
+                    at: location, "the text holds a control character",
+                    hint:
+                        "remove it: control characters would act on the learner's terminal "
+                        + "instead of being shown")
             case .syntax:
                 diagnostic = LoadRule.yamlSyntax.finding(
                     at: location, problem.message, hint: problem.hint)

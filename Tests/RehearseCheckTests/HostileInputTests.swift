@@ -99,10 +99,27 @@ import Testing
         #expect(found.first?.location.line == 3)
     }
 
-    @Test func controlCharactersAreASyntaxErrorAtTheirLine() {
+    @Test func rawControlCharactersAreAControlCharacterErrorAtTheirLine() {
         let found = findings(bytes: Array("id: s\ntitle: a".utf8) + [0x01] + Array("\n".utf8))
-        #expect(found.map(\.rule) == [YAMLSyntaxRule.id])
+        #expect(found.map(\.rule) == [ControlCharacterRule.id])
         #expect(found.first?.location.line == 2)
+    }
+
+    @Test func escapedControlCharactersAndOverridesAreFoundInEveryText() {
+        let text = """
+            id: s
+            title: "Hi \\e]0;pwned\\a"
+            customer: "Ana \\u202Eevil"
+            competencies: [empathy]
+            steps:
+              - id: a
+                kind: truefalse
+                prompt: "P \\x9b6n"
+                answer: true
+            """
+        let found = findings(bytes: Array(text.utf8)).filter { $0.rule == ControlCharacterRule.id }
+        #expect(found.map(\.location.line) == [2, 3, 8])
+        #expect(found.first?.message.contains("U+001B") == true)
     }
 
     @Test func aSecondDocumentIsRefused() {
