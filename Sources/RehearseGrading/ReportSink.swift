@@ -1,8 +1,13 @@
 import Foundation
+import RehearseCore
 
-/// Where a report goes: a file (created or truncated) or standard output, written in pieces on
-/// a queue of its own, so writing one piece overlaps rendering the next. `failed` is only touched
-/// on that queue.
+/// Where a report goes: a file or standard output, written in pieces on a queue of its own, so
+/// writing one piece overlaps rendering the next. `failed` is only touched on that queue.
+///
+/// A file is written durably, as `OutputFile` writes: into a temp file beside it, flushed, then
+/// renamed over the path and the folder flushed, so a full disk or a kill leaves the old report
+/// whole and no fragment. A folder, FIFO, device or link at the path is refused, never written
+/// through.
 public final class ReportSink: @unchecked Sendable {
     /// Why a report cannot be written; `message` names the file.
     public struct WriteError: Error, Sendable, CustomStringConvertible {
@@ -12,21 +17,38 @@ public final class ReportSink: @unchecked Sendable {
 
     let descriptor: Int32
     let path: String?
+    /// The temp file the report is written to before it replaces `path`.
+    let temp: String?
     let queue = DispatchQueue(label: "rehearse.report-writer")
     var failed = false
+    var failure: Int32 = 0
 
-    /// A sink writing to the file at `path` (created or truncated), or to standard output.
+    /// A sink writing to the file at `path` (replaced whole when done), or to standard output.
     public init(path: String?) throws(WriteError) {
         self.path = path
-        if let path {
-            descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-            guard descriptor >= 0 else {
-                throw WriteError(
-                    message: "cannot write \(path): \(String(cString: strerror(errno)))")
-            }
-        } else {
+        guard let path else {
             descriptor = STDOUT_FILENO
+            temp = nil
+            return
         }
+        do throws(OutputFileError) {
+            try OutputFile.check(path) { _ in true }
+        } catch {
+            throw WriteError(message: "\(error)")
+        }
+        let absolute =
+            path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
+        let folder = (absolute as NSString).deletingLastPathComponent
+        let name = (absolute as NSString).lastPathComponent
+        let temp = (folder as NSString).appendingPathComponent(
+            ".\(name).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
+        descriptor = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0o644)
+        guard descriptor >= 0 else {
+            throw WriteError(
+                message: "cannot write \(path): cannot create a file in \(folder): "
+                    + String(cString: strerror(errno)))
+        }
+        self.temp = temp
     }
 
     /// Writes the whole report to `path` (standard output when nil).
@@ -51,6 +73,7 @@ public final class ReportSink: @unchecked Sendable {
                 if written < 0, errno == EINTR { continue }
                 if written <= 0 {
                     failed = true
+                    failure = written < 0 ? errno : ENOSPC
                     return
                 }
                 offset += written
@@ -58,10 +81,41 @@ public final class ReportSink: @unchecked Sendable {
         }
     }
 
-    /// Waits for every piece, closes the file, and throws when a write failed.
+    /// Waits for every piece; for a file, flushes it and puts it in place. Throws when a write
+    /// failed, saying why; the file at the path is then left as it was.
     public func close() throws(WriteError) {
-        let failed = queue.sync { self.failed }
-        if path != nil { _ = Foundation.close(descriptor) }
-        if failed { throw WriteError(message: "cannot write \(path ?? "the report")") }
+        var (failed, failure) = queue.sync { (self.failed, self.failure) }
+        guard let path, let temp else {
+            if failed {
+                throw WriteError(message: "cannot write the report: \(Self.reason(failure))")
+            }
+            return
+        }
+        if !failed, fsync(descriptor) != 0 {
+            failed = true
+            failure = errno
+        }
+        _ = Foundation.close(descriptor)
+        if !failed, rename(temp, path) != 0 {
+            failed = true
+            failure = errno
+        }
+        if failed {
+            unlink(temp)
+            throw WriteError(
+                message:
+                    "cannot write \(path): \(Self.reason(failure)); the file there is unchanged")
+        }
+        let folder = ((path.hasPrefix("/") ? path : "./" + path) as NSString)
+            .deletingLastPathComponent
+        let folderDescriptor = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        if folderDescriptor >= 0 {
+            _ = fsync(folderDescriptor)
+            _ = Foundation.close(folderDescriptor)
+        }
+    }
+
+    private static func reason(_ code: Int32) -> String {
+        code == 0 ? "the write failed" : String(cString: strerror(code))
     }
 }
