@@ -299,47 +299,8 @@ private struct Composer {
 /// UTF-8 validation and byte-offset to line/column conversion.
 enum UTF8Check {
     /// The offset of the first byte that is not part of valid UTF-8, or nil.
-    static func firstInvalidOffset<C: RandomAccessCollection>(in bytes: C) -> Int?
-    where C.Element == UInt8, C.Index == Int {
-        var index = bytes.startIndex
-        let end = bytes.endIndex
-        while index < end {
-            let byte = bytes[index]
-            if byte < 0x80 {
-                index += 1
-                continue
-            }
-            let length: Int
-            var minimum: UInt32
-            var scalar: UInt32
-            switch byte {
-            case 0xC2...0xDF:
-                length = 2
-                minimum = 0x80
-                scalar = UInt32(byte & 0x1F)
-            case 0xE0...0xEF:
-                length = 3
-                minimum = 0x800
-                scalar = UInt32(byte & 0x0F)
-            case 0xF0...0xF4:
-                length = 4
-                minimum = 0x10000
-                scalar = UInt32(byte & 0x07)
-            default:
-                return index
-            }
-            guard index + length <= end else { return index }
-            for next in 1..<length {
-                let continuation = bytes[index + next]
-                guard continuation & 0xC0 == 0x80 else { return index }
-                scalar = scalar << 6 | UInt32(continuation & 0x3F)
-            }
-            if scalar < minimum || scalar > 0x10FFFF || (0xD800...0xDFFF).contains(scalar) {
-                return index
-            }
-            index += length
-        }
-        return nil
+    static func firstInvalidOffset(in bytes: [UInt8]) -> Int? {
+        UTF8Validation.firstInvalidOffset(in: bytes)
     }
 
     /// The 1-based line and column (in Unicode scalars) of a byte offset.

@@ -83,54 +83,6 @@ public enum SheetText {
     }
 
     public static func isValidUTF8(_ buffer: UnsafeBufferPointer<UInt8>) -> Bool {
-        do {
-            guard let base = buffer.baseAddress else { return true }
-            let count = buffer.count
-            var index = 0
-            while index < count {
-                // ASCII runs, eight bytes at a time.
-                while index + 8 <= count {
-                    let word = UnsafeRawPointer(base + index).loadUnaligned(
-                        as: UInt64.self)
-                    if word & 0x8080_8080_8080_8080 != 0 { break }
-                    index += 8
-                }
-                guard index < count else { return true }
-                let lead = buffer[index]
-                if lead < 0x80 {
-                    index += 1
-                    continue
-                }
-                let length: Int
-                var low: UInt8 = 0x80
-                var high: UInt8 = 0xBF
-                switch lead {
-                case 0xC2...0xDF: length = 2
-                case 0xE0:
-                    length = 3
-                    low = 0xA0
-                case 0xE1...0xEC, 0xEE...0xEF: length = 3
-                case 0xED:
-                    length = 3
-                    high = 0x9F
-                case 0xF0:
-                    length = 4
-                    low = 0x90
-                case 0xF1...0xF3: length = 4
-                case 0xF4:
-                    length = 4
-                    high = 0x8F
-                default: return false
-                }
-                guard index + length <= count else { return false }
-                let second = buffer[index + 1]
-                guard second >= low, second <= high else { return false }
-                for offset in 2..<length where buffer[index + offset] & 0xC0 != 0x80 {
-                    return false
-                }
-                index += length
-            }
-            return true
-        }
+        UTF8Validation.firstInvalidOffset(in: buffer) == nil
     }
 }
