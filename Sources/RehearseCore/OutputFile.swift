@@ -23,6 +23,33 @@ public enum OutputFile {
         _ = try existing(path, replacing: replacing)
     }
 
+    /// Checks a path whose regular file, if any, may always be replaced (a report): anything
+    /// else at the path (a folder, a FIFO, a device, a link) is refused. The file is not read.
+    public static func checkReplaceable(_ path: String) throws(OutputFileError) {
+        _ = try existing(path, anyFile: true) { _ in true }
+    }
+
+    /// A fresh temp file name in the folder of `path`, and that folder.
+    public static func temporaryPath(for path: String) -> (temp: String, folder: String) {
+        let absolute =
+            path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
+        let folder = (absolute as NSString).deletingLastPathComponent
+        let name = (absolute as NSString).lastPathComponent
+        let temp =
+            (folder as NSString).appendingPathComponent(
+                ".\(name).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
+        return (temp, folder)
+    }
+
+    /// Flushes a folder, so a rename in it survives a crash.
+    public static func syncFolder(_ folder: String) {
+        let folderFD = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        if folderFD >= 0 {
+            _ = fsync(folderFD)
+            _ = close(folderFD)
+        }
+    }
+
     /// Writes `data` to `path` (see the type's summary). Returns true when it replaced a file.
     @discardableResult
     public static func write(
@@ -31,11 +58,7 @@ public enum OutputFile {
         let replaces = try existing(path, replacing: replacing)
         let absolute =
             path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
-        let folder = (absolute as NSString).deletingLastPathComponent
-        let name = (absolute as NSString).lastPathComponent
-        let temp =
-            (folder as NSString).appendingPathComponent(
-                ".\(name).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
+        let (temp, folder) = temporaryPath(for: path)
         let fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, mode)
         guard fd >= 0 else {
             throw OutputFileError(
@@ -87,18 +110,15 @@ public enum OutputFile {
         }
         _ = unlink(temp)
         if let failure { throw failure }
-        let folderFD = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        if folderFD >= 0 {
-            _ = fsync(folderFD)
-            _ = close(folderFD)
-        }
+        syncFolder(folder)
         return replaces
     }
 
-    /// Whether a regular file is at `path` that may be replaced; throws for anything else.
-    private static func existing(_ path: String, replacing: (Data) -> Bool) throws(OutputFileError)
-        -> Bool
-    {
+    /// Whether a regular file is at `path` that may be replaced (any regular file, unread, when
+    /// `anyFile`); throws for anything else.
+    private static func existing(
+        _ path: String, anyFile: Bool = false, replacing: (Data) -> Bool
+    ) throws(OutputFileError) -> Bool {
         guard !path.isEmpty else { throw OutputFileError(path: path, reason: "the path is empty") }
         var info = stat()
         if lstat(path, &info) != 0 {
@@ -119,6 +139,7 @@ public enum OutputFile {
         let kind: String
         switch info.st_mode & S_IFMT {
         case S_IFREG:
+            if anyFile { return true }
             guard info.st_size <= 64 * 1024 * 1024, let data = readRegular(path), replacing(data)
             else {
                 throw OutputFileError(

@@ -17,8 +17,9 @@ public final class ReportSink: @unchecked Sendable {
 
     let descriptor: Int32
     let path: String?
-    /// The temp file the report is written to before it replaces `path`.
+    /// The temp file the report is written to before it replaces `path`, and its folder.
     let temp: String?
+    let folder: String?
     let queue = DispatchQueue(label: "rehearse.report-writer")
     var failed = false
     var failure: Int32 = 0
@@ -29,19 +30,15 @@ public final class ReportSink: @unchecked Sendable {
         guard let path else {
             descriptor = STDOUT_FILENO
             temp = nil
+            folder = nil
             return
         }
         do throws(OutputFileError) {
-            try OutputFile.check(path) { _ in true }
+            try OutputFile.checkReplaceable(path)
         } catch {
             throw WriteError(message: "\(error)")
         }
-        let absolute =
-            path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
-        let folder = (absolute as NSString).deletingLastPathComponent
-        let name = (absolute as NSString).lastPathComponent
-        let temp = (folder as NSString).appendingPathComponent(
-            ".\(name).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
+        let (temp, folder) = OutputFile.temporaryPath(for: path)
         descriptor = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0o644)
         guard descriptor >= 0 else {
             throw WriteError(
@@ -49,6 +46,7 @@ public final class ReportSink: @unchecked Sendable {
                     + String(cString: strerror(errno)))
         }
         self.temp = temp
+        self.folder = folder
     }
 
     /// Writes the whole report to `path` (standard output when nil).
@@ -85,7 +83,7 @@ public final class ReportSink: @unchecked Sendable {
     /// failed, saying why; the file at the path is then left as it was.
     public func close() throws(WriteError) {
         var (failed, failure) = queue.sync { (self.failed, self.failure) }
-        guard let path, let temp else {
+        guard let path, let temp, let folder else {
             if failed {
                 throw WriteError(message: "cannot write the report: \(Self.reason(failure))")
             }
@@ -106,13 +104,7 @@ public final class ReportSink: @unchecked Sendable {
                 message:
                     "cannot write \(path): \(Self.reason(failure)); the file there is unchanged")
         }
-        let folder = ((path.hasPrefix("/") ? path : "./" + path) as NSString)
-            .deletingLastPathComponent
-        let folderDescriptor = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        if folderDescriptor >= 0 {
-            _ = fsync(folderDescriptor)
-            _ = Foundation.close(folderDescriptor)
-        }
+        OutputFile.syncFolder(folder)
     }
 
     private static func reason(_ code: Int32) -> String {

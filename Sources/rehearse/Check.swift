@@ -72,8 +72,7 @@ struct Check: ParsableCommand {
             throw ExitCode(2)
         }
         for failure in outcome.failures {
-            printError(
-                TerminalText.sanitize("rehearse: cannot read \(failure.path): \(failure.reason)"))
+            printError("rehearse: cannot read \(failure.path): \(failure.reason)")
         }
         let context = ReportContext(files: outcome.files, sources: outcome.sources, color: color)
         writeOutput(reporter.report(outcome.diagnostics, context: context))

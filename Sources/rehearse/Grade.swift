@@ -72,9 +72,7 @@ struct Grade: ParsableCommand {
                 // Rows rejected on the way are still worth reporting: they may be why nothing
                 // is left.
                 for row in reader.rejected {
-                    printError(
-                        TerminalText.sanitize(
-                            "\(row.file):\(row.line):\(row.column): rejected: \(row.reason)"))
+                    printError("\(row.file):\(row.line):\(row.column): rejected: \(row.reason)")
                 }
                 throw RehearseError(reader.rejected.isEmpty ? .usage : .rejected, error.message)
             }

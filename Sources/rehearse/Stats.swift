@@ -47,7 +47,7 @@ struct Stats: ParsableCommand {
 
     func run() throws {
         guard let data = FileManager.default.contents(atPath: marks) else {
-            printError("rehearse: cannot read \(TerminalText.sanitize(marks))")
+            printError("rehearse: cannot read \(marks)")
             throw RehearseError.io
         }
         let read: MarksReader.Result
@@ -56,16 +56,14 @@ struct Stats: ParsableCommand {
                 file: marks, bytes: [UInt8](data), learnerColumn: learnerColumn, maxMark: maxMark,
                 delimiter: delimiter?.byte)
         } catch {
-            printError("rehearse: \(TerminalText.sanitize(error.message))")
+            printError("rehearse: \(error.message)")
             throw RehearseError.usage
         }
         let report = StatsReport(file: marks, read: read)
         try writeReport(report.render(format.reportFormat), to: output)
         if format != .table || output != nil {
             for row in report.rejected {
-                printError(
-                    TerminalText.sanitize(
-                        "\(row.file):\(row.line):\(row.column): rejected: \(row.reason)"))
+                printError("\(row.file):\(row.line):\(row.column): rejected: \(row.reason)")
             }
         }
         if !report.rejected.isEmpty { throw RehearseError.rejected }

@@ -15,7 +15,8 @@ let scenario = """
       - {id: n, kind: number, prompt: P, answer: 5, unit: days}
       - {id: r, kind: rate, prompt: P, scale: 5, responses: [{id: a, text: A, key: 5}, {id: b, text: B, key: 1}]}
     """
-let questions = BankLoader.load([SourceFile(path: "scenarios/s.yaml", text: scenario)])
+let questions =
+    BankLoader.load([SourceFile(path: "scenarios/s.yaml", text: scenario)])
     .bank.scenarios.first?.steps ?? []
 
 @_cdecl("LLVMFuzzerTestOneInput")

@@ -62,8 +62,12 @@ public struct SlowPatternRule: Rule {
         var risks: [String: String?] = [:]  // banks repeat patterns: look at each once
         bank.forEachQuestion { question, _ in
             guard case .text(let answer) = question.body else { return }
-            for pattern in answer.patterns where TextPattern.isValid(pattern.value) {
-                let risk = risks[pattern.value] ?? TextPattern.riskReason(pattern.value)
+            for pattern in answer.patterns {
+                // An invalid pattern is `invalid-regex`'s finding, not this rule's.
+                let risk =
+                    risks[pattern.value]
+                    ?? (TextPattern.isValid(pattern.value)
+                        ? TextPattern.riskReason(pattern.value) : nil)
                 risks[pattern.value] = risk
                 guard let risk else { continue }
                 found.append(
