@@ -140,8 +140,21 @@ public struct AnswerBook: Sendable {
         }
     }
 
+    /// Reads `raw` with `AnswerParser`; when that fails, as a forms tool writes it (an option's
+    /// text or label, `FormCell`). The text kept is the one the sheet holds.
     private mutating func add(question: Int, raw: String) -> Int32 {
-        switch AnswerParser.parse(raw, for: questions[question]) {
+        var result = AnswerParser.parse(raw, for: questions[question])
+        if case .failure(let error) = result {
+            if let canonical = FormCell.canonical(raw, for: questions[question]) {
+                result = AnswerParser.parse(canonical, for: questions[question])
+            } else if let near = FormCell.nearest(raw, for: questions[question]) {
+                result = .failure(
+                    AnswerError(
+                        "`\(raw.trimmingSpaces)` is not an option (did you mean \"\(near)\"?)",
+                        hint: error.hint))
+            }
+        }
+        switch result {
         case .success(let response):
             texts[question].append(raw.trimmingSpaces)
             responses[question].append(response)

@@ -4,10 +4,23 @@ import RehearseCore
 import RehearseProgress
 import RehearseScoring
 
-extension SheetReader {
-    /// Learner column names a wide or long sheet may use, in order of preference.
-    static let learnerColumns = ["learner", "email", "email address", "name"]
+/// One response of a wide sheet (a row), read but not yet kept: a learner who submitted the
+/// form twice has two, and `--attempt` keeps one.
+struct WideResponse {
+    var learner: String
+    var name: String?
+    var stamp: String
+    var line: Int
+    /// (question, answer number, line, column) per answered cell.
+    var cells: [(question: Int, code: Int32, line: Int, column: Int)]
+    var rejected: [RejectedRow]
+}
 
+extension SheetReader {
+    /// Learner column names a long sheet may use, in order of preference.
+    static let learnerColumns = ["learner", "email", "email address", "username", "name"]
+
+    /// The learner column of a long sheet's (folded) header.
     func learnerColumn(in header: [String]) -> Int? {
         if let wanted = options.learnerColumn {
             return header.firstIndex(of: QuizIndex.foldHeader(wanted))
@@ -24,7 +37,7 @@ extension SheetReader {
         } else {
             reject(
                 file, 1, 1,
-                "no learner column (learner, email, email address or name); "
+                "no learner column (learner, email, email address, username or name); "
                     + "name it with --learner-column")
         }
     }
@@ -35,7 +48,8 @@ extension SheetReader {
 
     // MARK: - Wide sheets
 
-    /// One row per learner; one column per question, named by ref or prompt text.
+    /// One row per response; one column per question, named by ref or prompt text, and the
+    /// columns forms tools add (see `WideLayout`).
     func readWide(file: String, bytes: inout [UInt8], delimiter: UInt8) throws(GradingError) {
         let records: [(line: Int, fields: [String], fieldLines: [Int])]
         do {
@@ -47,8 +61,8 @@ extension SheetReader {
         }
         guard let headerRecord = records.first else { return }
         let header = headerRecord.fields
-        let folded = header.map(QuizIndex.foldHeader)
-        guard let learnerColumn = learnerColumn(in: folded) else {
+        guard let learnerColumn = WideLayout.learnerColumn(header, wanted: options.learnerColumn)
+        else {
             missingLearnerColumn(file)
             return
         }
@@ -60,47 +74,108 @@ extension SheetReader {
         }
         _ = try quiz(quizID)
         guard let collector = collector(for: quizID) else { return }
-        var columns: [(column: Int, question: Int)] = []
-        var ignored: [String] = []
-        for column in others {
-            let found = collector.index.questions(header: header[column])
-            if found.count == 1 {
-                columns.append((column, found[0]))
-            } else if found.count > 1 {
-                notes.append(
-                    "\(file): column \"\(header[column])\" matches several questions ("
-                        + found.map { collector.index.refs[$0] }.joined(separator: ", ")
-                        + "); name it by ref. Ignored.")
-            } else {
-                ignored.append(header[column].isEmpty ? "(column \(column + 1))" : header[column])
-            }
+        let layout = WideLayout(
+            header: header, learner: learnerColumn, matcher: HeaderMatcher(index: collector.index),
+            file: file)
+        notes += layout.notes
+        for (column, reason) in layout.unknown { reject(file, 1, column + 1, reason) }
+        var metadata = layout.metadata
+        if layout.perQuestion > 0 {
+            metadata.append("\(layout.perQuestion) Points/Feedback columns of questions")
         }
-        if !ignored.isEmpty {
+        if !metadata.isEmpty {
             notes.append(
-                "\(file): columns that are not questions of `\(quizID)`, ignored: "
-                    + ignored.joined(separator: ", "))
+                "\(file): columns the forms tool adds, not graded: "
+                    + metadata.joined(separator: ", "))
         }
+        var responses: [WideResponse] = []
         for record in records.dropFirst() {
-            let fields = record.fields
-            let name = learnerColumn < fields.count ? fields[learnerColumn].trimmingSpaces : ""
-            guard !name.isEmpty else {
-                reject(file, record.line, learnerColumn + 1, "no learner given")
-                continue
+            if let response = readResponse(record, layout: layout, collector, file: file) {
+                responses.append(response)
             }
-            let learner = collector.learner(name, file: file, line: record.line)
-            for (column, question) in columns {
-                let text = column < fields.count ? fields[column] : ""
-                let line =
-                    column < record.fieldLines.count ? record.fieldLines[column] : record.line
-                switch collector.book.code(question: question, text: text) {
-                case .success(let code):
-                    store(
-                        collector, learner, question, code, file: file, line: line,
-                        column: column + 1)
-                case .failure(let error):
-                    reject(file, line, column + 1, "\(collector.index.refs[question]): \(error)")
+        }
+        for response in choose(responses, collector: collector, file: file) {
+            rejected += response.rejected
+            let learner = collector.learner(response.learner, file: file, line: response.line)
+            if let name = response.name, !name.isEmpty, displayNames[response.learner] == nil {
+                displayNames[collector.learners[learner].learner] = name
+            }
+            for cell in response.cells {
+                store(
+                    collector, learner, cell.question, cell.code, file: file, line: cell.line,
+                    column: cell.column)
+            }
+        }
+    }
+
+    /// One row read into answer numbers; nil (and rejected) when it names no learner.
+    func readResponse(
+        _ record: (line: Int, fields: [String], fieldLines: [Int]), layout: WideLayout,
+        _ collector: QuizCollector, file: String
+    ) -> WideResponse? {
+        let fields = record.fields
+        func field(_ column: Int) -> String { column < fields.count ? fields[column] : "" }
+        func line(_ column: Int) -> Int {
+            column < record.fieldLines.count ? record.fieldLines[column] : record.line
+        }
+        var learner = field(layout.learner).trimmingSpaces
+        if layout.lowercaseLearner { learner = learner.lowercased() }
+        guard !learner.isEmpty else {
+            reject(file, record.line, layout.learner + 1, "no learner given")
+            return nil
+        }
+        var response = WideResponse(
+            learner: learner, name: nil, stamp: "", line: record.line, cells: [], rejected: [])
+        // A rate question's grid columns: its ratings, gathered and read as one answer.
+        var ratings: [Int: (pairs: [String], column: Int, bad: Bool)] = [:]
+        for (column, role) in layout.roles.enumerated() {
+            switch role {
+            case .name: response.name = field(column).trimmingSpaces
+            case .timestamp: response.stamp = field(column)
+            case .question(let question):
+                code(field(column), question, line(column), column, collector, file, &response)
+            case .rating(let question, let id):
+                let text = field(column).trimmingSpaces
+                var entry = ratings[question] ?? ([], column, false)
+                if text.isEmpty {
+                    ratings[question] = entry
+                    continue
                 }
+                if let rating = FormText.rating(text) {
+                    entry.pairs.append("\(id)=\(rating)")
+                } else {
+                    entry.bad = true
+                    response.rejected.append(
+                        RejectedRow(
+                            file: file, line: line(column), column: column + 1,
+                            reason:
+                                "\(collector.index.refs[question]): `\(text)` is not a rating "
+                                + "(a whole number, or one before a label: `4 - good`)"))
+                }
+                ratings[question] = entry
+            case .learner, .metadata, .ignored: break
             }
+        }
+        for (question, entry) in ratings.sorted(by: { $0.key < $1.key }) where !entry.bad {
+            code(
+                entry.pairs.joined(separator: ","), question, line(entry.column), entry.column,
+                collector, file, &response)
+        }
+        return response
+    }
+
+    private func code(
+        _ text: String, _ question: Int, _ line: Int, _ column: Int, _ collector: QuizCollector,
+        _ file: String, _ response: inout WideResponse
+    ) {
+        switch collector.book.code(question: question, text: text) {
+        case .success(let code):
+            if code >= 0 { response.cells.append((question, code, line, column + 1)) }
+        case .failure(let error):
+            response.rejected.append(
+                RejectedRow(
+                    file: file, line: line, column: column + 1,
+                    reason: "\(collector.index.refs[question]): \(error)"))
         }
     }
 }

@@ -5,13 +5,16 @@ import RehearseProgress
 import RehearseScoring
 
 /// Reads answer sheets of any form, detected by content: recorded attempts (JSON, one or an
-/// array), long CSV (`learner,quiz,question,answer`) and wide CSV (a row per learner, a column per
-/// question named by ref or prompt). Rows that cannot be graded are collected in `rejected`.
+/// array), long CSV (`learner,quiz,question,answer`) and wide CSV (a row per response, a column
+/// per question named by ref or prompt, as Google Forms and Microsoft Forms export them). Rows that cannot be graded are collected in `rejected`.
 public final class SheetReader {
     public let bank: Bank
     public let options: SheetOptions
     public internal(set) var rejected: [RejectedRow] = []
     public internal(set) var notes: [String] = []
+    /// Learners' display names (a wide sheet's Name or Full name column), by learner id as
+    /// graded.
+    public internal(set) var displayNames: [String: String] = [:]
     public internal(set) var kinds: [(file: String, kind: SheetKind, encoding: SheetEncoding)] = []
     var collectors: [String: QuizCollector] = [:]
     var collectorOrder: [String] = []
@@ -195,8 +198,10 @@ public final class SheetReader {
         var best: (id: String, count: Int)?
         var tied = false
         for quiz in bank.quizzes {
-            let index = QuizIndex(quiz: quiz, bank: bank)
-            let count = names.filter { !index.questions(header: $0).isEmpty }.count
+            let matcher = HeaderMatcher(index: QuizIndex(quiz: quiz, bank: bank))
+            let count = names.filter {
+                matcher.match($0, nearMisses: false) != .none || matcher.rating($0) != nil
+            }.count
             guard count > 0 else { continue }
             if let current = best, count == current.count {
                 tied = true

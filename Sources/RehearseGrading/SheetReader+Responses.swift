@@ -1,0 +1,77 @@
+import RehearseBank
+import RehearseCore
+import RehearseScoring
+
+extension SheetReader {
+    /// The responses to keep, one per learner, in the order learners first appear: a learner who
+    /// submitted more than once keeps the one `--attempt` chooses (the latest by timestamp, the
+    /// earliest, or the best scored; by row when a timestamp cannot be read). One note says how
+    /// many learners answered more than once.
+    func choose(_ responses: [WideResponse], collector: QuizCollector, file: String)
+        -> [WideResponse]
+    {
+        var groups: [String: [Int]] = [:]
+        var order: [String] = []
+        for (offset, response) in responses.enumerated() {
+            let key = response.learner.lowercased()
+            if groups[key] == nil { order.append(key) }
+            groups[key, default: []].append(offset)
+        }
+        let repeated = order.filter { (groups[$0]?.count ?? 0) > 1 }
+        guard !repeated.isEmpty else { return responses }
+        let stamps = FormTimestamp.keys(responses.map(\.stamp))
+        let byTime = stamps.allSatisfy { $0 != nil }
+        // Row order, then time when every row has one (a stable sort keeps rows for ties).
+        func chronological(_ rows: [Int]) -> [Int] {
+            guard byTime else { return rows }
+            return rows.sorted { lhs, rhs in
+                guard let left = stamps[lhs], let right = stamps[rhs] else { return lhs < rhs }
+                return left == right ? lhs < rhs : left.lexicographicallyPrecedes(right)
+            }
+        }
+        var scores: [Double] = []
+        if options.attempt == .best {
+            scores = score(responses, collector: collector)
+        }
+        var kept: [WideResponse] = []
+        var extra = 0
+        for key in order {
+            guard let rows = groups[key] else { continue }
+            extra += rows.count - 1
+            let sorted = chronological(rows)
+            let pick: Int?
+            switch options.attempt {
+            case .last: pick = sorted.last
+            case .first: pick = sorted.first
+            case .best:
+                pick = sorted.reversed().max { scores[$0] < scores[$1] }
+            }
+            if let pick { kept.append(responses[pick]) }
+        }
+        let how: String
+        switch options.attempt {
+        case .last: how = byTime ? "the latest by timestamp" : "the last row"
+        case .first: how = byTime ? "the earliest by timestamp" : "the first row"
+        case .best: how = "the best scored"
+        }
+        notes.append(
+            "\(file): \(repeated.count) learner\(repeated.count == 1 ? "" : "s") answered more "
+                + "than once (\(extra) more response\(extra == 1 ? "" : "s")); graded "
+                + "\(how) of each (--attempt \(options.attempt.rawValue))")
+        return kept
+    }
+
+    /// Each response's score, graded by the one grader as if each were a learner of its own.
+    private func score(_ responses: [WideResponse], collector: QuizCollector) -> [Double] {
+        let count = collector.questionCount
+        let sheets = responses.enumerated().map { offset, response in
+            var codes = [Int32](repeating: -1, count: count)
+            for cell in response.cells { codes[cell.question] = cell.code }
+            return LearnerSheet(
+                learner: "\(offset)", file: "", line: response.line, seed: nil, attempt: nil,
+                responses: codes)
+        }
+        let cohort = Cohort(index: collector.index, answers: collector.book, learners: sheets)
+        return Grader.grade(bank: bank, cohort: cohort).learners.map(\.earned)
+    }
+}
