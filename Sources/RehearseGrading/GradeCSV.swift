@@ -20,7 +20,8 @@ public enum GradeCSV {
 
     static func line(_ cells: [String]) -> String { CSVField.record(cells) }
 
-    /// One row per learner: totals, competencies, then the score of every item.
+    /// One row per learner: id, display name, totals, competencies, then the score of every
+    /// item.
     public static func learners(_ report: GradeReport) -> String {
         let index = report.index
         let competencies = report.competencyProfile.map(\.id)
@@ -28,7 +29,7 @@ public enum GradeCSV {
         var column = [Int](repeating: -1, count: index.questions.count)
         for (offset, question) in report.itemQuestions.enumerated() { column[question] = offset }
         var out = line(
-            ["learner", "score", "max", "percent", "passed", "unanswered", "ignored"]
+            ["learner", "name", "score", "max", "percent", "passed", "unanswered", "ignored"]
                 + competencies.map { text("competency:" + $0) }
                 + report.itemQuestions.map { text(index.refs[$0]) })
         for learner in report.graded.learners {
@@ -38,10 +39,28 @@ public enum GradeCSV {
             }
             out += line(
                 [
-                    text(learner.learner), number(learner.earned), number(learner.max),
+                    text(learner.learner), text(report.name(of: learner) ?? ""),
+                    number(learner.earned), number(learner.max),
                     number(learner.percent), learner.passed ? "true" : "false",
                     "\(learner.unanswered)", "\(learner.ignored.count)",
                 ] + competencyIndex.map { number(learner.competencies[$0].percent) } + scores)
+        }
+        return out
+    }
+
+    /// The learner x item marks matrix `rehearse stats` reads: the learner, then one column per
+    /// item with the learner's mark, empty where the item was not on their path.
+    public static func marks(_ report: GradeReport) -> String {
+        let index = report.index
+        var column = [Int](repeating: -1, count: index.questions.count)
+        for (offset, question) in report.itemQuestions.enumerated() { column[question] = offset }
+        var out = line(["learner"] + report.itemQuestions.map { text(index.refs[$0]) })
+        for learner in report.graded.learners {
+            var scores = [String](repeating: "", count: report.itemQuestions.count)
+            for answer in report.graded.answers(of: learner) where column[answer.question] >= 0 {
+                scores[column[answer.question]] = number(answer.earned)
+            }
+            out += line([text(learner.learner)] + scores)
         }
         return out
     }

@@ -12,21 +12,55 @@ public struct GradeReport: Sendable {
     public var itemQuestions: [Int]
     public var items: [ItemStatistics]
     public var test: TestStatistics
+    /// Per item of `items`: its prompt, key, right options and common wrong answers.
+    public var details: [ItemDetail]
+    /// The learners who need help, lowest first.
+    public var needsHelp: [HelpEntry]
+    /// Learners' display names, by learner id.
+    public var names: [String: String]
     public var rejected: [RejectedRow]
     public var notes: [String]
 
     public var quizID: String { graded.quizID }
     public var index: QuizIndex { graded.index }
 
-    public init(graded: GradedCohort, rejected: [RejectedRow] = [], notes: [String] = []) {
+    public init(
+        graded: GradedCohort, rejected: [RejectedRow] = [], notes: [String] = [],
+        names: [String: String] = [:]
+    ) {
         self.graded = graded
         self.rejected = rejected
         self.notes = notes
+        self.names = names
         let matrix = Self.matrix(graded)
         itemQuestions = matrix.questions
         let analysis = ItemAnalysis.analyse(matrix.matrix)
         items = analysis.items
         test = analysis.test
+        var tally = graded.outcomes.map { [Int](repeating: 0, count: $0.count) }
+        for learner in graded.learners {
+            for (block, outcome) in zip(learner.blocks, learner.outcomes) {
+                tally[block][Int(outcome)] += 1
+            }
+        }
+        details = ItemDetail.details(graded, questions: matrix.questions, tally: tally)
+        needsHelp = HelpEntry.entries(graded) { Self.missed(graded, $0) }
+    }
+
+    /// A learner's display name, when a sheet gave one.
+    public func name(of learner: LearnerGrade) -> String? { names[learner.learner] }
+
+    /// The questions on a learner's path that did not earn full marks (unanswered among them),
+    /// in the order met.
+    public static func missed(_ graded: GradedCohort, _ learner: LearnerGrade) -> [Int] {
+        var result: [Int] = []
+        for (block, outcome) in zip(learner.blocks, learner.outcomes) {
+            for answer in graded.outcomes[block][Int(outcome)].answers
+            where answer.earned < answer.max {
+                result.append(answer.question)
+            }
+        }
+        return result
     }
 
     /// The marks matrix of a graded cohort: a column per question some learner met; NaN where a

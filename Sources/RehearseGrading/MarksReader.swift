@@ -15,6 +15,11 @@ public enum MarksReader {
         public var notes: [String]
     }
 
+    /// The columns of `grade --format csv` that are not items.
+    static let gradeColumns: Set<String> = [
+        "name", "score", "max", "percent", "passed", "unanswered", "ignored",
+    ]
+
     /// How far a total may be from the row's sum (spreadsheets round what they export).
     public static let totalTolerance = 0.01
 
@@ -45,6 +50,16 @@ public enum MarksReader {
             learnerIndex = found
         }
         var columns = header.indices.filter { $0 != learnerIndex }
+        // `grade --format csv` (the learners table): read its item columns only.
+        let folded = header.map(QuizIndex.foldHeader)
+        if ["score", "max", "percent", "passed"].allSatisfy(folded.contains) {
+            columns = columns.filter {
+                !gradeColumns.contains(folded[$0]) && !folded[$0].hasPrefix("competency:")
+            }
+            notes.append(
+                "\(file) is a grade report (learners table): its totals, pass, unanswered, "
+                    + "ignored and competency columns are left out; the items are read")
+        }
         guard !columns.isEmpty else { throw GradingError("\(file) has no item columns") }
         let rows = Array(records.dropFirst())
         // Marks by column, NaN for empty or unreadable cells.

@@ -35,6 +35,8 @@ public struct QuizIndex: Sendable {
     public let entries: [Entry]
     /// Competency ids: the bank's order, then any other id a question names.
     public let competencies: [String]
+    /// The title of each competency (the bank's, else its id), by competency index.
+    public let competencyTitles: [String]
     let refTable: ByteTable
     let scenarioBlocks: [String: Int]
     let promptTable: [String: [Int]]
@@ -115,6 +117,9 @@ public struct QuizIndex: Sendable {
         self.draws = draws
         self.entries = entries
         self.competencies = competencyIDs
+        competencyTitles = competencyIDs.map { id in
+            bank.competencies.first { $0.id == id }?.title ?? id
+        }
         self.refTable = table
         self.scenarioBlocks = scenarioBlocks
         self.promptTable = prompts

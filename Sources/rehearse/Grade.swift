@@ -11,7 +11,8 @@ struct Grade: ParsableCommand {
         discussion: """
             Sheets are recognised by content: recorded attempts (the JSON `rehearse take --record` \
             writes, one or an array), long CSV (learner,quiz,question,answer) and wide CSV (a row \
-            per learner, a column per question named by ref or prompt). Rows that cannot be \
+            per response, a column per question named by ref or prompt: Google Forms and \
+            Microsoft Forms exports as they are). Rows that cannot be \
             graded are reported with file, line and column; the rest is graded. Exit codes: 0 \
             graded; 1 some input was rejected; 2 a file cannot be read or written; 64 usage error.
             """)
@@ -44,9 +45,16 @@ struct Grade: ParsableCommand {
     @Option(
         name: .long,
         help: ArgumentHelp(
-            "With --format csv: the learners table or the items table.",
-            valueName: "learners|items"))
+            "With --format csv: the learners table, the items table, or the learner x item "
+                + "marks matrix `rehearse stats` reads.", valueName: "learners|items|marks"))
     var table = GradeTable.learners
+
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "A learner who answered more than once: grade the last response (by timestamp), the "
+                + "first or the best.", valueName: "last|first|best"))
+    var attempt = AttemptChoice.last
 
     @Flag(name: .long, help: "Add each learner's graded attempt to their progress file.")
     var updateProgress = false
@@ -59,7 +67,7 @@ struct Grade: ParsableCommand {
     func run() throws {
         let loaded = try global.loadBank(then: "Grading with what loaded.")
         let options = SheetOptions(
-            quiz: quiz, learnerColumn: learnerColumn, delimiter: delimiter?.byte)
+            quiz: quiz, learnerColumn: learnerColumn, delimiter: delimiter?.byte, attempt: attempt)
         let reader = SheetReader(bank: loaded.bank, options: options)
         let cohort: Cohort
         do {
@@ -92,16 +100,17 @@ struct Grade: ParsableCommand {
                 throw RehearseError(.io, "\(error)")
             }
         }
-        let report = GradeReport(graded: graded, rejected: rejected, notes: notes)
+        let report = GradeReport(
+            graded: graded, rejected: rejected, notes: notes, names: reader.displayNames)
         if format == .json {
             let sink = try reportSink()
             GradeJSON.render(report) { sink.write($0) }
             try close(sink)
         } else {
             let bytes = GradeRendering.render(
-                report, format: format, itemsTable: table == .items,
+                report, format: format, itemsTable: table == .items, marksTable: table == .marks,
                 color: output == nil && format == .table && global.useColor(),
-                width: output == nil ? Console.terminalWidth() : nil)
+                width: output == nil ? Self.tableWidth() : nil)
             try writeReport(bytes, to: output)
         }
         if output != nil || format != .table {
@@ -110,6 +119,16 @@ struct Grade: ParsableCommand {
             }
         }
         if !rejected.isEmpty { throw RehearseError.rejected }
+    }
+
+    /// The width the terminal table fits: `COLUMNS`, else the terminal's, else 100.
+    static func tableWidth() -> Int {
+        if let columns = ProcessInfo.processInfo.environment["COLUMNS"].flatMap({ Int($0) }),
+            columns > 0
+        {
+            return columns
+        }
+        return Console.terminalWidth() ?? 100
     }
 
     private func reportSink() throws(RehearseError) -> ReportSink {
@@ -137,3 +156,6 @@ func writeReport(_ bytes: [UInt8], to path: String?) throws(RehearseError) {
         throw RehearseError(.io, error.message)
     }
 }
+
+/// `grade --attempt last|first|best`.
+extension AttemptChoice: ExpressibleByArgument {}

@@ -15,9 +15,9 @@ extension QuizMode: ExpressibleByArgument {
 /// `grade --format`.
 extension ReportFormat: ExpressibleByArgument {}
 
-/// `grade --table learners|items`: which table `--format csv` writes.
+/// `grade --table learners|items|marks`: which table `--format csv` writes.
 enum GradeTable: String, CaseIterable, ExpressibleByArgument {
-    case learners, items
+    case learners, items, marks
 }
 
 /// `--delimiter , ; tab` of a CSV sheet (also `comma`, `semicolon`, a tab or `\t`). The help
