@@ -40,7 +40,11 @@ public enum GradeHTML {
         th{background:#f5f7fa}td.n{text-align:right;font-variant-numeric:tabular-nums}
         .pass{color:#1f7a4d;font-weight:600}.fail{color:#b42318;font-weight:600}
         .flag{background:#fff4e5}.flagtext{color:#b54708;font-weight:600}
-        code{font-size:.85rem}
+        code{font-size:.85rem}small{color:#52606d}
+        .right{color:#1f7a4d;font-weight:700}td.low{color:#b42318}
+        table.help{border:2px solid #f4b4b0}table.help th{background:#fdecea}\
+        table.help td{vertical-align:top}table.help code{font-size:.75rem;color:#52606d}
+        table.items td:first-child{min-width:20rem}table.items{font-size:.85rem}
         """
 
     public static func render(_ report: GradeReport) -> String {
@@ -54,7 +58,9 @@ public enum GradeHTML {
         out += "<h1>\(title)</h1>\n"
         out +=
             "<p class=\"summary\">Quiz <code>\(escape(report.quizID))</code> · pass mark "
-            + "\(GradeRendering.percent(graded.passPercent))</p>\n"
+            + "\(GradeRendering.percent(graded.passPercent)) · \(learners.count) learner"
+            + "\(learners.count == 1 ? "" : "s"), \(passed) passed</p>\n"
+        out += needsHelp(report)
         let test = report.test
         out += "<div class=\"cards\">"
         out += card("Learners", "\(learners.count)")
@@ -68,13 +74,20 @@ public enum GradeHTML {
         out += card("Flagged items", "\(report.items.filter { !$0.flags.isEmpty }.count)")
         out += card("Rejected rows", "\(report.rejected.count)")
         out += "</div>\n<div class=\"charts\">\n"
-        out += distributionChart(learners.map(\.percent), pass: graded.passPercent)
-        out += profileChart(report.competencyProfile)
+        out += GradeCharts.distributionChart(learners.map(\.percent), pass: graded.passPercent)
+        out += GradeCharts.profileChart(
+            report.competencyProfile.map { entry in
+                let title =
+                    report.index.competencies.firstIndex(of: entry.id).map {
+                        report.index.competencyTitles[$0]
+                    } ?? entry.id
+                return (title, entry.percent, entry.learners)
+            })
         out += "</div>\n"
-        out += "<h2>Item analysis</h2>\n"
-        out += itemChart(report.items)
-        out += itemTable(report.items)
         out += "<h2>Learners</h2>\n" + learnerTable(report)
+        out += "<h2>Item analysis</h2>\n"
+        out += GradeCharts.itemChart(report.items)
+        out += itemTable(report)
         out += "<h2>Test statistics</h2>\n<table><tr>"
         let headers = ["Learners", "Mean", "Median", "SD", "Skewness", "Kurtosis", "Alpha", "SEM"]
         out += headers.map { "<th>\($0)</th>" }.joined() + "</tr><tr>"
@@ -92,13 +105,13 @@ public enum GradeHTML {
             for row in report.rejected {
                 out +=
                     "<tr><td>\(escape(row.file))</td><td class=\"n\">\(row.line)</td>"
-                    + "<td class=\"n\">\(row.column)</td><td>\(escape(row.reason))</td></tr>\n"
+                    + "<td class=\"n\">\(row.column)</td><td>\(prose(row.reason))</td></tr>\n"
             }
             out += "</table>\n"
         }
         if !report.notes.isEmpty {
             out += "<h2>Notes</h2>\n<ul>\n"
-            for note in report.notes { out += "<li>\(escape(note))</li>\n" }
+            for note in report.notes { out += "<li>\(prose(note))</li>\n" }
             out += "</ul>\n"
         }
         out += "</body>\n</html>\n"
@@ -109,215 +122,90 @@ public enum GradeHTML {
         "<div class=\"card\">\(escape(label))<b>\(escape(value))</b></div>"
     }
 
-    static func number(_ value: Double) -> String { GradeRendering.decimal(value, digits: 1) }
-
-    /// Histogram of percent in ten bands, with the pass mark as a dashed line.
-    static func distributionChart(_ percents: [Double], pass: Double) -> String {
-        var bins = [Int](repeating: 0, count: 10)
-        for percent in percents { bins[Swift.min(9, Swift.max(0, Int(percent / 10)))] += 1 }
-        let width = 520.0
-        let height = 260.0
-        let left = 40.0
-        let bottom = 220.0
-        let top = 20.0
-        let plot = width - left - 20
-        let tallest = Double(Swift.max(1, bins.max() ?? 1))
-        var svg =
-            "<figure><svg width=\"\(Int(width))\" "
-            + "height=\"\(Int(height))\" role=\"img\" aria-label=\"Score distribution\">"
-        svg += "<text x=\"\(number(left))\" y=\"14\" font-size=\"13\" font-weight=\"600\">"
-        svg += "Score distribution (learners per 10% band)</text>"
-        svg += line(left, bottom, left + plot, bottom, "#9aa5b1")
-        svg += line(left, top, left, bottom, "#9aa5b1")
-        let band = plot / 10
-        for (index, count) in bins.enumerated() {
-            let barHeight = Double(count) / tallest * (bottom - top - 10)
-            let x = left + Double(index) * band + 3
-            let passing = Double(index * 10) >= pass
-            svg +=
-                "<rect x=\"\(number(x))\" y=\"\(number(bottom - barHeight))\" "
-                + "width=\"\(number(band - 6))\" height=\"\(number(barHeight))\" "
-                + "fill=\"\(passing ? "#3e9c6f" : "#7b93b0")\"><title>\(index * 10)-"
-                + "\(index * 10 + 10)%: \(count)</title></rect>"
-            if count > 0 {
-                svg +=
-                    "<text x=\"\(number(x + (band - 6) / 2))\" y=\"\(number(bottom - barHeight - 3))\" "
-                    + "font-size=\"11\" text-anchor=\"middle\">\(count)</text>"
-            }
-            svg +=
-                "<text x=\"\(number(left + Double(index) * band))\" y=\"\(number(bottom + 14))\" "
-                + "font-size=\"10\" text-anchor=\"middle\">\(index * 10)</text>"
-        }
-        svg +=
-            "<text x=\"\(number(left + plot))\" y=\"\(number(bottom + 14))\" font-size=\"10\" "
-            + "text-anchor=\"middle\">100</text>"
-        let passX = left + plot * Swift.min(100, Swift.max(0, pass)) / 100
-        svg +=
-            "<line x1=\"\(number(passX))\" y1=\"\(number(top))\" x2=\"\(number(passX))\" "
-            + "y2=\"\(number(bottom))\" stroke=\"#b42318\" stroke-width=\"2\" "
-            + "stroke-dasharray=\"6 4\"/>"
-        svg +=
-            "<text x=\"\(number(passX + 4))\" y=\"\(number(top + 12))\" font-size=\"11\" "
-            + "fill=\"#b42318\">pass \(GradeRendering.percent(pass))</text>"
-        svg +=
-            "<text x=\"\(number(left + plot / 2))\" y=\"\(number(bottom + 32))\" font-size=\"11\" "
-            + "text-anchor=\"middle\">percent</text>"
-        svg += "</svg><figcaption>Each bar counts the learners whose percent falls in the band; "
-        svg += "the dashed line is the pass mark.</figcaption></figure>\n"
-        return svg
+    /// Escaped text with its `code spans` shown as code, not as backticks.
+    static func prose(_ text: String) -> String {
+        let parts = text.split(separator: "`", omittingEmptySubsequences: false)
+        guard parts.count >= 3, parts.count % 2 == 1 else { return escape(text) }
+        return parts.enumerated().map { offset, part in
+            offset % 2 == 1 ? "<code>\(escape(String(part)))</code>" : escape(String(part))
+        }.joined()
     }
 
-    /// The cohort's mean percent per competency, as horizontal bars.
-    static func profileChart(_ profile: [(id: String, percent: Double, learners: Int)]) -> String {
-        let rowHeight = 34.0
-        let left = 150.0
-        let plot = 300.0
-        let height = 40 + Double(Swift.max(1, profile.count)) * rowHeight + 24
-        var svg =
-            "<figure><svg width=\"500\" "
-            + "height=\"\(Int(height))\" role=\"img\" aria-label=\"Competency profile\">"
-        svg += "<text x=\"10\" y=\"14\" font-size=\"13\" font-weight=\"600\">"
-        svg += "Competency profile (cohort mean percent)</text>"
-        for (index, entry) in profile.enumerated() {
-            let y = 30 + Double(index) * rowHeight
-            let barWidth = plot * Swift.min(100, Swift.max(0, entry.percent)) / 100
-            svg +=
-                "<text x=\"\(number(left - 8))\" y=\"\(number(y + 17))\" font-size=\"12\" "
-                + "text-anchor=\"end\">\(escape(entry.id))</text>"
-            svg +=
-                "<rect x=\"\(number(left))\" y=\"\(number(y + 4))\" width=\"\(number(plot))\" "
-                + "height=\"20\" fill=\"#eef2f6\"/>"
-            svg +=
-                "<rect x=\"\(number(left))\" y=\"\(number(y + 4))\" width=\"\(number(barWidth))\" "
-                + "height=\"20\" fill=\"#4c78a8\"><title>\(escape(entry.id)): "
-                + "\(GradeRendering.percent(entry.percent))</title></rect>"
-            svg +=
-                "<text x=\"\(number(left + barWidth + 6))\" y=\"\(number(y + 19))\" "
-                + "font-size=\"12\">\(GradeRendering.percent(entry.percent))</text>"
+    /// Who needs help, first of all: lowest percent first, with their weakest competencies and
+    /// the questions they missed.
+    static func needsHelp(_ report: GradeReport) -> String {
+        var out = "<h2>Needs help</h2>\n"
+        guard !report.needsHelp.isEmpty else {
+            return out + "<p>Nobody: everyone passed, with every competency at the pass mark.</p>\n"
         }
-        let axis = 30 + Double(profile.count) * rowHeight + 6
-        for tick in stride(from: 0, through: 100, by: 25) {
-            let x = left + plot * Double(tick) / 100
-            svg +=
-                "<text x=\"\(number(x))\" y=\"\(number(axis + 10))\" font-size=\"10\" "
-                + "text-anchor=\"middle\">\(tick)%</text>"
+        out += "<p class=\"summary\">Failed, or a competency below the pass mark; lowest first.</p>\n"
+        out += "<table class=\"help\"><tr><th>Learner</th><th>Percent</th><th>Weakest</th>"
+        out += "<th>Missed questions</th></tr>\n"
+        for entry in report.needsHelp {
+            let learner = report.graded.learners[entry.learner]
+            out += "<tr><td>" + learnerCell(learner, report) + "</td>"
+            out +=
+                "<td class=\"n \(learner.passed ? "pass" : "fail")\">"
+                + "\(GradeRendering.percent(entry.percent))</td><td>"
+            out += entry.weakest.map {
+                escape(GradeRendering.competency($0, learner, in: report))
+            }.joined(separator: "<br>")
+            out += "</td><td>"
+            out += "<b>\(entry.missed.count)</b>: "
+            out += entry.missed.map { question in
+                "<code title=\"\(escape(report.index.questions[question].prompt))\">"
+                    + escape(report.index.refs[question]) + "</code>"
+            }.joined(separator: ", ")
+            out += "</td></tr>\n"
         }
-        svg += "</svg><figcaption>Mean over the learners who met each competency.</figcaption>"
-        svg += "</figure>\n"
-        return svg
+        return out + "</table>\n"
     }
 
-    /// Facility (x) against discrimination (y); the bands that flag an item are shaded.
-    static func itemChart(_ items: [ItemStatistics]) -> String {
-        let width = 1040.0
-        let height = 330.0
-        let left = 50.0
-        let top = 20.0
-        let plotWidth = 560.0
-        let plotHeight = 260.0
-        func x(_ facility: Double) -> Double {
-            left + plotWidth * Swift.min(1, Swift.max(0, facility))
-        }
-        func y(_ discrimination: Double) -> Double {
-            top + plotHeight * (1 - (Swift.min(1, Swift.max(-1, discrimination)) + 1) / 2)
-        }
-        var svg =
-            "<figure><svg width=\"\(Int(width))\" "
-            + "height=\"\(Int(height))\" role=\"img\" aria-label=\"Item analysis\">"
-        let low = ItemAnalysis.facilityRange.lowerBound
-        let high = ItemAnalysis.facilityRange.upperBound
-        let minimum = ItemAnalysis.minimumDiscrimination
-        // Flag regions.
-        svg += rect(x(0), top, x(low) - x(0), plotHeight, "#fde8e8")
-        svg += rect(x(high), top, x(1) - x(high), plotHeight, "#fde8e8")
-        svg += rect(x(low), y(minimum), x(high) - x(low), y(-1) - y(minimum), "#fff4e5")
-        svg += line(left, y(0), left + plotWidth, y(0), "#9aa5b1")
-        svg += line(left, top, left, top + plotHeight, "#9aa5b1")
-        svg += line(left, top + plotHeight, left + plotWidth, top + plotHeight, "#9aa5b1")
-        for tick in stride(from: 0.0, through: 1.0, by: 0.25) {
-            svg +=
-                "<text x=\"\(number(x(tick)))\" y=\"\(number(top + plotHeight + 14))\" "
-                + "font-size=\"10\" text-anchor=\"middle\">\(GradeRendering.fraction(tick))</text>"
-        }
-        for tick in [-1.0, -0.5, 0, 0.5, 1] {
-            svg +=
-                "<text x=\"\(number(left - 6))\" y=\"\(number(y(tick) + 3))\" font-size=\"10\" "
-                + "text-anchor=\"end\">\(GradeRendering.decimal(tick))</text>"
-        }
-        svg +=
-            "<text x=\"\(number(left + plotWidth / 2))\" y=\"\(number(top + plotHeight + 32))\" "
-            + "font-size=\"11\" text-anchor=\"middle\">facility (share of the marks earned)</text>"
-        svg +=
-            "<text x=\"12\" y=\"\(number(top + plotHeight / 2))\" font-size=\"11\" "
-            + "text-anchor=\"middle\" transform=\"rotate(-90 12 \(number(top + plotHeight / 2)))\">"
-            + "discrimination</text>"
-        // Flagged items are numbered on the chart and named in a legend beside it.
-        var flaggedCount = 0
-        for item in items {
-            guard let facility = item.facility else { continue }
-            let discrimination = item.discrimination ?? 0
-            let flagged = !item.flags.isEmpty
-            if flagged { flaggedCount += 1 }
-            svg +=
-                "<circle cx=\"\(number(x(facility)))\" cy=\"\(number(y(discrimination)))\" "
-                + "r=\"\(flagged ? 7 : 4)\" fill=\"\(flagged ? "#d9480f" : "#4c78a8")\" "
-                + "fill-opacity=\"0.85\"><title>\(escape(item.ref)): facility "
-                + "\(GradeRendering.fraction(item.facility)), discrimination "
-                + "\(GradeRendering.fraction(item.discrimination))"
-                + "\(flagged ? " (" + escape(item.flags.joined(separator: ", ")) + ")" : "")"
-                + "</title></circle>"
-            if flagged {
-                svg +=
-                    "<text x=\"\(number(x(facility)))\" y=\"\(number(y(discrimination) + 3.5))\" "
-                    + "font-size=\"9\" fill=\"#fff\" text-anchor=\"middle\" "
-                    + "font-weight=\"700\">\(flaggedCount)</text>"
-                let row = Double(flaggedCount - 1)
-                svg +=
-                    "<text x=\"\(number(left + plotWidth + 24))\" y=\"\(number(top + 10 + row * 16))\" "
-                    + "font-size=\"11\"><tspan font-weight=\"700\" fill=\"#d9480f\">"
-                    + "\(flaggedCount)</tspan> \(escape(item.ref)) "
-                    + "<tspan fill=\"#7a2e0e\">(\(escape(item.flags.joined(separator: ", "))))</tspan>"
-                    + "</text>"
-            }
-        }
-        svg += "</svg><figcaption>Each dot is an item. Shaded: facility outside "
-        svg +=
-            "\(low)-\(high) (red) or discrimination below \(minimum) (orange); flagged items are "
-        svg += "numbered and named on the right.</figcaption></figure>\n"
-        return svg
+    /// A learner's display name over their id, or the id alone.
+    static func learnerCell(_ learner: LearnerGrade, _ report: GradeReport) -> String {
+        guard let name = report.name(of: learner) else { return escape(learner.learner) }
+        return "<b>\(escape(name))</b><br><small>\(escape(learner.learner))</small>"
     }
 
-    static func rect(_ x: Double, _ y: Double, _ width: Double, _ height: Double, _ fill: String)
-        -> String
-    {
-        "<rect x=\"\(number(x))\" y=\"\(number(y))\" width=\"\(number(Swift.max(0, width)))\" "
-            + "height=\"\(number(Swift.max(0, height)))\" fill=\"\(fill)\"/>"
-    }
-
-    static func line(_ x1: Double, _ y1: Double, _ x2: Double, _ y2: Double, _ color: String)
-        -> String
-    {
-        "<line x1=\"\(number(x1))\" y1=\"\(number(y1))\" x2=\"\(number(x2))\" y2=\"\(number(y2))\" "
-            + "stroke=\"\(color)\" stroke-width=\"1\"/>"
-    }
-
-    static func itemTable(_ items: [ItemStatistics]) -> String {
-        var out = "<table><tr><th>Item</th><th>N</th><th>Facility</th><th>SD</th>"
-        out += "<th>Discrimination</th><th>Efficiency</th><th>Unanswered</th><th>Options</th>"
+    static func itemTable(_ report: GradeReport) -> String {
+        var out = "<table class=\"items\"><tr><th>Question</th><th>N</th><th>Facility</th><th>SD</th>"
+        out += "<th>Discrimination</th><th>Efficiency</th><th>Unanswered</th><th>Answers</th>"
         out += "<th>Flags</th></tr>\n"
-        for item in items {
+        for (item, detail) in zip(report.items, report.details) {
             let flagged = !item.flags.isEmpty
             out += flagged ? "<tr class=\"flag\">" : "<tr>"
-            out += "<td><code>\(escape(item.ref))</code></td><td class=\"n\">\(item.attempts)</td>"
+            out +=
+                "<td>\(escape(detail.prompt))<br><small><code>\(escape(item.ref))</code></small>"
+                + "</td><td class=\"n\">\(item.attempts)</td>"
             for value in [item.facility, item.sd, item.discrimination, item.efficiency] {
                 out += "<td class=\"n\">\(GradeRendering.fraction(value))</td>"
             }
             out += "<td class=\"n\">\(item.unanswered)</td><td>"
-            out += escape(item.options.map { "\($0.id): \($0.count)" }.joined(separator: ", "))
+            out += answersCell(item, detail)
             out += "</td><td class=\"flagtext\">\(escape(item.flags.joined(separator: ", ")))</td>"
             out += "</tr>\n"
         }
         return out + "</table>\n"
+    }
+
+    /// The options chosen with the right ones marked, or the key and common wrong answers.
+    static func answersCell(_ item: ItemStatistics, _ detail: ItemDetail) -> String {
+        if !item.options.isEmpty {
+            return item.options.map { option in
+                detail.rightOptions.contains(option.id)
+                    ? "<span class=\"right\">\(escape(option.id)) ✓ \(option.count)</span>"
+                    : "\(escape(option.id)) \(option.count)"
+            }.joined(separator: " · ")
+        }
+        var out = detail.key.isEmpty ? "" : "key <code>\(escape(detail.key))</code>"
+        if !detail.wrongAnswers.isEmpty {
+            out += out.isEmpty ? "" : "<br>"
+            out +=
+                "wrong: "
+                + detail.wrongAnswers.map { "“\(escape($0.answer))” ×\($0.count)" }
+                .joined(separator: ", ")
+        }
+        return out
     }
 
     static func learnerTable(_ report: GradeReport) -> String {
@@ -325,9 +213,11 @@ public enum GradeHTML {
         let competencyIndex = profile.map { report.index.competencies.firstIndex(of: $0.id) ?? 0 }
         var out = "<table><tr><th>Learner</th><th>Score</th><th>Percent</th><th>Result</th>"
         out += "<th>Unanswered</th><th>Ignored</th>"
-        out += profile.map { "<th>\(escape($0.id))</th>" }.joined() + "</tr>\n"
+        out +=
+            competencyIndex.map { "<th>\(escape(report.index.competencyTitles[$0]))</th>" }
+            .joined() + "</tr>\n"
         for learner in report.graded.learners {
-            out += "<tr><td>\(escape(learner.learner))</td>"
+            out += "<tr><td>\(learnerCell(learner, report))</td>"
             out +=
                 "<td class=\"n\">\(GradeRendering.decimal(learner.earned)) / "
                 + "\(GradeRendering.decimal(learner.max))</td>"
@@ -338,8 +228,10 @@ public enum GradeHTML {
             out += "<td class=\"n\">\(learner.unanswered)</td>"
             out += "<td class=\"n\">\(learner.ignored.count)</td>"
             for index in competencyIndex {
+                let percent = learner.competencies[index].percent
+                let low = (percent ?? 100) < report.graded.passPercent
                 out +=
-                    "<td class=\"n\">\(GradeRendering.percent(learner.competencies[index].percent))</td>"
+                    "<td class=\"n\(low ? " low" : "")\">\(GradeRendering.percent(percent))</td>"
             }
             out += "</tr>\n"
         }

@@ -5,9 +5,10 @@ import RehearseScoring
 
 /// The JSON report: an interface other tools read. The spec fixes these names (more may be
 /// added): `quiz`, `learners[{learner, score, max, percent, passed, competencies{ID: percent},
-/// answers[{ref, answer, score, max}]}]`, `items[{ref, facility, sd, discrimination, efficiency,
-/// unanswered, options{ID: count}}]`, `test{learners, mean, median, sd, skewness, kurtosis, alpha,
-/// sem}`, `rejected[{file, line, column, reason}]`. `percent` runs 0-100; `facility`,
+/// name, missed[REF], answers[{ref, answer, score, max}]}]`, `items[{ref, facility, sd,
+/// discrimination, efficiency, unanswered, prompt, key, options{ID: count}, wrongAnswers[{answer,
+/// count}]}]`, `needsHelp[{learner, percent, weakest[COMPETENCY], missed[REF]}]`, `test{learners,
+/// mean, median, sd, skewness, kurtosis, alpha, sem}`, `rejected[{file, line, column, reason}]`. `percent` runs 0-100; `facility`,
 /// `discrimination`, `efficiency`, `effectiveWeight` and `alpha` are fractions.
 public enum GradeJSON {
     public static func render(_ report: GradeReport) -> [UInt8] {
@@ -29,7 +30,9 @@ public enum GradeJSON {
         out.string(index.quiz.title)
         out.raw(",\n  \"pass\": ")
         out.number(index.quiz.passPercent)
-        out.raw(",\n  \"learners\": [")
+        out.raw(",\n  \"needsHelp\": [")
+        writeNeedsHelp(report, into: &out)
+        out.raw("],\n  \"learners\": [")
         write(out.bytes)
         out.bytes.removeAll(keepingCapacity: true)
 
@@ -52,6 +55,17 @@ public enum GradeJSON {
         let fragments = parallelMap(Array(graded.outcomes.indices)) { block in
             graded.outcomes[block].map { answersFragment($0, refs: refs, answers: answers) }
         }
+        let missed = graded.outcomes.map { outcomes in
+            outcomes.map { outcome in
+                var piece = JSONWriter(capacity: 64)
+                for answer in outcome.answers where answer.earned < answer.max {
+                    if !piece.bytes.isEmpty { piece.raw(",") }
+                    piece.string(graded.index.refs[answer.question])
+                }
+                return piece.bytes
+            }
+        }
+        let displayNames = graded.learners.map { report.name(of: $0) }
         let names = LearnerNames(
             competencies: graded.index.competencies.map { id in
                 var piece = JSONWriter(capacity: id.utf8.count + 4)
@@ -69,7 +83,8 @@ public enum GradeJSON {
                 var part = JSONWriter(capacity: range.count * 8192)
                 for offset in range {
                     writeLearner(
-                        graded.learners[offset], first: offset == 0, names, fragments, &part)
+                        graded.learners[offset], name: displayNames[offset], first: offset == 0,
+                        names, fragments, missed: missed, &part)
                 }
                 return part.bytes
             }
@@ -80,7 +95,7 @@ public enum GradeJSON {
         out.raw(graded.learners.isEmpty ? "],\n  \"items\": [" : "\n  ],\n  \"items\": [")
         for (offset, item) in report.items.enumerated() {
             out.raw(offset == 0 ? "\n    " : ",\n    ")
-            item.writeJSON(into: &out)
+            item.writeJSON(into: &out, detail: report.details[offset])
         }
         out.raw(report.items.isEmpty ? "],\n  \"test\": " : "\n  ],\n  \"test\": ")
         report.test.writeJSON(into: &out)
@@ -96,11 +111,13 @@ public enum GradeJSON {
     }
 
     static func writeLearner(
-        _ learner: LearnerGrade, first: Bool, _ names: LearnerNames, _ fragments: [[[UInt8]]],
-        _ out: inout JSONWriter
+        _ learner: LearnerGrade, name: String?, first: Bool, _ names: LearnerNames,
+        _ fragments: [[[UInt8]]], missed: [[[UInt8]]], _ out: inout JSONWriter
     ) {
         out.raw(first ? "\n    {\"learner\": " : ",\n    {\"learner\": ")
         out.string(learner.learner)
+        out.raw(", \"name\": ")
+        if let name { out.string(name) } else { out.raw("null") }
         out.raw(", \"score\": ")
         out.number(learner.earned)
         out.raw(", \"max\": ")
@@ -128,12 +145,46 @@ public enum GradeJSON {
             firstAnswer = false
             out.append(fragment)
         }
+        out.raw("], \"missed\": [")
+        var firstMissed = true
+        for (block, outcome) in zip(learner.blocks, learner.outcomes) {
+            let fragment = missed[block][Int(outcome)]
+            guard !fragment.isEmpty else { continue }
+            if !firstMissed { out.raw(",") }
+            firstMissed = false
+            out.append(fragment)
+        }
         out.raw("], \"ignored\": [")
         for (position, question) in learner.ignored.enumerated() {
             if position > 0 { out.raw(", ") }
             out.string(names.refs[question])
         }
         out.raw("]}")
+    }
+
+    /// `needsHelp`: learner, name, percent, weakest competencies (ids), missed refs.
+    static func writeNeedsHelp(_ report: GradeReport, into out: inout JSONWriter) {
+        for (offset, entry) in report.needsHelp.enumerated() {
+            let learner = report.graded.learners[entry.learner]
+            out.raw(offset == 0 ? "\n    {\"learner\": " : ",\n    {\"learner\": ")
+            out.string(learner.learner)
+            out.raw(", \"name\": ")
+            if let name = report.name(of: learner) { out.string(name) } else { out.raw("null") }
+            out.raw(", \"percent\": ")
+            out.number(entry.percent)
+            out.raw(", \"weakest\": [")
+            for (position, competency) in entry.weakest.enumerated() {
+                if position > 0 { out.raw(", ") }
+                out.string(report.index.competencies[competency])
+            }
+            out.raw("], \"missed\": [")
+            for (position, question) in entry.missed.enumerated() {
+                if position > 0 { out.raw(", ") }
+                out.string(report.index.refs[question])
+            }
+            out.raw("]}")
+        }
+        if !report.needsHelp.isEmpty { out.raw("\n  ") }
     }
 
     static func writeRejected(_ rejected: [RejectedRow], into out: inout JSONWriter) {
@@ -184,7 +235,8 @@ struct LearnerNames: Sendable {
 }
 
 extension ItemStatistics {
-    func writeJSON(into out: inout JSONWriter) {
+    /// The item's statistics; with `detail`, also its `prompt`, `key` and `wrongAnswers`.
+    func writeJSON(into out: inout JSONWriter, detail: ItemDetail? = nil) {
         out.raw("{\"ref\": ")
         out.string(ref)
         out.raw(", \"max\": ")
@@ -215,7 +267,24 @@ extension ItemStatistics {
             if offset > 0 { out.raw(", ") }
             out.string(flag)
         }
-        out.raw("]}")
+        out.raw("]")
+        if let detail {
+            out.raw(", \"prompt\": ")
+            out.string(detail.prompt)
+            out.raw(", \"key\": ")
+            out.string(detail.key)
+            out.raw(", \"wrongAnswers\": [")
+            for (offset, wrong) in detail.wrongAnswers.enumerated() {
+                if offset > 0 { out.raw(", ") }
+                out.raw("{\"answer\": ")
+                out.string(wrong.answer)
+                out.raw(", \"count\": ")
+                out.int(wrong.count)
+                out.raw("}")
+            }
+            out.raw("]")
+        }
+        out.raw("}")
     }
 }
 

@@ -39,26 +39,31 @@ public enum GradeMarkdown {
         var out = "# \(cell(report.index.quiz.title)) (`\(report.quizID)`)\n\n"
         out +=
             "Pass mark \(GradeRendering.percent(graded.passPercent)); \(learners.count) learner\(learners.count == 1 ? "" : "s"), "
-            + "\(learners.filter(\.passed).count) passed.\n\n## Learners\n\n"
+            + "\(learners.filter(\.passed).count) passed.\n\n"
+        out += needsHelp(report)
+        out += "\n## Learners\n\n"
         let profile = report.competencyProfile
         let competencyIndex = profile.map { report.index.competencies.firstIndex(of: $0.id) ?? 0 }
         out += table(
-            ["Learner", "Score", "Percent", "Result", "Unanswered", "Ignored"]
-                + profile.map { cell($0.id) },
+            ["Name", "Learner", "Score", "Percent", "Result", "Unanswered", "Ignored"]
+                + competencyIndex.map { cell(report.index.competencyTitles[$0]) },
             learners.map { learner in
                 [
-                    cell(learner.learner),
+                    cell(report.name(of: learner) ?? ""), cell(learner.learner),
                     "\(GradeRendering.decimal(learner.earned)) / \(GradeRendering.decimal(learner.max))",
                     GradeRendering.percent(learner.percent), learner.passed ? "pass" : "**fail**",
                     "\(learner.unanswered)", "\(learner.ignored.count)",
                 ] + competencyIndex.map { GradeRendering.percent(learner.competencies[$0].percent) }
-            }, right: Set([1, 2, 4, 5] + (6..<(6 + profile.count))))
+            }, right: Set([2, 3, 5, 6] + (7..<(7 + profile.count))))
         if !profile.isEmpty {
             out += "\n## Competency profile\n\n"
             out += table(
                 ["Competency", "Mean percent", "Learners"],
-                profile.map {
-                    [cell($0.id), GradeRendering.percent($0.percent), "\($0.learners)"]
+                zip(profile, competencyIndex).map { entry, index in
+                    [
+                        cell(report.index.competencyTitles[index]),
+                        GradeRendering.percent(entry.percent), "\(entry.learners)",
+                    ]
                 },
                 right: [1, 2])
         }
@@ -67,20 +72,23 @@ public enum GradeMarkdown {
             "Flagged: facility outside \(ItemAnalysis.facilityRange.lowerBound)-"
             + "\(ItemAnalysis.facilityRange.upperBound), or discrimination below "
             + "\(ItemAnalysis.minimumDiscrimination).\n\n"
+        out += "Answers: the options chosen, ✓ on the right ones; for text and number questions, "
+        out += "the key and the most common wrong answers.\n\n"
         out += table(
             [
-                "Item", "N", "Facility", "SD", "Discrimination", "Efficiency", "Unanswered",
-                "Options", "Flags",
+                "Item", "Question", "N", "Facility", "SD", "Discrimination", "Efficiency",
+                "Unanswered", "Answers", "Flags",
             ],
-            report.items.map { item in
+            zip(report.items, report.details).map { item, detail in
                 [
-                    "`\(item.ref)`", "\(item.attempts)", GradeRendering.fraction(item.facility),
+                    "`\(item.ref)`", cell(detail.prompt), "\(item.attempts)",
+                    GradeRendering.fraction(item.facility),
                     GradeRendering.fraction(item.sd), GradeRendering.fraction(item.discrimination),
                     GradeRendering.fraction(item.efficiency), "\(item.unanswered)",
-                    cell(item.options.map { "\($0.id): \($0.count)" }.joined(separator: ", ")),
+                    cell(GradeRendering.answers(item, detail)),
                     item.flags.isEmpty ? "" : "**\(item.flags.joined(separator: ", "))**",
                 ]
-            }, right: [1, 2, 3, 4, 5, 6])
+            }, right: [2, 3, 4, 5, 6, 7])
         let test = report.test
         out += "\n## Test\n\n"
         out += table(
@@ -106,6 +114,29 @@ public enum GradeMarkdown {
             out += "\n## Notes\n\n"
             for note in report.notes { out += "- \(cell(note))\n" }
         }
+        return out
+    }
+
+    /// Who needs help, lowest first, with their weakest competencies and missed questions.
+    static func needsHelp(_ report: GradeReport) -> String {
+        var out = "## Needs help\n\n"
+        guard !report.needsHelp.isEmpty else {
+            return out + "Nobody: everyone passed, with every competency at the pass mark.\n"
+        }
+        out += "Failed, or a competency below the pass mark; lowest first.\n\n"
+        out += table(
+            ["Name", "Learner", "Percent", "Weakest", "Missed"],
+            report.needsHelp.map { entry in
+                let learner = report.graded.learners[entry.learner]
+                return [
+                    cell(report.name(of: learner) ?? ""), cell(learner.learner),
+                    GradeRendering.percent(entry.percent),
+                    cell(
+                        entry.weakest.map { GradeRendering.competency($0, learner, in: report) }
+                            .joined(separator: ", ")),
+                    entry.missed.map { "`\(report.index.refs[$0])`" }.joined(separator: ", "),
+                ]
+            }, right: [2])
         return out
     }
 }
