@@ -107,9 +107,14 @@ public enum GradeTable {
         // Competency columns are left-aligned so that their titles may wrap; a learner's id is
         // kept whole where it can be.
         let longest = report.graded.learners.map { TerminalText.displayWidth($0.learner) }.max()
-        return TextTable(
-            rightAligned: [1, 2], minimumWidths: [0: Swift.min(32, longest ?? 8)]
-        ).render(rows, width: width)
+        let table = TextTable(
+            rightAligned: [1, 2], minimumWidths: [0: Swift.min(32, longest ?? 8)])
+        // The last column is often empty: no padding is left at the end of a line.
+        return table.lines(rows, width: width).map { line in
+            var text = Substring(line.text)
+            while text.last == " " { text.removeLast() }
+            return text + "\n"
+        }.joined()
     }
 
     /// Each item's question, and its answers: options with the right ones marked, or the key

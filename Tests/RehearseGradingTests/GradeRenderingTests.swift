@@ -61,8 +61,8 @@ struct GradeRenderingTests {
         let csv = String(decoding: GradeRendering.render(try report(), format: .csv), as: UTF8.self)
         let rows = try CSVParser.records(Array(csv.utf8), delimiter: UInt8(ascii: ",")).map(
             \.fields)
-        #expect(rows[0].prefix(5) == ["learner", "score", "max", "percent", "passed"])
-        #expect(rows[1].prefix(5) == ["ana@example.com", "4", "5", "80", "true"])
+        #expect(rows[0].prefix(6) == ["learner", "name", "score", "max", "percent", "passed"])
+        #expect(rows[1].prefix(6) == ["ana@example.com", "", "4", "5", "80", "true"])
         #expect(rows[2][0] == "'" + Self.hostile)
         #expect(rows[3][0] == "'-1+1@example.com")
         #expect(GradeCSV.text("@SUM(A1)") == "'@SUM(A1)")
