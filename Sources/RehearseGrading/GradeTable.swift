@@ -174,8 +174,9 @@ public enum GradeTable {
             "Items (flagged: facility outside \(ItemAnalysis.facilityRange.lowerBound)-"
             + "\(ItemAnalysis.facilityRange.upperBound) or discrimination below "
             + "\(ItemAnalysis.minimumDiscrimination))\n"
-            + "  DISCR discrimination, EFFIC efficiency, WEIGHT effective weight, "
-            + "BLANK unanswered\n"
+            + wrapped(
+                "DISCR discrimination, EFFIC efficiency, WEIGHT effective weight, "
+                    + "BLANK unanswered", width: width)
         var rows = [["ITEM", "N", "FACILITY", "SD", "DISCR", "EFFIC", "WEIGHT", "BLANK", "FLAGS"]]
         for item in items {
             rows.append([

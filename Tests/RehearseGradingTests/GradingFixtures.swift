@@ -33,7 +33,12 @@ enum GradingFixtures {
         let (reader, cohort) = try read(
             [("sheet.csv", Array(text.utf8))], bank: bank, options: options)
         let graded = Grader.grade(bank: bank, cohort: cohort)
-        return (reader, GradeReport(graded: graded, rejected: reader.rejected, notes: reader.notes))
+        return (
+            reader,
+            GradeReport(
+                graded: graded, rejected: reader.rejected, notes: reader.notes,
+                names: reader.displayNames)
+        )
     }
 
     static func learner(_ report: GradeReport, _ name: String) -> LearnerGrade? {
