@@ -119,8 +119,7 @@ let package = Package(
                 "RehearseTestSupport",
                 "RehearseCore", "RehearseBank", "RehearseScoring", "RehearseProgress",
                 "RehearseGrading",
-            ],
-            exclude: ["Fixtures"]
+            ]
         ),
         .testTarget(
             name: "RehearseInteropTests",

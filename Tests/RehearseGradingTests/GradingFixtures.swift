@@ -9,15 +9,6 @@ import RehearseTestSupport
 
 /// The grading tests' own small bank, and helpers to read and grade sheets with it.
 enum GradingFixtures {
-    static func fixture(_ name: String) -> [UInt8] {
-        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-            .appendingPathComponent("Fixtures").appendingPathComponent(name)
-        guard let data = FileManager.default.contents(atPath: url.path) else {
-            preconditionFailure("missing fixture \(name)")
-        }
-        return [UInt8](data)
-    }
-
     /// Reads sheets given as (name, text) and returns the reader and its cohort.
     static func read(
         _ sheets: [(String, [UInt8])], bank: Bank = bank, options: SheetOptions = SheetOptions()

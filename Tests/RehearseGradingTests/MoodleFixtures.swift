@@ -1,0 +1,34 @@
+import Foundation
+
+/// Moodle's quiz statistics fixtures (`results00.csv`, `qstats00.csv`):
+/// `$REHEARSE_SHARED_FIXTURES/moodle-quiz-statistics` when set, else
+/// `../shared/fixtures/moodle-quiz-statistics` beside the package root (the repository is checked
+/// out as a folder beside `shared`). They are not copied into the repository; the tests that need
+/// them are skipped, visibly, where the folder is not there.
+enum MoodleFixtures {
+    static let folder: URL = {
+        if let root = ProcessInfo.processInfo.environment["REHEARSE_SHARED_FIXTURES"],
+            !root.isEmpty
+        {
+            return URL(fileURLWithPath: root)
+                .appendingPathComponent("moodle-quiz-statistics", isDirectory: true)
+        }
+        return URL(fileURLWithPath: #filePath)
+            .deletingLastPathComponent()  // RehearseGradingTests
+            .deletingLastPathComponent()  // Tests
+            .deletingLastPathComponent()  // the package root
+            .deletingLastPathComponent()
+            .appendingPathComponent("shared/fixtures/moodle-quiz-statistics", isDirectory: true)
+    }()
+
+    /// Whether the fixture folder is there to test against.
+    static var available: Bool {
+        FileManager.default.fileExists(atPath: folder.appendingPathComponent("results00.csv").path)
+    }
+
+    /// The bytes of fixture `name` (empty when missing: the tests are then disabled).
+    static func bytes(_ name: String) -> [UInt8] {
+        let path = folder.appendingPathComponent(name).path
+        return FileManager.default.contents(atPath: path).map { [UInt8]($0) } ?? []
+    }
+}
