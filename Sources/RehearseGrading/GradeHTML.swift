@@ -43,7 +43,7 @@ public enum GradeHTML {
         code{font-size:.85rem}small{color:#52606d}
         .right{color:#1f7a4d;font-weight:700}td.low{color:#b42318}
         table.help{border:2px solid #f4b4b0}table.help th{background:#fdecea}\
-        table.help td{vertical-align:top}table.help code{font-size:.75rem;color:#52606d}
+        table.help td{vertical-align:top}table.help td:nth-child(3){min-width:13rem}table.help code{font-size:.75rem;color:#52606d}
         table.items td:first-child{min-width:20rem}table.items{font-size:.85rem}
         """
 
@@ -138,7 +138,8 @@ public enum GradeHTML {
         guard !report.needsHelp.isEmpty else {
             return out + "<p>Nobody: everyone passed, with every competency at the pass mark.</p>\n"
         }
-        out += "<p class=\"summary\">Failed, or a competency below the pass mark; lowest first.</p>\n"
+        out +=
+            "<p class=\"summary\">Failed, or a competency below the pass mark; lowest first.</p>\n"
         out += "<table class=\"help\"><tr><th>Learner</th><th>Percent</th><th>Weakest</th>"
         out += "<th>Missed questions</th></tr>\n"
         for entry in report.needsHelp {
@@ -168,7 +169,8 @@ public enum GradeHTML {
     }
 
     static func itemTable(_ report: GradeReport) -> String {
-        var out = "<table class=\"items\"><tr><th>Question</th><th>N</th><th>Facility</th><th>SD</th>"
+        var out =
+            "<table class=\"items\"><tr><th>Question</th><th>N</th><th>Facility</th><th>SD</th>"
         out += "<th>Discrimination</th><th>Efficiency</th><th>Unanswered</th><th>Answers</th>"
         out += "<th>Flags</th></tr>\n"
         for (item, detail) in zip(report.items, report.details) {

@@ -70,7 +70,8 @@ struct HeaderMatcher {
         if trimmed.hasSuffix("]"), let open = trimmed.lastIndex(of: "[") {
             let prompt = String(trimmed[..<open])
             let response = FormText.fold(
-                String(trimmed[trimmed.index(after: open)..<trimmed.index(before: trimmed.endIndex)]))
+                String(
+                    trimmed[trimmed.index(after: open)..<trimmed.index(before: trimmed.endIndex)]))
             var candidates: [(Int, Bool)] = []
             switch match(prompt) {
             case .exact(let found): candidates = found.map { ($0, false) }

@@ -26,7 +26,9 @@ struct WideLayout {
     var perQuestion = 0
 
     /// Learner id columns, in order of preference; then the name columns stand in.
-    static let idColumns = ["learner", "email", "email address", "e-mail", "e-mail address", "username"]
+    static let idColumns = [
+        "learner", "email", "email address", "e-mail", "e-mail address", "username",
+    ]
     static let nameColumns = ["name", "full name", "display name"]
     static let timestampColumns = [
         "completion time", "timestamp", "submitted at", "submission time", "last modified time",
@@ -129,8 +131,11 @@ struct WideLayout {
                 let key = "\(rating.question)/\(rating.response)"
                 if takenRatings.contains(key) {
                     unknown.append(
-                        (column, "column \"\(shown)\" rates `\(rating.response)` of "
-                            + "`\(refs[rating.question])` a second time"))
+                        (
+                            column,
+                            "column \"\(shown)\" rates `\(rating.response)` of "
+                                + "`\(refs[rating.question])` a second time"
+                        ))
                     continue
                 }
                 takenRatings.insert(key)
@@ -138,7 +143,8 @@ struct WideLayout {
                 if rating.near {
                     notes.append(
                         "\(file): column \"\(shown)\" taken for `\(refs[rating.question])` "
-                            + "(near its prompt \"\(matcher.index.questions[rating.question].prompt)\")")
+                            + "(near its prompt \"\(matcher.index.questions[rating.question].prompt)\")"
+                    )
                 }
                 continue
             }
