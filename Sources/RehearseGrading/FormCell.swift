@@ -68,11 +68,18 @@ public enum FormCell {
         return chosen.map { names[$0].id }
     }
 
-    /// The folded ways an option may be written: its text, its id, and its label with the text.
+    /// The folded ways an option may be written: its text (with or without a final full stop),
+    /// its id, and its label with the text.
     static func forms(id: String, text: String) -> [String] {
         let id = FormText.fold(id)
         let text = FormText.fold(text)
         var result = [text, id]
+        // With or without a full stop at the end: forms authors add or drop it.
+        if text.hasSuffix(".") {
+            result.append(String(text.dropLast()))
+        } else if let last = text.last, last.isLetter || last.isNumber {
+            result.append(text + ".")
+        }
         for mark in [") ", ". ", ": ", " - "] { result.append(id + mark + text) }
         result.append("(" + id + ") " + text)
         result += [id + ")", id + "."]

@@ -74,14 +74,19 @@ public enum FormText {
         return stripped.isEmpty ? text : String(stripped)
     }
 
-    /// A rating as forms write it: a whole number alone or before a label (`4`, `4 - good`,
-    /// `4 (very well)`, `4. Agree`).
+    /// A rating or a place as forms write it: a whole number alone, before a label (`4`,
+    /// `4 - good`, `4 (very well)`, `4. Agree`) or as an ordinal (`2nd`).
     public static func rating(_ text: String) -> Int? {
         let trimmed = text.trimmingSpaces
         let digits = trimmed.prefix { $0.isASCII && $0.isNumber }
         guard !digits.isEmpty, digits.count <= 3, let value = Int(digits) else { return nil }
         let rest = trimmed.dropFirst(digits.count)
         guard let next = rest.first else { return value }
+        // An ordinal place: `1st`, `2nd`, `3rd`, `4th`.
+        for suffix in ["st", "nd", "rd", "th"] where rest.lowercased().hasPrefix(suffix) {
+            let after = rest.dropFirst(2).first
+            if after == nil || after?.isWhitespace == true { return value }
+        }
         return next.isWhitespace || ".)-:(".contains(next) ? value : nil
     }
 }

@@ -17,8 +17,9 @@ struct HeaderMatcher {
     let index: QuizIndex
     private let prompts: [String: [Int]]
     private let folded: [String]
-    /// Per `rate` question: its responses' folded texts and ids.
-    let rateResponses: [Int: [(text: String, id: String)]]
+    /// Per `rate` question its responses, per `order` question its items: folded texts and ids
+    /// (the rows of a grid).
+    let gridRows: [Int: [(text: String, id: String)]]
 
     init(index: QuizIndex) {
         self.index = index
@@ -29,13 +30,17 @@ struct HeaderMatcher {
             let text = FormText.foldHeader(question.prompt)
             folded.append(text)
             prompts[text, default: []].append(number)
-            if case .rate(let responses, _) = question.body {
+            switch question.body {
+            case .rate(let responses, _):
                 rate[number] = responses.map { (FormText.fold($0.text), $0.id.value) }
+            case .order(let items, _):
+                rate[number] = items.map { (FormText.fold($0.text), $0.id.value) }
+            default: break
             }
         }
         self.prompts = prompts
         self.folded = folded
-        rateResponses = rate
+        gridRows = rate
     }
 
     /// The question(s) `header` names.
@@ -63,8 +68,9 @@ struct HeaderMatcher {
         Swift.max(2, Swift.min(12, text.count / 10))
     }
 
-    /// A grid column of a `rate` question, `PROMPT [RESPONSE]` (Google Forms), or a column
-    /// headed by one response's text: the question and the response id.
+    /// A grid column, `PROMPT [ROW]` (Google Forms), of a `rate` question (a row per response)
+    /// or an `order` question (a row per item, the cell its place); or a column headed by one
+    /// response's or item's text (a Microsoft Forms Likert): the question and the row's id.
     func rating(_ header: String) -> (question: Int, response: String, near: Bool)? {
         let trimmed = header.trimmingSpaces
         if trimmed.hasSuffix("]"), let open = trimmed.lastIndex(of: "[") {
@@ -85,7 +91,7 @@ struct HeaderMatcher {
         }
         let text = FormText.fold(trimmed)
         var found: [(Int, String)] = []
-        for (question, responses) in rateResponses {
+        for (question, responses) in gridRows {
             for response in responses where response.text == text {
                 found.append((question, response.id))
             }
@@ -95,7 +101,7 @@ struct HeaderMatcher {
     }
 
     private func responseID(_ folded: String, of question: Int) -> String? {
-        guard let responses = rateResponses[question] else { return nil }
+        guard let responses = gridRows[question] else { return nil }
         if let hit = responses.first(where: { $0.text == folded || $0.id == folded }) {
             return hit.id
         }

@@ -39,7 +39,6 @@ public struct QuizIndex: Sendable {
     public let competencyTitles: [String]
     let refTable: ByteTable
     let scenarioBlocks: [String: Int]
-    let promptTable: [String: [Int]]
 
     public init(quiz: Quiz, bank: Bank) {
         self.quiz = quiz
@@ -95,10 +94,6 @@ public struct QuizIndex: Sendable {
         }
         var table = ByteTable(capacity: refs.count)
         for (index, ref) in refs.enumerated() { table.insert(ref, value: index) }
-        var prompts: [String: [Int]] = [:]
-        for (index, question) in questions.enumerated() {
-            prompts[Self.foldHeader(question.prompt), default: []].append(index)
-        }
         var competencyIDs = bank.competencies.map(\.id)
         for block in blocks {
             for index in block.questions {
@@ -122,7 +117,6 @@ public struct QuizIndex: Sendable {
         }
         self.refTable = table
         self.scenarioBlocks = scenarioBlocks
-        self.promptTable = prompts
     }
 
     /// The question a ref names (`scenario/step` or `quiz/question`), matched exactly, then
@@ -134,13 +128,6 @@ public struct QuizIndex: Sendable {
     func question(refBytes: UnsafeBufferPointer<UInt8>) -> Int? {
         if let found = refTable.value(for: refBytes) { return found }
         return question(ref: String(decoding: refBytes, as: UTF8.self))
-    }
-
-    /// The questions a wide sheet's column header names: a ref, else a prompt matched after case
-    /// and space folding (forms tools name columns by the question's text).
-    public func questions(header: String) -> [Int] {
-        if let index = question(ref: header) { return [index] }
-        return promptTable[Self.foldHeader(header)] ?? []
     }
 
     /// Lower-cased, runs of white space made one space, trimmed; also typographic quotes made

@@ -126,8 +126,9 @@ extension SheetReader {
         }
         var response = WideResponse(
             learner: learner, name: nil, stamp: "", line: record.line, cells: [], rejected: [])
-        // A rate question's grid columns: its ratings, gathered and read as one answer.
-        var ratings: [Int: (pairs: [String], column: Int, bad: Bool)] = [:]
+        // Grid columns (a rate question's ratings, an order question's places), gathered and
+        // read as one answer.
+        var grid: [Int: (pairs: [(id: String, value: Int)], column: Int, bad: Bool)] = [:]
         for (column, role) in layout.roles.enumerated() {
             switch role {
             case .name: response.name = field(column).trimmingSpaces
@@ -136,30 +137,37 @@ extension SheetReader {
                 code(field(column), question, line(column), column, collector, file, &response)
             case .rating(let question, let id):
                 let text = field(column).trimmingSpaces
-                var entry = ratings[question] ?? ([], column, false)
+                var entry = grid[question] ?? ([], column, false)
                 if text.isEmpty {
-                    ratings[question] = entry
+                    grid[question] = entry
                     continue
                 }
-                if let rating = FormText.rating(text) {
-                    entry.pairs.append("\(id)=\(rating)")
+                if let value = FormText.rating(text) {
+                    entry.pairs.append((id, value))
                 } else {
                     entry.bad = true
                     response.rejected.append(
                         RejectedRow(
                             file: file, line: line(column), column: column + 1,
                             reason:
-                                "\(collector.index.refs[question]): `\(text)` is not a rating "
-                                + "(a whole number, or one before a label: `4 - good`)"))
+                                "\(collector.index.refs[question]): `\(text)` is not a number "
+                                + "(a whole number, or one before a label: `4 - good`, `1st`)"))
                 }
-                ratings[question] = entry
+                grid[question] = entry
             case .learner, .metadata, .ignored: break
             }
         }
-        for (question, entry) in ratings.sorted(by: { $0.key < $1.key }) where !entry.bad {
-            code(
-                entry.pairs.joined(separator: ","), question, line(entry.column), entry.column,
-                collector, file, &response)
+        for (question, entry) in grid.sorted(by: { $0.key < $1.key }) where !entry.bad {
+            let text: String
+            if case .order = collector.index.questions[question].body {
+                // Places to an order: the item in place 1 first.
+                text = entry.pairs.enumerated().sorted {
+                    ($0.element.value, $0.offset) < ($1.element.value, $1.offset)
+                }.map(\.element.id).joined(separator: ",")
+            } else {
+                text = entry.pairs.map { "\($0.id)=\($0.value)" }.joined(separator: ",")
+            }
+            code(text, question, line(entry.column), entry.column, collector, file, &response)
         }
         return response
     }

@@ -220,6 +220,27 @@ import Testing
         #expect(try bo(.best).0 == 2)
     }
 
+    @Test func orderAsAGridOfPlacesAndTextsWithoutTheFullStop() throws {
+        // Google Forms has no ranking: trainers ask for each item's place in a grid.
+        let text = """
+            Email,Put the steps in order. [Listen; then wait],Put the steps in order. [Solve it],Put the steps in order. [Thank them],What do you say first?
+            ana@example.com,1st,2nd,3rd,"I'm sorry, weeks of a sore back - that's awful"
+            bo@example.com,3,1,2,Nothing. I wait
+            cy@example.com,1,,2,
+
+            """
+        let (reader, report) = try grade(text)
+        let ana = try #require(GradingFixtures.learner(report, "ana@example.com"))
+        #expect(ana.earned == 2)
+        let bo = try #require(GradingFixtures.learner(report, "bo@example.com"))
+        #expect(bo.earned == 0)
+        // Bo's `Nothing. I wait` is no option; Cy left an item without a place.
+        #expect(reader.rejected.map(\.line) == [3, 4])
+        #expect(reader.rejected.last?.reason.contains("leaves out solve") == true)
+        #expect(FormText.rating("2nd") == 2)
+        #expect(FormText.rating("2ndly") == nil)
+    }
+
     @Test func timestampsOfEveryTool() {
         let google = FormTimestamp.keys([
             "2026/03/02 12:05:00 PM GMT+1", "2026/03/02 9:00:00 AM GMT+1",
