@@ -120,6 +120,12 @@ extension SheetReader {
         }
         var learner = field(layout.learner).trimmingSpaces
         if layout.lowercaseLearner { learner = learner.lowercased() }
+        // Microsoft Forms writes `anonymous` for every learner of a form that does not ask who
+        // answered: each response is then a learner of its own, named by the form's ID column.
+        if learner.lowercased() == "anonymous", let column = layout.responseID {
+            let number = field(column).trimmingSpaces
+            if !number.isEmpty { learner = "anonymous-\(number)" }
+        }
         guard !learner.isEmpty else {
             reject(file, record.line, layout.learner + 1, "no learner given")
             return nil

@@ -24,6 +24,8 @@ struct WideLayout {
     var metadata: [String] = []
     /// `Points - Q` and `Feedback - Q` columns.
     var perQuestion = 0
+    /// The form's own response number (Microsoft's `ID`), which tells anonymous responses apart.
+    var responseID: Int?
 
     /// Learner id columns, in order of preference; then the name columns stand in.
     static let idColumns = [
@@ -79,6 +81,7 @@ struct WideLayout {
         {
             roles[name] = .name
         }
+        responseID = keys.indices.first { $0 != learner && keys[$0] == "id" }
         for stamp in Self.timestampColumns {
             if let found = keys.firstIndex(of: stamp) {
                 roles[found] = .timestamp

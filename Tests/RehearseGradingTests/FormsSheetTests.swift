@@ -163,6 +163,24 @@ import Testing
         #expect(reader.notes.contains { $0.contains("4 Points/Feedback columns of questions") })
     }
 
+    @Test func anonymousResponsesAreLearnersOfTheirOwn() throws {
+        // A Microsoft form that does not ask who answers writes `anonymous` in every row.
+        let text = """
+            ID,Start time,Completion time,Email,Name,What do you say first?
+            1,3/2/26 9:02:11,3/2/26 9:14:03,anonymous,,a
+            2,3/2/26 9:05:00,3/2/26 9:15:00,anonymous,,b
+            3,3/2/26 9:06:00,3/2/26 9:16:00,Anonymous,,a
+
+            """
+        let (reader, report) = try grade(text, options: SheetOptions(quiz: "forms"))
+        #expect(reader.rejected.isEmpty, "\(reader.rejected)")
+        #expect(!reader.notes.contains { $0.contains("more than once") })
+        #expect(report.graded.learners.count == 3)
+        let second = try #require(GradingFixtures.learner(report, "anonymous-2"))
+        #expect(second.earned == 0)
+        #expect(GradingFixtures.learner(report, "anonymous-3")?.earned == 1)
+    }
+
     @Test func unknownColumnIsRejectedWithADidYouMean() throws {
         let text = """
             Email,Favourite colour,What do you say frst,Put the steps in order
