@@ -102,7 +102,7 @@ struct Grade: ParsableCommand {
                 report, format: format, itemsTable: table == .items,
                 color: output == nil && format == .table && global.useColor(),
                 width: output == nil ? Console.terminalWidth() : nil)
-            try writeReport(bytes, to: output)
+            try writeReport(bytes, to: output, format: format)
         }
         if output != nil || format != .table {
             for row in rejected {
@@ -114,7 +114,7 @@ struct Grade: ParsableCommand {
 
     private func reportSink() throws(RehearseError) -> ReportSink {
         do {
-            return try ReportSink(path: output)
+            return try ReportSink(path: output, suggestedName: reportFileName(format))
         } catch {
             throw RehearseError(.io, error.message)
         }
@@ -129,10 +129,15 @@ struct Grade: ParsableCommand {
     }
 }
 
-/// Writes a report to FILE, or to standard output.
-func writeReport(_ bytes: [UInt8], to path: String?) throws(RehearseError) {
+/// The file name proposed when `-o` names a folder: `report.html` for `--format html`.
+func reportFileName(_ format: ReportFormat) -> String {
+    "report." + (format == .table ? "txt" : format == .markdown ? "md" : format.rawValue)
+}
+
+/// Writes a report in `format` to FILE, or to standard output.
+func writeReport(_ bytes: [UInt8], to path: String?, format: ReportFormat) throws(RehearseError) {
     do {
-        try ReportSink.write(bytes, to: path)
+        try ReportSink.write(bytes, to: path, suggestedName: reportFileName(format))
     } catch {
         throw RehearseError(.io, error.message)
     }
