@@ -33,35 +33,39 @@ public enum Suggestion {
         guard limit >= 0, abs(a.count - b.count) <= limit else { return nil }
         if a.isEmpty || b.isEmpty { return max(a.count, b.count) }
         let over = limit + 1
-        // Rows i-2, i-1 and i of the table; cells outside the band hold `over`.
-        var before = [Int](repeating: over, count: b.count + 1)
-        var previous = [Int](repeating: over, count: b.count + 1)
-        var current = [Int](repeating: over, count: b.count + 1)
-        for j in 0...min(b.count, limit) { previous[j] = j }
-        for i in 1...a.count {
-            let low = max(1, i - limit)
-            let high = min(b.count, i + limit)
-            // Only the band (and one cell either side, which the next rows read) is reset.
-            for j in max(0, low - 1)...min(b.count, high + 1) { current[j] = over }
-            current[0] = i <= limit ? i : over
-            var rowBest = current[0]
-            if low <= high {
+        let width = b.count + 1
+        // Rows i-2, i-1 and i of the table, in one scratch buffer on the stack; cells outside
+        // the band hold `over`.
+        return withUnsafeTemporaryAllocation(of: Int.self, capacity: 3 * width) { scratch in
+            scratch.initialize(repeating: over)
+            var before = 0
+            var previous = width
+            var current = 2 * width
+            for j in 0...min(b.count, limit) { scratch[previous + j] = j }
+            for i in 1...a.count {
+                let low = max(1, i - limit)
+                let high = min(b.count, i + limit)
+                // Only the band (and one cell either side, which the next rows read) is reset.
+                for j in max(0, low - 1)...min(b.count, high + 1) { scratch[current + j] = over }
+                scratch[current] = i <= limit ? i : over
+                var rowBest = scratch[current]
                 for j in low...high {
                     let cost = a[i - 1] == b[j - 1] ? 0 : 1
-                    var best = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+                    var best = min(
+                        scratch[previous + j] + 1, scratch[current + j - 1] + 1,
+                        scratch[previous + j - 1] + cost)
                     if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
-                        best = min(best, before[j - 2] + 1)
+                        best = min(best, scratch[before + j - 2] + 1)
                     }
-                    current[j] = min(best, over)
-                    rowBest = min(rowBest, current[j])
+                    scratch[current + j] = min(best, over)
+                    rowBest = min(rowBest, best)
                 }
+                if rowBest > limit { return nil }
+                (before, previous, current) = (previous, current, before)
             }
-            if rowBest > limit { return nil }
-            swap(&before, &previous)
-            swap(&previous, &current)
+            let distance = scratch[previous + b.count]
+            return distance <= limit ? distance : nil
         }
-        let distance = previous[b.count]
-        return distance <= limit ? distance : nil
     }
 
     /// " (did you mean `x`?)" or "".

@@ -54,6 +54,21 @@ import Testing
         }
     }
 
+    @Test func theLetterCountBoundNeverExceedsTheDistance() {
+        var words = Words(state: 7)
+        var pruned = 0
+        for _ in 0..<3000 {
+            let a = words.word()
+            let b = words.word()
+            let bound = SuggestionIndex.lowerBound(
+                SuggestionIndex.counts(a), SuggestionIndex.counts(b))
+            #expect(bound <= Self.fullDistance(a, b), "\(a) \(b)")
+            if bound > 1 { pruned += 1 }
+        }
+        // The bound is not trivial: it rules out many pairs at a cut-off of 1.
+        #expect(pruned > 1000)
+    }
+
     @Test func lengthsFurtherApartThanTheLimitAreRefusedAtOnce() {
         let short = Array("refund".unicodeScalars)
         let long = Array(String(repeating: "refund", count: 2000).unicodeScalars)
