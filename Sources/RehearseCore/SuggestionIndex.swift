@@ -13,7 +13,7 @@ public struct SuggestionIndex: Sendable {
 
     /// The candidates of one length, with their letter counts side by side (scanned first).
     private struct Bucket: Sendable {
-        var counts: [SIMD32<UInt8>] = []
+        var counts: [LetterCounts] = []
         var entries: [Entry] = []
     }
 
@@ -32,23 +32,26 @@ public struct SuggestionIndex: Sendable {
     }
 
     /// How often each scalar occurs, folded into 32 bins (by its value modulo 32) and capped at
-    /// 255. An insertion or a deletion changes the counts by 1, a substitution by 2 and a swap
+    /// 127. An insertion or a deletion changes the counts by 1, a substitution by 2 and a swap
     /// of neighbours by 0, so half their difference (rounded up) never exceeds the distance.
-    static func counts(_ scalars: [Unicode.Scalar]) -> SIMD32<UInt8> {
-        var counts = SIMD32<UInt8>()
-        for scalar in scalars {
-            let bin = Int(scalar.value & 31)
-            if counts[bin] < .max { counts[bin] += 1 }
-        }
+    static func counts(_ scalars: [Unicode.Scalar]) -> LetterCounts {
+        var counts = LetterCounts()
+        for scalar in scalars { counts.add(bin: Int(scalar.value & 31)) }
         return counts
     }
 
-    /// The least distance the letter counts allow between two words.
-    static func lowerBound(_ a: SIMD32<UInt8>, _ b: SIMD32<UInt8>) -> Int {
-        let difference =
-            SIMD32<UInt16>(truncatingIfNeeded: a.replacing(with: b, where: a .< b))
-            &- SIMD32<UInt16>(truncatingIfNeeded: b.replacing(with: a, where: a .< b))
-        return (Int(difference.wrappedSum()) + 1) / 2
+    /// The least distance the letter counts allow between two words, or `Int.max` when a
+    /// single bin already puts it past any cut-off (more than 7 apart).
+    static func lowerBound(_ a: LetterCounts, _ b: LetterCounts) -> Int {
+        var sum = 0
+        for index in 0..<4 {
+            let difference = LetterCounts.absoluteDifference(a.word(index), b.word(index))
+            // A bin more than 7 apart is past the widest cut-off (3) whatever the rest.
+            if difference & 0xF8F8_F8F8_F8F8_F8F8 != 0 { return Int.max }
+            // Eight bins of at most 7: their sum (at most 56) is the top byte of the product.
+            sum += Int((difference &* 0x0101_0101_0101_0101) >> 56)
+        }
+        return (sum + 1) / 2
     }
 
     /// The candidate closest to `word` within its cut-off, never `word` itself.
@@ -83,5 +86,47 @@ public struct SuggestionIndex: Sendable {
     /// " (did you mean `x`?)" or "".
     public func phrase(for word: String) -> String {
         closest(to: word).map { " (did you mean `\($0)`?)" } ?? ""
+    }
+}
+
+/// 32 counts of at most 127, a byte each, in four words: compared eight at a time.
+struct LetterCounts: Sendable, Hashable {
+    /// Bins 8 × index to 8 × index + 7.
+    func word(_ index: Int) -> UInt64 {
+        switch index {
+        case 0: w0
+        case 1: w1
+        case 2: w2
+        default: w3
+        }
+    }
+    private var w0: UInt64 = 0
+    private var w1: UInt64 = 0
+    private var w2: UInt64 = 0
+    private var w3: UInt64 = 0
+
+    /// Counts one more in `bin` (0-31), up to 127.
+    mutating func add(bin: Int) {
+        let shift = UInt64(bin % 8 * 8)
+        func bump(_ word: inout UInt64) {
+            if (word >> shift) & 0xFF < 127 { word &+= 1 << shift }
+        }
+        switch bin / 8 {
+        case 0: bump(&w0)
+        case 1: bump(&w1)
+        case 2: bump(&w2)
+        default: bump(&w3)
+        }
+    }
+
+    /// The byte-wise |a - b| of two words whose bytes are at most 127: each byte of
+    /// `(a | high) - b` is 128 + a - b (no borrow crosses bytes), so its high bit says which of
+    /// the two differences is the non-negative one.
+    static func absoluteDifference(_ a: UInt64, _ b: UInt64) -> UInt64 {
+        let high: UInt64 = 0x8080_8080_8080_8080
+        let aMinusB = (a | high) &- b
+        let bMinusA = (b | high) &- a
+        let aNotLess = ((aMinusB & high) >> 7) &* 0xFF
+        return ((aMinusB & aNotLess) | (bMinusA & ~aNotLess)) & ~high
     }
 }
