@@ -24,6 +24,9 @@ let package = Package(
             name: "RehearseProgress",
             dependencies: ["RehearseCore", "RehearseBank", "RehearseScoring"]),
         .target(
+            name: "RehearseInterop",
+            dependencies: ["RehearseCore", "RehearseBank", "RehearseScoring"]),
+        .target(
             name: "RehearseGrading",
             dependencies: ["RehearseCore", "RehearseBank", "RehearseScoring", "RehearseProgress"]),
         fuzzTarget("FuzzYAML", ["RehearseBank"]),
@@ -31,6 +34,7 @@ let package = Package(
         fuzzTarget("FuzzCSV", ["RehearseGrading"]),
         fuzzTarget("FuzzAnswer", ["RehearseBank", "RehearseScoring"]),
         fuzzTarget("FuzzProgress", ["RehearseProgress"]),
+        fuzzTarget("FuzzGIFT", ["RehearseBank", "RehearseInterop"]),
     ],
     swiftLanguageModes: [.v6]
 )

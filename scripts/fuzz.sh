@@ -12,7 +12,7 @@ seconds=${1:-30}
 shift || true
 targets=("$@")
 if [ ${#targets[@]} -eq 0 ]; then
-  targets=(FuzzYAML FuzzBank FuzzCSV FuzzAnswer FuzzProgress)
+  targets=(FuzzYAML FuzzBank FuzzCSV FuzzAnswer FuzzProgress FuzzGIFT)
 fi
 
 # The fuzz package uses the Yams checkout of the main package.

@@ -99,6 +99,10 @@ public struct Question: Sendable {
 
     public var kind: QuestionKind { body.kind }
 
+    /// The most points a question, a rubric group or an option may be worth (`points`,
+    /// `score`): more is an `invalid-value` finding, so sums of a quiz stay finite and exact.
+    public static let maximumPoints: Double = 1000
+
     /// The options of a `choice` or `multi` question, else empty.
     public var options: [ChoiceOption] {
         switch body {

@@ -53,6 +53,7 @@ enum QuestionDecoder {
             )
             points = nil
         }
+        if let value = points, !withinMaximum(value, key: "points", of: what, d) { points = nil }
         let hint = d.string(map, "hint", what: what)?.value
         let explanation = d.string(map, "explanation", what: what)?.value
         let tags = d.strings(map, "tags", what: what, allowScalar: true).map(\.value)
@@ -71,6 +72,18 @@ enum QuestionDecoder {
             id: idText, prompt: prompt?.value ?? "", competencies: competencies, points: points,
             hint: hint, explanation: explanation, tags: tags, body: body, next: next,
             location: d.location(map.position))
+    }
+
+    /// Whether `value` is at most `Question.maximumPoints`; reports `invalid-value` when not.
+    static func withinMaximum(
+        _ value: Located<Double>, key: String, of what: String, _ d: NodeDecoder
+    ) -> Bool {
+        guard value.value > Question.maximumPoints else { return true }
+        d.report(
+            .invalidValue, at: TextPosition(value.location),
+            "`\(key)` of \(what) is \(format(value.value)), more than the \(format(Question.maximumPoints)) points a question may be worth",
+            hint: "give it at most \(format(Question.maximumPoints)) points")
+        return false
     }
 
     static func body(
@@ -123,12 +136,15 @@ enum QuestionDecoder {
                 guard let group = d.mapping(node, what: noun) else { return nil }
                 d.checkKeys(group, allowed: FormatKeys.rubricGroup, what: noun)
                 let words = d.strings(group, "any", required: true, what: noun, allowScalar: true)
-                let points = d.number(group, "points", what: noun)
-                if let points, points.value <= 0 {
+                var points = d.number(group, "points", what: noun)
+                if let given = points, given.value <= 0 {
                     d.report(
-                        .invalidValue, at: TextPosition(points.location),
-                        "`points` of \(noun) must be above 0, found \(format(points.value))",
+                        .invalidValue, at: TextPosition(given.location),
+                        "`points` of \(noun) must be above 0, found \(format(given.value))",
                         hint: "give the group a positive number of points (default 1)")
+                }
+                if let given = points, !withinMaximum(given, key: "points", of: noun, d) {
+                    points = nil
                 }
                 return RubricGroup(
                     any: words.map(\.value),
@@ -239,12 +255,16 @@ enum QuestionDecoder {
             }
             let id = d.id(option, what: noun)
             let text = d.string(option, "text", required: true, what: noun)
-            let score = multi ? nil : d.number(option, "score", what: noun)
-            if let score, score.value < 0 {
+            var score = multi ? nil : d.number(option, "score", what: noun)
+            if let given = score, given.value < 0 {
                 d.report(
-                    .invalidValue, at: TextPosition(score.location),
+                    .invalidValue, at: TextPosition(given.location),
                     "`score` of \(noun) cannot be negative",
                     hint: "score a poor option 0; negative marks are not supported")
+                score = Located(0, at: given.location)
+            }
+            if let given = score, !withinMaximum(given, key: "score", of: noun, d) {
+                score = Located(Question.maximumPoints, at: given.location)
             }
             let correct = d.value(option, "correct", required: false, what: noun).flatMap {
                 d.bool($0, key: "correct", what: noun)

@@ -16,17 +16,20 @@ import Foundation
 /// file's mode is `mode`, set explicitly (never taken from what was there).
 public enum OutputFile {
     /// Checks the path before any work is done (so a learner does not take a whole quiz to find
-    /// the path refused); `write` checks again.
+    /// the path refused); `write` checks again. `suggestedName` is the file name a refusal of a
+    /// folder proposes in it (`attempt.json` for a recording).
     public static func check(
-        _ path: String, replacing: (Data) -> Bool
+        _ path: String, suggestedName: String? = nil, replacing: (Data) -> Bool
     ) throws(OutputFileError) {
-        _ = try existing(path, replacing: replacing)
+        _ = try existing(path, suggestedName: suggestedName, replacing: replacing)
     }
 
     /// Checks a path whose regular file, if any, may always be replaced (a report): anything
     /// else at the path (a folder, a FIFO, a device, a link) is refused. The file is not read.
-    public static func checkReplaceable(_ path: String) throws(OutputFileError) {
-        _ = try existing(path, anyFile: true) { _ in true }
+    public static func checkReplaceable(_ path: String, suggestedName: String? = nil)
+        throws(OutputFileError)
+    {
+        _ = try existing(path, anyFile: true, suggestedName: suggestedName) { _ in true }
     }
 
     /// A fresh temp file name in the folder of `path`, and that folder.
@@ -53,9 +56,10 @@ public enum OutputFile {
     /// Writes `data` to `path` (see the type's summary). Returns true when it replaced a file.
     @discardableResult
     public static func write(
-        _ data: Data, to path: String, mode: mode_t = 0o644, replacing: (Data) -> Bool
+        _ data: Data, to path: String, mode: mode_t = 0o644, suggestedName: String? = nil,
+        replacing: (Data) -> Bool
     ) throws(OutputFileError) -> Bool {
-        let replaces = try existing(path, replacing: replacing)
+        let replaces = try existing(path, suggestedName: suggestedName, replacing: replacing)
         let absolute =
             path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
         let (temp, folder) = temporaryPath(for: path)
@@ -115,9 +119,10 @@ public enum OutputFile {
     }
 
     /// Whether a regular file is at `path` that may be replaced (any regular file, unread, when
-    /// `anyFile`); throws for anything else.
+    /// `anyFile`); throws for anything else, proposing `suggestedName` in a folder.
     private static func existing(
-        _ path: String, anyFile: Bool = false, replacing: (Data) -> Bool
+        _ path: String, anyFile: Bool = false, suggestedName: String? = nil,
+        replacing: (Data) -> Bool
     ) throws(OutputFileError) -> Bool {
         guard !path.isEmpty else { throw OutputFileError(path: path, reason: "the path is empty") }
         var info = stat()
@@ -149,7 +154,13 @@ public enum OutputFile {
                 )
             }
             return true
-        case S_IFDIR: kind = "it is a folder; give a file name in it, such as \(path)/attempt.json"
+        case S_IFDIR:
+            kind =
+                "it is a folder; give a file name in it"
+                + (suggestedName.map {
+                    ", such as \((path as NSString).appendingPathComponent($0))"
+                }
+                    ?? "")
         case S_IFLNK:
             kind = "it is a symbolic link; give the path of a plain file (the link is left alone)"
         case S_IFIFO: kind = "it is a FIFO (named pipe); give the path of a plain file"

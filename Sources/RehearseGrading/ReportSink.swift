@@ -25,7 +25,8 @@ public final class ReportSink: @unchecked Sendable {
     var failure: Int32 = 0
 
     /// A sink writing to the file at `path` (replaced whole when done), or to standard output.
-    public init(path: String?) throws(WriteError) {
+    /// `suggestedName` is the file name proposed when `path` is a folder.
+    public init(path: String?, suggestedName: String? = nil) throws(WriteError) {
         self.path = path
         guard let path else {
             descriptor = STDOUT_FILENO
@@ -34,7 +35,7 @@ public final class ReportSink: @unchecked Sendable {
             return
         }
         do throws(OutputFileError) {
-            try OutputFile.checkReplaceable(path)
+            try OutputFile.checkReplaceable(path, suggestedName: suggestedName)
         } catch {
             throw WriteError(message: "\(error)")
         }
@@ -50,8 +51,10 @@ public final class ReportSink: @unchecked Sendable {
     }
 
     /// Writes the whole report to `path` (standard output when nil).
-    public static func write(_ bytes: [UInt8], to path: String?) throws(WriteError) {
-        let sink = try ReportSink(path: path)
+    public static func write(_ bytes: [UInt8], to path: String?, suggestedName: String? = nil)
+        throws(WriteError)
+    {
+        let sink = try ReportSink(path: path, suggestedName: suggestedName)
         sink.write(bytes)
         try sink.close()
     }

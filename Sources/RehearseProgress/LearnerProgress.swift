@@ -16,6 +16,11 @@ public struct LearnerProgress: Sendable, Codable, Hashable {
     public var attempts: [AttemptRecord]
     /// The FSRS memory state per question ref.
     public var items: [String: MemoryState]
+    /// The latest answers given in `rehearse review`, as many as `Mastery` counts; absent in
+    /// files written before review answers counted toward mastery.
+    public var reviewAnswers: [ReviewAnswer]?
+    /// What a trainer set for the learner (a time factor); absent unless set.
+    public var profile: LearnerProfile?
 
     public init(learner: String, attempts: [AttemptRecord] = [], items: [String: MemoryState] = [:])
     {
@@ -47,6 +52,12 @@ public struct LearnerProgress: Sendable, Codable, Hashable {
         } else {
             attempts.append(attempt)
         }
+    }
+
+    /// Keeps review answers for mastery, dropping those it no longer needs.
+    public mutating func log(_ answers: [ReviewAnswer]) {
+        guard !answers.isEmpty else { return }
+        reviewAnswers = Mastery.kept((reviewAnswers ?? []) + answers)
     }
 
     /// Applies reviews in time order. A review no later than the ref's last review counts as

@@ -24,7 +24,8 @@ public struct ProgressReport: Sendable, Codable, Hashable {
         public var timeFactor: Double? = nil
     }
 
-    /// One competency: mastery 0-100, the mean over quizzes of the latest ended attempt's score.
+    /// One competency: mastery 0-100 as `Mastery` defines it (the latest ended attempt of each
+    /// quiz, and the latest review answers).
     public struct CompetencyLine: Sendable, Codable, Hashable {
         public var competency: String
         public var mastery: Double
@@ -54,7 +55,6 @@ public struct ProgressReport: Sendable, Codable, Hashable {
         var byQuiz: [String: [AttemptRecord]] = [:]
         for attempt in progress.attempts { byQuiz[attempt.quiz, default: []].append(attempt) }
         var quizzes: [QuizLine] = []
-        var latestCompetencies: [String: [Double]] = [:]
         for (quiz, attempts) in byQuiz {
             let ended = attempts.filter { $0.status != .unfinished }
                 .sorted { ($0.finishedAt ?? $0.startedAt) < ($1.finishedAt ?? $1.startedAt) }
@@ -69,16 +69,10 @@ public struct ProgressReport: Sendable, Codable, Hashable {
                     passed: ended.contains { $0.passed == true },
                     lastAttempt: attempts.map { $0.finishedAt ?? $0.startedAt }.max(),
                     timeFactor: ended.last?.timeFactor))
-            if let latest = ended.last(where: { $0.competencies != nil }) {
-                for (competency, percent) in latest.competencies ?? [:] {
-                    latestCompetencies[competency, default: []].append(percent)
-                }
-            }
         }
         self.quizzes = quizzes.sorted { $0.quiz < $1.quiz }
-        competencies = latestCompetencies.map { competency, values in
-            CompetencyLine(
-                competency: competency, mastery: values.reduce(0, +) / Double(values.count))
+        competencies = Mastery.byCompetency(progress).map { competency, mastery in
+            CompetencyLine(competency: competency, mastery: mastery)
         }.sorted { $0.competency < $1.competency }
         let line = { (ref: String) -> DueLine in
             let state = progress.items[ref]

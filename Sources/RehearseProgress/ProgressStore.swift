@@ -215,12 +215,18 @@ public final class ProgressStore: Sendable {
         }
     }
 
-    /// Applies reviews made outside an attempt (`rehearse review`).
-    public func review(learner: String, _ reviews: [ReviewEvent]) throws(ProgressError) {
+    /// Applies reviews made outside an attempt (`rehearse review`), and keeps their `answers`
+    /// for mastery.
+    public func review(learner: String, _ reviews: [ReviewEvent], answers: [ReviewAnswer] = [])
+        throws(ProgressError)
+    {
         let id = try Self.learnerID(learner)
-        guard !reviews.isEmpty else { return }
-        try checkNotFuture(reviews.map(\.at), what: "a review")
-        try update(id) { progress in progress.apply(reviews, scheduler: scheduler) }
+        guard !reviews.isEmpty || !answers.isEmpty else { return }
+        try checkNotFuture(reviews.map(\.at) + answers.map(\.at), what: "a review")
+        try update(id) { progress in
+            progress.apply(reviews, scheduler: scheduler)
+            progress.log(answers)
+        }
     }
 
     /// Refuses an attempt with a value out of range or a time after the present.

@@ -42,6 +42,29 @@ public enum ProgressValidation {
                 try checkMemoryState(member.value, at: "items." + shown(member.key))
             }
         }
+        if let answers = document["reviewAnswers"] {
+            guard case .array(let list) = answers else {
+                throw Problem(place: "reviewAnswers", reason: "is not a list")
+            }
+            for (index, answer) in list.enumerated() {
+                let place = "reviewAnswers[\(index)]"
+                guard case .object = answer else {
+                    throw Problem(place: place, reason: "is not a JSON object")
+                }
+                for key in ["score", "max"] {
+                    if let value = answer[key] { try points(value, at: place + "." + key) }
+                }
+                if let value = answer["at"] { try time(value, at: place + ".at") }
+            }
+        }
+        if let profile = document["profile"], profile != .null {
+            guard case .object = profile else {
+                throw Problem(place: "profile", reason: "is not an object")
+            }
+            if let factor = profile["timeFactor"] {
+                try timeFactor(factor, at: "profile.timeFactor")
+            }
+        }
     }
 
     /// Checks one attempt record (as the store, `--record` and the grader write it).
@@ -66,6 +89,7 @@ public enum ProgressValidation {
             if let value = attempt[key] { try points(value, at: place + "." + key) }
         }
         if let percent = attempt["percent"] { try self.percent(percent, at: place + ".percent") }
+        if let factor = attempt["timeFactor"] { try timeFactor(factor, at: place + ".timeFactor") }
         if let competencies = attempt["competencies"], competencies != .null {
             guard case .object(let members) = competencies else {
                 throw Problem(place: place + ".competencies", reason: "is not an object")
@@ -148,6 +172,9 @@ public enum ProgressValidation {
         if badPercent(attempt.percent) {
             return Problem(place: "percent", reason: "is not a percent (0 to 100)")
         }
+        if let factor = attempt.timeFactor, !LearnerProfile.timeFactors.contains(factor) {
+            return Problem(place: "timeFactor", reason: "is not a time factor (1 to 4)")
+        }
         if (attempt.competencies ?? [:]).values.contains(where: badPercent) {
             return Problem(place: "competencies", reason: "hold a value that is not a percent")
         }
@@ -190,6 +217,19 @@ public enum ProgressValidation {
         let number = try number(value, at: place)
         guard (0...100).contains(number) else {
             throw Problem(place: place, reason: "is \(written(value)), not a percent (0 to 100)")
+        }
+    }
+
+    private static func timeFactor(_ value: StrictJSON, at place: String) throws(Problem) {
+        if value == .null { return }
+        let number = try number(value, at: place)
+        let range = LearnerProfile.timeFactors
+        guard range.contains(number) else {
+            throw Problem(
+                place: place,
+                reason:
+                    "is \(written(value)), not a time factor (\(format(range.lowerBound)) to \(format(range.upperBound)))"
+            )
         }
     }
 

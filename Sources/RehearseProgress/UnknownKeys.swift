@@ -5,10 +5,13 @@ import RehearseScoring
 /// another tool), kept so that rewriting the file does not drop them: at the top level, in each
 /// attempt (by its id), in each of its answers (by position) and in each memory state (by ref).
 struct UnknownKeys: Sendable {
-    static let topKeys: Set<String> = ["format", "version", "learner", "attempts", "items"]
+    static let topKeys: Set<String> = [
+        "format", "version", "learner", "attempts", "items", "reviewAnswers", "profile",
+    ]
     static let attemptKeys: Set<String> = [
         "format", "version", "id", "learner", "quiz", "quizHash", "mode", "seed", "status",
         "startedAt", "finishedAt", "answers", "score", "max", "percent", "passed", "competencies",
+        "timeFactor",
     ]
     static let answerKeys: Set<String> = ["ref", "answer", "score", "max", "answeredAt"]
     static let itemKeys: Set<String> = [

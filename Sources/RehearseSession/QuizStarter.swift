@@ -15,7 +15,8 @@ public struct QuizRequest: Sendable {
     public var recordPath: String?
     /// Continue the unfinished attempt at the quiz, if there is one.
     public var resume: Bool
-    /// Stretches an exam's time limit (accessibility); recorded with the attempt.
+    /// Stretches an exam's time limit (accessibility); recorded with the attempt. When nil, a
+    /// timed exam takes the factor of the learner's profile, if one is set.
     public var timeFactor: Double?
 
     /// A request for `quiz`; the rest as the options of `take` give it.
@@ -107,11 +108,18 @@ public struct QuizStarter {
             return QuizSession(resuming: resuming, plan: plan, competencies: competencies)
         }
         let seed = request.seed ?? UInt64.random(in: 1...999_999)
+        var timeFactor = request.timeFactor
+        if timeFactor == nil, (request.mode ?? quiz.mode) == .exam, quiz.timeLimit != nil {
+            do {
+                timeFactor = try store.load(learner: learner).profile?.timeFactor
+            } catch {
+                throw SessionError(.io, "\(error)")
+            }
+        }
         return QuizSession(
             plan: try Self.plan(loaded, seed: seed), mode: request.mode, learner: learner,
             attemptID: UUID().uuidString.lowercased(), quizHash: hash,
-            competencies: competencies, startedAt: terminal.clock.now(),
-            timeFactor: request.timeFactor)
+            competencies: competencies, startedAt: terminal.clock.now(), timeFactor: timeFactor)
     }
 
     /// The attempt's plan; the scenarios its draws pick are parsed now (and must be clean).

@@ -8,9 +8,12 @@ import RehearseScoring
 /// attempt (a re-run or a resumed attempt recording to the same file); anything else there (a
 /// document, a folder, a FIFO, a device, a symbolic link) is refused and left alone.
 public enum RecordFile {
+    /// The file name proposed in a folder given as the path.
+    static let suggestedName = "attempt.json"
+
     /// Refuses a path the attempt could not be recorded at, before the quiz starts.
     public static func check(_ path: String) throws(OutputFileError) {
-        try OutputFile.check(path, replacing: isRecording)
+        try OutputFile.check(path, suggestedName: suggestedName, replacing: isRecording)
     }
 
     /// Writes the attempt; true when it replaced an earlier recording.
@@ -24,7 +27,8 @@ public enum RecordFile {
         } catch {
             throw OutputFileError(path: path, reason: "the attempt cannot be encoded (\(error))")
         }
-        return try OutputFile.write(data, to: path, mode: 0o644, replacing: isRecording)
+        return try OutputFile.write(
+            data, to: path, mode: 0o644, suggestedName: suggestedName, replacing: isRecording)
     }
 
     /// Whether bytes are an attempt rehearse recorded: a JSON object whose `format` is

@@ -48,11 +48,15 @@ public enum ReviewPlanner {
     }
 
     /// The due refs (those in `memory` due at `now`) as questions, ordered by competency from
-    /// the weakest (lowest mean stability over every ref the learner has of it) to the strongest,
-    /// and within a competency the longest overdue first. Refs the bank no longer has are
-    /// returned apart.
+    /// the weakest to the strongest, and within a competency the longest overdue first. The
+    /// weakest has the lowest `mastery` (as `Mastery.byCompetency` gives it, the figure the
+    /// dashboard shows; a competency not yet measured counts as 0), then the lowest mean
+    /// stability over every ref the learner has of it, then comes first in the bank. A question
+    /// of several competencies goes with its weakest. Refs the bank no longer has are returned
+    /// apart.
     public static func plan(
-        memory: [String: ReviewMemory], now: Date, bank: Bank, limit: Int? = nil
+        memory: [String: ReviewMemory], mastery: [String: Double] = [:], now: Date, bank: Bank,
+        limit: Int? = nil
     ) -> (items: [ReviewItem], missing: [String]) {
         var strengthSum: [String: Double] = [:]
         var strengthCount: [String: Int] = [:]
@@ -74,11 +78,15 @@ public enum ReviewPlanner {
             return (strengthSum[competency] ?? 0) / Double(count)
         }
         let order = bank.competencies.map(\.id)
-        func rank(_ competency: String) -> (Double, Int, String) {
-            (strength(competency), order.firstIndex(of: competency) ?? order.count, competency)
+        func rank(_ competency: String) -> (Double, Double, Int, String) {
+            (
+                mastery[competency] ?? 0, strength(competency),
+                order.firstIndex(of: competency) ?? order.count, competency
+            )
         }
-        func weakest(_ item: ReviewItem) -> (Double, Int, String) {
-            item.competencies.map(rank).min { $0 < $1 } ?? (Double.infinity, Int.max, "")
+        func weakest(_ item: ReviewItem) -> (Double, Double, Int, String) {
+            item.competencies.map(rank).min { $0 < $1 }
+                ?? (Double.infinity, Double.infinity, Int.max, "")
         }
         let due = resolved.values.filter { (memory[$0.ref]?.due ?? .distantFuture) <= now }
         var sorted = due.sorted { a, b in

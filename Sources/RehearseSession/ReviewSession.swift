@@ -76,7 +76,9 @@ public struct ReviewSession: Sendable {
                 return [.unreadable(empty, asked)]
             case .success(let response?):
                 let score = QuestionScorer.score(response, for: item.question)
-                reviews.append(ReviewedAnswer(ref: item.ref, score: score, at: now))
+                reviews.append(
+                    ReviewedAnswer(
+                        ref: item.ref, score: score, at: now, competencies: item.competencies))
                 earned += score.earned
                 max += score.max
                 if score.outcome != .correct {

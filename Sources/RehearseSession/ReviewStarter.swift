@@ -37,7 +37,10 @@ public struct ReviewStarter {
         for (ref, item) in state.items {
             memory[ref] = ReviewMemory(due: item.due, stability: item.stability)
         }
-        let planned = ReviewPlanner.plan(memory: memory, now: now, bank: bank, limit: limit)
+        // The order the dashboard's mastery gives: the weakest competency first.
+        let mastery = Mastery.byCompetency(state)
+        let planned = ReviewPlanner.plan(
+            memory: memory, mastery: mastery, now: now, bank: bank, limit: limit)
         let due = ReviewPlanner.plan(memory: memory, now: now, bank: bank).items.count
         if !planned.missing.isEmpty {
             let count = planned.missing.count

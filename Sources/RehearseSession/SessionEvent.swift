@@ -174,6 +174,9 @@ public struct ReviewedAnswer: Sendable, Hashable {
     public var ref: String
     public var score: QuestionScore
     public var at: Date
+    /// The competencies the question trains (set by a review session, whose answers count
+    /// toward mastery; an attempt's answers count through the attempt instead).
+    public var competencies: [String] = []
 }
 
 /// The end of a quiz.

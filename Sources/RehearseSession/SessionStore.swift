@@ -46,9 +46,16 @@ public struct SessionStore: Sendable {
         try store.unfinishedAttempts(learner: learner, quiz: quiz)
     }
 
-    /// Answers of a review session, each scheduling its question again.
+    /// Answers of a review session, each scheduling its question again and counting toward the
+    /// mastery of its competencies (`Mastery`).
     public func review(learner: String, _ reviews: [ReviewedAnswer]) throws(ProgressError) {
-        try store.review(learner: learner, reviews.map(Self.event))
+        try store.review(
+            learner: learner, reviews.map(Self.event),
+            answers: reviews.map {
+                ReviewAnswer(
+                    ref: $0.ref, at: $0.at, score: $0.score.earned, max: $0.score.max,
+                    competencies: $0.competencies)
+            })
     }
 
     /// The learner's progress.

@@ -1,10 +1,13 @@
 import Foundation
+import RehearseCore
 
 /// Numbers, durations and clocks as the session shows them.
 public enum SessionText {
-    /// `2` not `2.0`; two decimals at most.
+    /// `2` not `2.0`; two decimals at most. A number too large for two decimals (which the
+    /// bank's limits keep out) is written as `format` writes it, never converted to `Int`.
     public static func number(_ value: Double) -> String {
         let rounded = (value * 100).rounded() / 100
+        guard abs(rounded) < 1e15 else { return format(value) }
         if rounded == rounded.rounded() { return String(Int(rounded)) }
         return String(rounded)
     }

@@ -111,7 +111,7 @@ struct Grade: ParsableCommand {
                 report, format: format, itemsTable: table == .items, marksTable: table == .marks,
                 color: output == nil && format == .table && global.useColor(),
                 width: output == nil ? Self.tableWidth() : nil)
-            try writeReport(bytes, to: output)
+            try writeReport(bytes, to: output, format: format)
         }
         if output != nil || format != .table {
             for row in rejected {
@@ -133,7 +133,7 @@ struct Grade: ParsableCommand {
 
     private func reportSink() throws(RehearseError) -> ReportSink {
         do {
-            return try ReportSink(path: output)
+            return try ReportSink(path: output, suggestedName: reportFileName(format))
         } catch {
             throw RehearseError(.io, error.message)
         }
@@ -148,10 +148,15 @@ struct Grade: ParsableCommand {
     }
 }
 
-/// Writes a report to FILE, or to standard output.
-func writeReport(_ bytes: [UInt8], to path: String?) throws(RehearseError) {
+/// The file name proposed when `-o` names a folder: `report.html` for `--format html`.
+func reportFileName(_ format: ReportFormat) -> String {
+    "report." + (format == .table ? "txt" : format == .markdown ? "md" : format.rawValue)
+}
+
+/// Writes a report in `format` to FILE, or to standard output.
+func writeReport(_ bytes: [UInt8], to path: String?, format: ReportFormat) throws(RehearseError) {
     do {
-        try ReportSink.write(bytes, to: path)
+        try ReportSink.write(bytes, to: path, suggestedName: reportFileName(format))
     } catch {
         throw RehearseError(.io, error.message)
     }

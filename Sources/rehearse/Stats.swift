@@ -60,7 +60,7 @@ struct Stats: ParsableCommand {
             throw RehearseError.usage
         }
         let report = StatsReport(file: marks, read: read)
-        try writeReport(report.render(format.reportFormat), to: output)
+        try writeReport(report.render(format.reportFormat), to: output, format: format.reportFormat)
         if format != .table || output != nil {
             for row in report.rejected {
                 printError("\(row.file):\(row.line):\(row.column): rejected: \(row.reason)")

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import RehearseBank
 import RehearseCore
+import RehearseProgress
 import RehearseSession
 
 /// The options of `take`, shared by the command and the shell's `take`.
@@ -30,15 +31,18 @@ struct TakeOptions: ParsableArguments {
     @Option(
         name: .long,
         help: ArgumentHelp(
-            "Stretch an exam's time limit for accessibility (1.5: half as long again); recorded with the attempt.",
+            "Stretch an exam's time limit for accessibility (1.5: half as long again; 1 to 4); recorded with the attempt. Without it, the learner's profile sets it.",
             valueName: "FACTOR"))
     var timeFactor: Double?
 
     /// A bad `--time-factor`, or a `--record` path the attempt could not be written at, is
     /// refused before the quiz starts.
     func validate() throws {
-        if let timeFactor, !(timeFactor.isFinite && timeFactor >= 1 && timeFactor <= 4) {
-            throw ValidationError("--time-factor must be a number from 1 to 4, e.g. 1.5")
+        let factors = LearnerProfile.timeFactors
+        if let timeFactor, !(timeFactor.isFinite && factors.contains(timeFactor)) {
+            throw ValidationError(
+                "--time-factor must be a number from \(format(factors.lowerBound)) to \(format(factors.upperBound)), e.g. 1.5"
+            )
         }
         if let record {
             do throws(OutputFileError) {

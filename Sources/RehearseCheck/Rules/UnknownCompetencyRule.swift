@@ -68,6 +68,7 @@ public struct UnknownCompetencyRule: Rule {
         // An unreadable rehearse.yaml has its own finding; its competencies are unknown.
         guard !bank.competenciesUnreadable else { return [] }
         let known = bank.competencies.map(\.id)
+        let suggestions = SuggestionIndex(known)
         var found: [Diagnostic] = []
         func verify(_ ids: [Located<String>]) {
             for id in ids where !known.contains(id.value) {
@@ -75,7 +76,7 @@ public struct UnknownCompetencyRule: Rule {
                     Self.finding(
                         at: id.location,
                         "unknown competency `\(id.value)`"
-                            + Suggestion.phrase(for: id.value, in: known),
+                            + suggestions.phrase(for: id.value),
                         hint:
                             "use one of: \(known.joined(separator: ", ")) (or declare it in rehearse.yaml)"
                     ))

@@ -64,14 +64,19 @@ public struct UnknownReferenceRule: Rule {
     public func check(_ bank: Bank) -> [Diagnostic] {
         var found: [Diagnostic] = []
         let scenarioIDs = Set(bank.scenarios.map(\.id.value))
+        // Prepared once, at the first unknown reference: a look-up is then linear in the
+        // scenarios, and a clean bank pays nothing.
+        var scenarioSuggestions: SuggestionIndex?
         func scenarioRef(_ ref: Located<String>) {
             guard !scenarioIDs.contains(ref.value), !bank.unreadableScenarios.contains(ref.value)
             else { return }
+            let suggestions = scenarioSuggestions ?? SuggestionIndex(bank.scenarios.map(\.id.value))
+            scenarioSuggestions = suggestions
             found.append(
                 Self.finding(
                     at: ref.location,
                     "no scenario has the id `\(ref.value)`"
-                        + Suggestion.phrase(for: ref.value, in: Array(scenarioIDs)),
+                        + suggestions.phrase(for: ref.value),
                     hint: "use the `id` of a file in scenarios/"))
         }
         for quiz in bank.quizzes {
@@ -86,16 +91,19 @@ public struct UnknownReferenceRule: Rule {
         for scenario in bank.scenarios {
             let stepIDs = scenario.steps.map(\.id.value)
             let endingIDs = scenario.endings.map(\.id.value)
+            var stepSuggestions: SuggestionIndex?
             func stepRef(_ ref: Located<String>?, allowEnd: Bool) {
                 guard let ref, !(allowEnd && ref.value == "end"), !stepIDs.contains(ref.value),
                     !scenario.unreadableSteps.contains(ref.value),
                     !(allowEnd && endingIDs.contains(ref.value))
                 else { return }
+                let suggestions = stepSuggestions ?? SuggestionIndex(stepIDs + ["end"])
+                stepSuggestions = suggestions
                 found.append(
                     Self.finding(
                         at: ref.location,
                         "scenario `\(scenario.id.value)` has no step `\(ref.value)`"
-                            + Suggestion.phrase(for: ref.value, in: stepIDs + ["end"]),
+                            + suggestions.phrase(for: ref.value),
                         hint: "name one of its steps (\(stepIDs.joined(separator: ", ")))"
                             + (allowEnd ? " or `end`" : "")))
             }
