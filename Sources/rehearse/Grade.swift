@@ -26,8 +26,11 @@ struct Grade: ParsableCommand {
 
     @Option(
         name: .long,
-        help: ArgumentHelp("Output format.", valueName: ReportFormat.names.joined(separator: "|")))
-    var format = ReportFormat.table
+        help: ArgumentHelp(
+            "Output format.", valueName: GradeFormat.allCases.map(\.rawValue).joined(separator: "|")))
+    var format = GradeFormat.table
+
+    @OptionGroup var xapi: XAPIOptions
 
     @Option(name: [.customShort("o"), .long], help: "Write the report to FILE.")
     var output: String?
@@ -93,13 +96,16 @@ struct Grade: ParsableCommand {
             }
         }
         let report = GradeReport(graded: graded, rejected: rejected, notes: notes)
-        if format == .json {
+        if format == .xapi {
+            let now = try global.now()
+            try writeReport(XAPIOutput.grade(graded, bank: loaded.bank, now: now, options: xapi), to: output)
+        } else if format == .json {
             let sink = try reportSink()
             GradeJSON.render(report) { sink.write($0) }
             try close(sink)
         } else {
             let bytes = GradeRendering.render(
-                report, format: format, itemsTable: table == .items,
+                report, format: format.report, itemsTable: table == .items,
                 color: output == nil && format == .table && global.useColor(),
                 width: output == nil ? Console.terminalWidth() : nil)
             try writeReport(bytes, to: output)
