@@ -26,6 +26,8 @@ if [ ! -x "$venv/bin/ralph" ]; then
   "$venv/bin/pip" install -q 'ralph-malph[lrs,cli]' requests
 fi
 
+venv=$(cd "$venv" && pwd)
+
 if [ -f "$state/pid" ] && kill -0 "$(cat "$state/pid")" 2>/dev/null; then
   echo "an LRS started here is still running (pid $(cat "$state/pid")): stop it first" >&2
   exit 1
@@ -37,14 +39,24 @@ export RALPH_APP_DIR="$state/app" RALPH_RUNSERVER_BACKEND=fs
 export RALPH_AUTH_FILE="$state/app/auth.json"
 
 "$venv/bin/ralph" auth -u rehearse -p "$password" -s all -M mailto:rehearse@example.com -w \
-  > /dev/null
-for n in $(seq 1 "$users"); do
-  "$venv/bin/ralph" auth -u "rehearse$n" -p "$password" -s all \
-    -M "mailto:rehearse$n@example.com" -t "user$n" -w > /dev/null
-done
+  > /dev/null 2>&1
+# The other users share the main user's password hash (bcrypt is slow: one `ralph auth` each
+# would take a second apiece); each gets a target folder of its own.
+"$venv/bin/python" - "$state/app/auth.json" "$state/data" "$users" <<'PY'
+import json, os, sys
+path, data, count = sys.argv[1], sys.argv[2], int(sys.argv[3])
+users = json.load(open(path))
+main = users[0]
+for n in range(1, count + 1):
+    users.append({**main, "username": f"rehearse{n}", "target": f"user{n}",
+                  "agent": {"mbox": f"mailto:rehearse{n}@example.com", "objectType": "Agent"}})
+    os.makedirs(os.path.join(data, f"user{n}"), exist_ok=True)
+json.dump(users, open(path, "w"), indent=2)
+PY
 
-"$venv/bin/ralph" runserver -b fs -h 127.0.0.1 -p "$port" \
-  --fs-default-directory-path "$state/data" > "$state/server.log" 2>&1 &
+# From the state folder, so the development server's reloader watches only that folder.
+(cd "$state" && exec "$venv/bin/ralph" runserver -b fs -h 127.0.0.1 -p "$port" \
+  --fs-default-directory-path "$state/data" > "$state/server.log" 2>&1) &
 echo $! > "$state/pid"
 
 url="http://127.0.0.1:$port"
