@@ -97,7 +97,8 @@ public struct LRSSync {
                 report.learners += 1
                 report.attempts += attempts
                 report.statements += statements
-                report.perLearner.append(Report.Learner(learner: learner, attempts: attempts, statements: statements))
+                report.perLearner.append(
+                    Report.Learner(learner: learner, attempts: attempts, statements: statements))
             }
         }
         if !dryRun && (batch.count > 0 || !batch.finished.isEmpty) {

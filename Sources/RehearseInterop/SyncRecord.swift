@@ -55,7 +55,8 @@ public struct SyncRecord: Sendable, Codable, Hashable {
         else {
             throw SyncError.record(
                 path: path,
-                reason: "is not a sync record Rehearse can read; move it away to send everything again")
+                reason:
+                    "is not a sync record Rehearse can read; move it away to send everything again")
         }
         guard record.version == currentVersion else {
             throw SyncError.record(

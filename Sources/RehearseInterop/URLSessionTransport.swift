@@ -37,7 +37,8 @@ public struct URLSessionTransport: LRSTransport {
                             status: http.statusCode, body: data ?? Data(), retryAfter: retryAfter)))
             } else {
                 box.set(
-                    .failure(LRSTransportError(reason: "the answer is not HTTP", unreachable: true)))
+                    .failure(LRSTransportError(reason: "the answer is not HTTP", unreachable: true))
+                )
             }
         }
         task.resume()

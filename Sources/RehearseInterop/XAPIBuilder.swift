@@ -33,7 +33,9 @@ public struct XAPIBuilder {
             (settings.extensionIRI("seed"), String(attempt.seed)),
             (settings.extensionIRI("content-hash"), attempt.quizHash),
         ]
-        if !attempt.mode.isEmpty { extensions.append((settings.extensionIRI("mode"), attempt.mode)) }
+        if !attempt.mode.isEmpty {
+            extensions.append((settings.extensionIRI("mode"), attempt.mode))
+        }
         var statements: [XAPIStatement] = []
         statements.reserveCapacity(attempt.answers.count + 2)
         var previous: Date? = attempt.startedAt

@@ -15,7 +15,9 @@ public enum XAPIExport {
         var json = JSONWriter(capacity: 4096)
         var array = ArrayWriter()
         for attempt in attempts {
-            for statement in builder.statements(for: attempt) { array.append(statement, into: &json) }
+            for statement in builder.statements(for: attempt) {
+                array.append(statement, into: &json)
+            }
         }
         array.close(into: &json)
         return json.bytes

@@ -69,6 +69,7 @@ public enum XAPITime {
 
     private static func pad(_ value: Int64, _ width: Int) -> String {
         let digits = String(value)
-        return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
+        return digits.count >= width
+            ? digits : String(repeating: "0", count: width - digits.count) + digits
     }
 }

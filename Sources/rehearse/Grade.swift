@@ -27,7 +27,8 @@ struct Grade: ParsableCommand {
     @Option(
         name: .long,
         help: ArgumentHelp(
-            "Output format.", valueName: GradeFormat.allCases.map(\.rawValue).joined(separator: "|")))
+            "Output format.", valueName: GradeFormat.allCases.map(\.rawValue).joined(separator: "|")
+        ))
     var format = GradeFormat.table
 
     @OptionGroup var xapi: XAPIOptions
@@ -98,7 +99,8 @@ struct Grade: ParsableCommand {
         let report = GradeReport(graded: graded, rejected: rejected, notes: notes)
         if format == .xapi {
             let now = try global.now()
-            try writeReport(XAPIOutput.grade(graded, bank: loaded.bank, now: now, options: xapi), to: output)
+            try writeReport(
+                XAPIOutput.grade(graded, bank: loaded.bank, now: now, options: xapi), to: output)
         } else if format == .json {
             let sink = try reportSink()
             GradeJSON.render(report) { sink.write($0) }

@@ -52,7 +52,8 @@ struct Progress: ParsableCommand {
             }
             writeOutput(
                 ProgressRenderer.render(
-                    rows, at: now, as: format.renderer, color: color, width: Console.terminalWidth()))
+                    rows, at: now, as: format.renderer, color: color, width: Console.terminalWidth()
+                ))
             let unreadable = rows.filter { $0.error != nil }
             for row in unreadable { printError("rehearse: \(row.error ?? row.learner)") }
             if !unreadable.isEmpty { throw RehearseError.io }

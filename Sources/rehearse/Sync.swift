@@ -27,7 +27,9 @@ struct Sync: ParsableCommand {
     @Flag(name: .long, help: "Send every learner of the data folder.")
     var all = false
 
-    @Option(name: .long, help: ArgumentHelp("The LRS endpoint (statements go to URL/statements).", valueName: "url"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp("The LRS endpoint (statements go to URL/statements).", valueName: "url"))
     var lrs: String
 
     @Option(name: .long, help: "The LRS user (default: $REHEARSE_LRS_USER).")
@@ -39,7 +41,8 @@ struct Sync: ParsableCommand {
     @Option(name: .long, help: "Statements per request.")
     var batchSize = 500
 
-    @Option(name: .long, help: "Only attempts at this quiz (a cohort after grade --update-progress).")
+    @Option(
+        name: .long, help: "Only attempts at this quiz (a cohort after grade --update-progress).")
     var quiz: String?
 
     @Flag(name: .long, help: "Say what would be sent, and send nothing.")
@@ -90,7 +93,8 @@ struct Sync: ParsableCommand {
         } catch {
             switch error {
             case .lrs(.refused): throw RehearseError(.rejected, "\(error)")
-            case .progress(_, let invalidID): throw RehearseError(invalidID ? .usage : .io, "\(error)")
+            case .progress(_, let invalidID):
+                throw RehearseError(invalidID ? .usage : .io, "\(error)")
             default: throw RehearseError(.io, "\(error)")
             }
         }
@@ -117,7 +121,8 @@ struct Sync: ParsableCommand {
             + "\(report.attempts) attempt\(report.attempts == 1 ? "" : "s") "
             + "(\(report.learners) learner\(report.learners == 1 ? "" : "s"))"
         if dryRun { return text + "would send \(what) to \(endpoint)\n" }
-        text += "sent \(what) to \(endpoint) in \(report.batches) request\(report.batches == 1 ? "" : "s")"
+        text +=
+            "sent \(what) to \(endpoint) in \(report.batches) request\(report.batches == 1 ? "" : "s")"
         if report.alreadyStored > 0 { text += "; the LRS had \(report.alreadyStored) already" }
         return text + "\n"
     }

@@ -10,7 +10,8 @@ import Testing
 /// `completed` and `passed` or `failed`; ids and registration derived from the attempt.
 struct XAPIBuilderTests {
     static let bank = ScoringFixtures.bank([
-        "rehearse.yaml": "competencies:\n  - {id: empathy, title: Empathy}\n  - {id: product-knowledge, title: Product knowledge}\n",
+        "rehearse.yaml":
+            "competencies:\n  - {id: empathy, title: Empathy}\n  - {id: product-knowledge, title: Product knowledge}\n",
         "scenarios/phone/late-delivery.yaml": ScoringFixtures.lateDelivery,
         "quizzes/kinds.yaml": """
         id: kinds
@@ -130,7 +131,8 @@ struct XAPIBuilderTests {
             #expect(verb["id"] as? String == "http://adlnet.gov/expapi/verbs/answered")
         }
         let tone = try #require(statements[8]["object"] as? [String: Any])
-        let scale = try #require((tone["definition"] as? [String: Any])?["scale"] as? [[String: Any]])
+        let scale = try #require(
+            (tone["definition"] as? [String: Any])?["scale"] as? [[String: Any]])
         #expect(scale.map { $0["id"] as? String } == ["1", "2", "3", "4", "5"])
         let pick = try #require(statements[2]["object"] as? [String: Any])
         let choices = try #require(
@@ -140,7 +142,8 @@ struct XAPIBuilderTests {
     }
 
     @Test func scoresContextAndTimes() throws {
-        var builder = XAPIBuilder(bank: Self.bank, settings: XAPISettings(home: "https://lms.example.com/"))
+        var builder = XAPIBuilder(
+            bank: Self.bank, settings: XAPISettings(home: "https://lms.example.com/"))
         let statements = try Self.decoded(builder.statements(for: Self.attempt()))
         let tone = try #require(statements[8]["result"] as? [String: Any])
         let score = try #require(tone["score"] as? [String: Double])
@@ -155,7 +158,9 @@ struct XAPIBuilderTests {
         let context = try #require(statements[0]["context"] as? [String: Any])
         #expect(context["registration"] as? String == "0157b745-1e14-5182-962c-d5bf576ed743")
         let activities = try #require(context["contextActivities"] as? [String: [[String: Any]]])
-        #expect(activities["parent"]?.first?["id"] as? String == "https://lms.example.com/quizzes/kinds")
+        #expect(
+            activities["parent"]?.first?["id"] as? String == "https://lms.example.com/quizzes/kinds"
+        )
         #expect(
             activities["grouping"]?.first?["id"] as? String
                 == "https://lms.example.com/scenarios/late-delivery")
@@ -166,13 +171,19 @@ struct XAPIBuilderTests {
         #expect(extensions["https://lms.example.com/extensions/content-hash"] == "fnv1a64:abc")
         // The attempt's own statements: completed with its duration, then passed.
         let completed = statements[9]
-        #expect((completed["verb"] as? [String: Any])?["id"] as? String == XAPIVocabulary.Verb.completed.iri)
-        #expect((completed["object"] as? [String: Any])?["id"] as? String == "https://lms.example.com/quizzes/kinds")
+        #expect(
+            (completed["verb"] as? [String: Any])?["id"] as? String
+                == XAPIVocabulary.Verb.completed.iri)
+        #expect(
+            (completed["object"] as? [String: Any])?["id"] as? String
+                == "https://lms.example.com/quizzes/kinds")
         let completedResult = try #require(completed["result"] as? [String: Any])
         #expect(completedResult["duration"] as? String == "PT10M")
         #expect(completedResult["completion"] as? Bool == true)
         #expect((completedResult["score"] as? [String: Double])?["scaled"] == 0.75)
-        #expect((statements[10]["verb"] as? [String: Any])?["id"] as? String == XAPIVocabulary.Verb.passed.iri)
+        #expect(
+            (statements[10]["verb"] as? [String: Any])?["id"] as? String
+                == XAPIVocabulary.Verb.passed.iri)
         #expect(statements[10]["timestamp"] as? String == "2026-01-05T08:10:00Z")
     }
 
@@ -199,8 +210,12 @@ struct XAPIBuilderTests {
         var failed = Self.attempt()
         failed.passed = false
         let statements = try Self.decoded(builder.statements(for: failed))
-        #expect((statements.last?["verb"] as? [String: Any])?["id"] as? String == XAPIVocabulary.Verb.failed.iri)
-        #expect((statements.last?["actor"] as? [String: Any])?["mbox"] as? String == "mailto:ann@example.com")
+        #expect(
+            (statements.last?["verb"] as? [String: Any])?["id"] as? String
+                == XAPIVocabulary.Verb.failed.iri)
+        #expect(
+            (statements.last?["actor"] as? [String: Any])?["mbox"] as? String
+                == "mailto:ann@example.com")
     }
 
     @Test func aQuestionGoneFromTheBankKeepsItsAnswer() throws {
@@ -215,7 +230,9 @@ struct XAPIBuilderTests {
 
     @Test func timesAndDurations() {
         #expect(XAPITime.timestamp(Date(timeIntervalSince1970: 0)) == "1970-01-01T00:00:00Z")
-        #expect(XAPITime.timestamp(Date(timeIntervalSince1970: 951_825_600.25)) == "2000-02-29T12:00:00.250Z")
+        #expect(
+            XAPITime.timestamp(Date(timeIntervalSince1970: 951_825_600.25))
+                == "2000-02-29T12:00:00.250Z")
         #expect(XAPITime.timestamp(Date(timeIntervalSince1970: -1)) == "1969-12-31T23:59:59Z")
         #expect(XAPITime.duration(0) == "PT0S")
         #expect(XAPITime.duration(3_723.5) == "PT1H2M3.5S")
