@@ -100,11 +100,12 @@ final class LRSSyncTests {
     }
 
     func sync(_ lrs: FakeLRS, batch: Int, sleeps: SleepLog = SleepLog(), retries: Int = 6)
-        -> LRSSync
+        throws -> LRSSync
     {
-        let client = LRSClient(
-            endpoint: "https://lrs.example.com/xapi/", user: "u", password: "p:w", transport: lrs,
-            policy: LRSRetryPolicy(retries: retries), sleep: sleeps.sleeper)!
+        let client = try #require(
+            LRSClient(
+                endpoint: "https://lrs.example.com/xapi/", user: "u", password: "p:w",
+                transport: lrs, policy: LRSRetryPolicy(retries: retries), sleep: sleeps.sleeper))
         return LRSSync(
             client: client, store: store, bank: XAPIBuilderTests.bank, settings: XAPISettings(),
             batchSize: batch)
@@ -201,9 +202,10 @@ final class LRSSyncTests {
             let lrs = FakeLRS()
             try? FileManager.default.removeItem(atPath: folder + "/sync")
             let stopping = StoppingTransport(inner: lrs, after: stopAfter)
-            let client = LRSClient(
-                endpoint: "https://lrs.example.com/xapi", user: nil, password: nil,
-                transport: stopping)!
+            let client = try #require(
+                LRSClient(
+                    endpoint: "https://lrs.example.com/xapi", user: nil, password: nil,
+                    transport: stopping))
             let interrupted = LRSSync(
                 client: client, store: store, bank: XAPIBuilderTests.bank, settings: XAPISettings(),
                 batchSize: 10)
