@@ -22,11 +22,16 @@ enum TestLRS {
     /// takes a user of its own (each has its own folder).
     private static let next = NSLock()
     nonisolated(unsafe) private static var taken = 0
+    /// (A user that holds statements already, from an earlier run against the same LRS, is
+    /// passed over.)
     static func freshUser() throws -> String {
         try next.withLock {
-            taken += 1
-            try #require(taken <= users, "start the LRS with more users (REHEARSE_TEST_LRS_USERS)")
-            return "rehearse\(taken)"
+            while true {
+                taken += 1
+                try #require(
+                    taken <= users, "restart the LRS, or start it with more users")
+                if try statements(of: "rehearse\(taken)").isEmpty { return "rehearse\(taken)" }
+            }
         }
     }
 
@@ -249,7 +254,8 @@ enum TestLRS {
             let expected = try #require(
                 JSONSerialization.jsonObject(with: Data(local.stdout.utf8)) as? [[String: Any]])
             #expect(ids.count == expected.count, "seed \(seed), round \(round)")
-            #expect(Set(ids) == Set(expected.compactMap { $0["id"] as? String }), "seed \(seed)")
+            let missing = Set(expected.compactMap { $0["id"] as? String }).subtracting(ids)
+            #expect(missing.isEmpty, "seed \(seed): \(missing.count) statements not stored")
             let sent = try FileManager.default.contentsOfDirectory(atPath: data.path + "/sync")
             #expect(
                 sent.filter { $0.hasSuffix(".json") }.count == 8 * Self.exampleLearners,
