@@ -45,7 +45,7 @@ let package = Package(
         ),
         .target(
             name: "RehearseInterop",
-            dependencies: ["RehearseCore", "RehearseBank", "RehearseScoring"]
+            dependencies: ["RehearseCore", "RehearseBank", "RehearseScoring", "RehearseProgress"]
         ),
         // GNU readline. No `pkgConfig`: readline.pc pulls in tinfo's `-D_DEFAULT_SOURCE
         // -D_XOPEN_SOURCE=600`, which SwiftPM refuses with a warning; the module map links

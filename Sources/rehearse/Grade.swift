@@ -27,8 +27,12 @@ struct Grade: ParsableCommand {
 
     @Option(
         name: .long,
-        help: ArgumentHelp("Output format.", valueName: ReportFormat.names.joined(separator: "|")))
-    var format = ReportFormat.table
+        help: ArgumentHelp(
+            "Output format.", valueName: GradeFormat.allCases.map(\.rawValue).joined(separator: "|")
+        ))
+    var format = GradeFormat.table
+
+    @OptionGroup var xapi: XAPIOptions
 
     @Option(name: [.customShort("o"), .long], help: "Write the report to FILE.")
     var output: String?
@@ -102,16 +106,22 @@ struct Grade: ParsableCommand {
         }
         let report = GradeReport(
             graded: graded, rejected: rejected, notes: notes, names: reader.displayNames)
-        if format == .json {
+        if format == .xapi {
+            let now = try global.now()
+            try writeReport(
+                XAPIOutput.grade(graded, bank: loaded.bank, now: now, options: xapi), to: output,
+                format: .json)
+        } else if format == .json {
             let sink = try reportSink()
             GradeJSON.render(report) { sink.write($0) }
             try close(sink)
         } else {
             let bytes = GradeRendering.render(
-                report, format: format, itemsTable: table == .items, marksTable: table == .marks,
+                report, format: format.report, itemsTable: table == .items,
+                marksTable: table == .marks,
                 color: output == nil && format == .table && global.useColor(),
                 width: output == nil ? Self.tableWidth() : nil)
-            try writeReport(bytes, to: output, format: format)
+            try writeReport(bytes, to: output, format: format.report)
         }
         if output != nil || format != .table {
             for row in rejected {
@@ -133,7 +143,7 @@ struct Grade: ParsableCommand {
 
     private func reportSink() throws(RehearseError) -> ReportSink {
         do {
-            return try ReportSink(path: output, suggestedName: reportFileName(format))
+            return try ReportSink(path: output, suggestedName: reportFileName(format.report))
         } catch {
             throw RehearseError(.io, error.message)
         }

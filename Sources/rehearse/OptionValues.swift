@@ -2,6 +2,8 @@ import ArgumentParser
 import RehearseBank
 import RehearseCheck
 import RehearseGrading
+import RehearseInterop
+import RehearseProgress
 
 // The option values with a fixed set, checked once by the argument parser.
 
@@ -69,3 +71,22 @@ enum StatsFormat: String, CaseIterable, ExpressibleByArgument {
 
 /// `schema --for`.
 extension FormatSchema.Target: ExpressibleByArgument {}
+
+/// `progress --format`: the dashboard's formats, and `xapi` statements.
+enum ProgressFormat: String, CaseIterable, ExpressibleByArgument {
+    case table, json, csv, xapi
+
+    /// The dashboard renderer's format (`table` for `xapi`, which is not a dashboard).
+    var renderer: ProgressRenderer.Format { ProgressRenderer.Format(rawValue: rawValue) ?? .table }
+}
+
+/// `grade --format`: the report's formats, and `xapi` statements.
+enum GradeFormat: String, CaseIterable, ExpressibleByArgument {
+    case table, csv, json, markdown, html, xapi
+
+    /// The grade report's format (`table` for `xapi`, which is not a report).
+    var report: ReportFormat { ReportFormat(rawValue: rawValue) ?? .table }
+}
+
+/// `--actor account|mbox`.
+extension XAPISettings.ActorForm: ExpressibleByArgument {}

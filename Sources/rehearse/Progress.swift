@@ -26,8 +26,10 @@ struct Progress: ParsableCommand {
     @Flag(name: .long, help: "Summarise every learner of the data folder.")
     var all = false
 
-    @Option(name: .long, help: "Output format: table, json or csv.")
-    var format: ProgressRenderer.Format = .table
+    @Option(name: .long, help: "Output format: table, json, csv or xapi (statements).")
+    var format: ProgressFormat = .table
+
+    @OptionGroup var xapi: XAPIOptions
 
     func validate() throws {
         if all && (learnerArgument != nil || learner != nil) {
@@ -41,6 +43,7 @@ struct Progress: ParsableCommand {
         let store = global.progressStore()
         let color = global.useColor()
         if all {
+            if format == .xapi { return try XAPIOutput.progress(learner: nil, global, xapi) }
             let rows: [LearnerSummary]
             do throws(ProgressError) {
                 rows = try store.summary(at: now)
@@ -49,7 +52,8 @@ struct Progress: ParsableCommand {
             }
             writeOutput(
                 ProgressRenderer.render(
-                    rows, at: now, as: format, color: color, width: Console.terminalWidth()))
+                    rows, at: now, as: format.renderer, color: color, width: Console.terminalWidth()
+                ))
             let unreadable = rows.filter { $0.error != nil }
             for row in unreadable { printError("rehearse: \(row.error ?? row.learner)") }
             if !unreadable.isEmpty { throw RehearseError.io }
@@ -62,11 +66,12 @@ struct Progress: ParsableCommand {
             throw RehearseError(
                 .usage, "which learner? Give an id, --learner, set REHEARSE_LEARNER, or use --all")
         }
+        if format == .xapi { return try XAPIOutput.progress(learner: id, global, xapi) }
         do throws(ProgressError) {
             let report = try store.report(learner: id, at: now)
             writeOutput(
                 ProgressRenderer.render(
-                    report, as: format, color: color, width: Console.terminalWidth()))
+                    report, as: format.renderer, color: color, width: Console.terminalWidth()))
         } catch {
             throw fail(error)
         }

@@ -14,7 +14,8 @@ struct Rehearse: ParsableCommand {
         version: VersionCommand.versionLine,
         subcommands: [
             Shell.self, List.self, Take.self, Review.self, Progress.self, Grade.self, Stats.self,
-            Check.self, Schema.self, New.self, Import.self, Export.self, VersionCommand.self,
+            Check.self, Schema.self, New.self, Import.self, Export.self, Sync.self,
+            VersionCommand.self,
         ],
         defaultSubcommand: Shell.self
     )

@@ -1,0 +1,174 @@
+import Foundation
+import RehearseBank
+import RehearseCore
+import RehearseScoring
+
+/// Makes the xAPI statements of attempts: one `answered` per answered question, then, once the
+/// attempt is over, `completed` and `passed` or `failed`.
+///
+/// Ids are UUID v5 (`UUIDv5.rehearseNamespace`) of the attempt and the ref (or of the attempt and
+/// `#completed` / `#result`), and the registration is the attempt's UUID, so the same attempt
+/// always gives the same statements and sending them twice stores them once. Activities are
+/// written once per question and quiz and shared by every statement (a cache: the bank is the
+/// truth).
+public struct XAPIBuilder {
+    public let bank: Bank
+    public let settings: XAPISettings
+    private var activities: [String: (json: [UInt8], grouping: [UInt8]?, question: Question?)] =
+        [:]
+    private var quizzes: [String: [UInt8]] = [:]
+
+    public init(bank: Bank, settings: XAPISettings) {
+        self.bank = bank
+        self.settings = settings
+    }
+
+    /// The statements of one attempt, in order: answers as recorded, then the attempt's own.
+    public mutating func statements(for attempt: AttemptRecord) -> [XAPIStatement] {
+        let actor = Self.actor(of: attempt.learner, settings: settings)
+        let registration = Self.registration(of: attempt)
+        let parent = quizActivity(attempt.quiz)
+        var extensions: [(iri: String, value: String)] = [
+            (settings.extensionIRI("attempt"), attempt.id),
+            (settings.extensionIRI("seed"), String(attempt.seed)),
+            (settings.extensionIRI("content-hash"), attempt.quizHash),
+        ]
+        if !attempt.mode.isEmpty {
+            extensions.append((settings.extensionIRI("mode"), attempt.mode))
+        }
+        var statements: [XAPIStatement] = []
+        statements.reserveCapacity(attempt.answers.count + 2)
+        var previous: Date? = attempt.startedAt
+        var seen = Set<String>()
+        for answer in attempt.answers {
+            defer { previous = answer.answeredAt ?? previous }
+            let text = answer.answer.trimmingSpaces
+            guard !text.isEmpty, seen.insert(answer.ref).inserted else { continue }
+            let activity = questionActivity(answer.ref, quiz: attempt.quiz)
+            var result = XAPIStatement.Result()
+            result.response = XAPIInteraction.response(text, to: activity.question)
+            if let score = answer.score, let max = answer.max, score.isFinite, max.isFinite,
+                max > 0
+            {
+                result.raw = Swift.min(Swift.max(score, 0), max)
+                result.max = max
+                result.success = score >= max
+            }
+            if let answeredAt = answer.answeredAt, let previous {
+                result.duration = XAPITime.duration(answeredAt.timeIntervalSince(previous))
+            }
+            statements.append(
+                XAPIStatement(
+                    id: Self.statementID(attempt: attempt.id, part: answer.ref), actor: actor,
+                    verb: .answered, object: activity.json, result: result,
+                    context: XAPIStatement.Context(
+                        registration: registration, parent: parent,
+                        grouping: activity.grouping, extensions: extensions),
+                    timestamp: answer.answeredAt ?? attempt.finishedAt ?? attempt.startedAt))
+        }
+        guard attempt.status != .unfinished else { return statements }
+        let ended =
+            attempt.finishedAt ?? attempt.answers.compactMap(\.answeredAt).max()
+            ?? attempt.startedAt
+        var result = XAPIStatement.Result()
+        if let score = attempt.score, let max = attempt.max, score.isFinite, max.isFinite, max > 0 {
+            result.raw = Swift.min(Swift.max(score, 0), max)
+            result.max = max
+        }
+        result.success = attempt.passed
+        result.completion = true
+        let context = XAPIStatement.Context(
+            registration: registration, parent: nil, grouping: nil, extensions: extensions)
+        var completed = result
+        completed.duration = XAPITime.duration(ended.timeIntervalSince(attempt.startedAt))
+        statements.append(
+            XAPIStatement(
+                id: Self.statementID(attempt: attempt.id, part: "#completed"), actor: actor,
+                verb: .completed, object: parent, result: completed, context: context,
+                timestamp: ended))
+        if let passed = attempt.passed {
+            statements.append(
+                XAPIStatement(
+                    id: Self.statementID(attempt: attempt.id, part: "#result"), actor: actor,
+                    verb: passed ? .passed : .failed, object: parent, result: result,
+                    context: context, timestamp: ended))
+        }
+        return statements
+    }
+
+    /// The id of a statement: UUID v5 of the attempt id and the part (a ref, `#completed` or
+    /// `#result`).
+    public static func statementID(attempt: String, part: String) -> UUID {
+        UUIDv5.make(namespace: UUIDv5.rehearseNamespace, name: "statement\n\(attempt)\n\(part)")
+    }
+
+    /// The registration of an attempt: its id when that is a UUID (as `take` makes them), else a
+    /// UUID v5 of the id (attempts graded from a sheet).
+    public static func registration(of attempt: AttemptRecord) -> UUID {
+        UUID(uuidString: attempt.id)
+            ?? UUIDv5.make(namespace: UUIDv5.rehearseNamespace, name: "attempt\n\(attempt.id)")
+    }
+
+    /// The actor of a learner, as JSON.
+    public static func actor(of learner: String, settings: XAPISettings) -> [UInt8] {
+        var json = JSONWriter(capacity: 128)
+        if settings.actor == .mbox, isMailAddress(learner) {
+            json.raw("{\"objectType\":\"Agent\",\"mbox\":")
+            json.string("mailto:" + learner)
+            json.raw("}")
+        } else {
+            json.raw("{\"objectType\":\"Agent\",\"account\":{\"homePage\":")
+            json.string(settings.home)
+            json.raw(",\"name\":")
+            json.string(learner)
+            json.raw("}}")
+        }
+        return json.bytes
+    }
+
+    /// A learner id of the form `local@domain.tld`.
+    static func isMailAddress(_ text: String) -> Bool {
+        let parts = text.split(separator: "@", omittingEmptySubsequences: false)
+        guard parts.count == 2, !parts[0].isEmpty else { return false }
+        let labels = parts[1].split(separator: ".", omittingEmptySubsequences: false)
+        return labels.count >= 2 && labels.allSatisfy { !$0.isEmpty }
+    }
+
+    private mutating func quizActivity(_ id: String) -> [UInt8] {
+        if let cached = quizzes[id] { return cached }
+        let json = XAPIInteraction.namedActivity(
+            id: settings.quizActivity(id), type: XAPIVocabulary.assessment,
+            name: bank.quiz(id)?.title ?? "")
+        quizzes[id] = json
+        return json
+    }
+
+    private mutating func questionActivity(
+        _ ref: String, quiz: String
+    ) -> (json: [UInt8], grouping: [UInt8]?, question: Question?) {
+        let key = quiz + "\n" + ref
+        if let cached = activities[key] { return cached }
+        var question: Question?
+        var grouping: [UInt8]?
+        if let slash = ref.firstIndex(of: "/") {
+            let prefix = String(ref[..<slash])
+            let id = String(ref[ref.index(after: slash)...])
+            let inline = bank.quiz(quiz)?.inlineQuestions.first { $0.id.value == id }
+            if prefix == quiz, let inline {
+                question = inline
+            } else {
+                let scenario = bank.scenario(prefix)
+                question = scenario?.step(id)
+                grouping = XAPIInteraction.namedActivity(
+                    id: settings.scenarioActivity(prefix), type: XAPIVocabulary.simulation,
+                    name: scenario?.title ?? "")
+            }
+        }
+        let entry = (
+            XAPIInteraction.activity(ref: ref, question: question, settings: settings), grouping,
+            question
+        )
+        activities[key] = entry
+        return entry
+    }
+}
