@@ -47,11 +47,11 @@ struct QTIScoring {
             for branch in elements(rule) {
                 let parts = elements(branch)
                 if branch.name == "qti-response-else" {
-                    parts.forEach { run($0) }
+                    for part in parts { run(part) }
                     return
                 }
                 if let condition = parts.first, evaluate(condition) == .bool(true) {
-                    parts.dropFirst().forEach { run($0) }
+                    for part in parts.dropFirst() { run(part) }
                     return
                 }
             }
