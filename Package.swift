@@ -19,6 +19,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
     ],
     targets: [
         .target(name: "RehearseCore"),
@@ -45,7 +46,10 @@ let package = Package(
         ),
         .target(
             name: "RehearseInterop",
-            dependencies: ["RehearseCore", "RehearseBank", "RehearseScoring", "RehearseProgress"]
+            dependencies: [
+                "RehearseCore", "RehearseBank", "RehearseScoring", "RehearseProgress",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
         ),
         // GNU readline. No `pkgConfig`: readline.pc pulls in tinfo's `-D_DEFAULT_SOURCE
         // -D_XOPEN_SOURCE=600`, which SwiftPM refuses with a warning; the module map links
@@ -126,6 +130,7 @@ let package = Package(
             dependencies: [
                 "RehearseTestSupport", "RehearseCore", "RehearseBank", "RehearseScoring",
                 "RehearseCheck", "RehearseInterop",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),
         .testTarget(

@@ -4,6 +4,11 @@ import RehearseBank
 public enum ExportFormat: String, Sendable, CaseIterable {
     case gift
     case moodleXML = "moodle-xml"
+    /// A QTI 3.0 package (a zip), written to a file only.
+    case qti
+
+    /// Whether the format is binary, so it cannot go to standard output.
+    public var isBinary: Bool { self == .qti }
 }
 
 /// What an export gives: the text, and what the format could not hold (one line each, as

@@ -12,6 +12,8 @@ public struct ExportEntry: Sendable {
     public var context: String?
     /// The scenario the step belongs to, nil for an inline question.
     public var scenario: String?
+    /// The title of that scenario.
+    public var scenarioTitle: String?
     /// What the export cannot carry about the question's place (branching).
     public var notes: [String]
 
@@ -27,12 +29,20 @@ public struct ExportEntry: Sendable {
 /// once).
 public struct ExportPlan: Sendable {
     public var quizID: String
+    public var title: String
+    /// The pass mark in percent.
+    public var passPercent: Double
+    /// The time limit in seconds, if the quiz has one.
+    public var timeLimit: Int?
     public var entries: [ExportEntry]
     /// Notes about the quiz as a whole (draws), as `QUIZ: text`.
     public var notes: [String]
 
     public init(quiz: Quiz, bank: Bank) {
         quizID = quiz.id.value
+        title = quiz.title
+        passPercent = quiz.passPercent
+        timeLimit = quiz.timeLimit?.value
         entries = []
         notes = []
         var names = ImportIDs()
@@ -49,7 +59,7 @@ public struct ExportPlan: Sendable {
                 entries.append(
                     ExportEntry(
                         name: name, ref: "\(quizID)/\(question.id.value)", question: question,
-                        context: nil, scenario: nil, notes: []))
+                        context: nil, scenario: nil, scenarioTitle: nil, notes: []))
             case .scenario(let id):
                 guard let scenario = bank.scenario(id.value) else {
                     notes.append("\(quizID): the scenario '\(id.value)' is not in the bank")
@@ -90,7 +100,7 @@ public struct ExportPlan: Sendable {
                 ExportEntry(
                     name: name, ref: "\(id)/\(step.id.value)", question: step,
                     context: index == 0 ? (scenario.context ?? scenario.customer) : nil,
-                    scenario: id, notes: stepNotes))
+                    scenario: id, scenarioTitle: scenario.title, notes: stepNotes))
         }
     }
 }

@@ -4,18 +4,19 @@ import RehearseBank
 import RehearseCore
 import RehearseInterop
 
-/// `export --to gift|moodle-xml`.
+/// `export --to gift|moodle-xml|qti`.
 extension ExportFormat: ExpressibleByArgument {}
 
 struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Export a quiz as GIFT or Moodle XML.",
+        abstract: "Export a quiz as GIFT, Moodle XML or a QTI 3.0 package.",
         discussion: """
             Writes every question of the quiz: inline questions, the steps of its scenarios in \
             order (the scenario's context before the first step), and for a draw every \
             scenario of its pool. What the format cannot hold (branching, rate questions, \
             order questions in GIFT, rubrics) is written in its nearest form with a comment \
-            and listed on standard error. Exit codes: 0 written; 1 no such quiz; 2 a file \
+            and listed on standard error. A QTI package (`--to qti`) is a zip, written only to \
+            the file given with -o. Exit codes: 0 written; 1 no such quiz; 2 a file \
             cannot be read or written; 64 usage error.
             """)
 
@@ -35,6 +36,14 @@ struct Export: ParsableCommand {
         name: [.customShort("o"), .long], help: "The file to write (default: standard output).")
     var output: String?
 
+    func validate() throws {
+        if format.isBinary && output == nil {
+            throw ValidationError(
+                "--to \(format.rawValue) writes a zip file: give the file with -o (for example "
+                    + "-o \(TerminalText.sanitizeLine(quiz)).zip)")
+        }
+    }
+
     func run() throws {
         let bank = try global.loadBank(then: "Exporting what loaded.").bank
         guard let found = bank.quiz(quiz) else {
@@ -45,16 +54,15 @@ struct Export: ParsableCommand {
                 .rejected, "no quiz '\(TerminalText.sanitizeLine(quiz))' in the bank\(guess)")
         }
         let plan = ExportPlan(quiz: found, bank: bank)
-        let result =
-            switch format {
-            case .gift: GiftExporter.export(plan)
-            case .moodleXML: MoodleXMLExporter.export(plan)
-            }
-        if !result.notes.isEmpty {
-            printError(
-                result.notes.map { "rehearse: note: " + TerminalText.sanitizeLine($0) }
-                    .joined(separator: "\n"))
+        let result: ExportResult
+        switch format {
+        case .gift: result = GiftExporter.export(plan)
+        case .moodleXML: result = MoodleXMLExporter.export(plan)
+        case .qti:
+            try writePackage(QTIPackage(plan))
+            return
         }
+        report(result.notes)
         guard let output else {
             writeOutput(result.text)
             return
@@ -63,6 +71,31 @@ struct Export: ParsableCommand {
             try AtomicFileWriter.write(result.text, to: output, replace: true)
         } catch {
             throw RehearseError(.io, "cannot write \(error.path): \(error.reason)")
+        }
+    }
+
+    private func report(_ notes: [String]) {
+        guard !notes.isEmpty else { return }
+        printError(
+            notes.map { "rehearse: note: " + TerminalText.sanitizeLine($0) }
+                .joined(separator: "\n"))
+    }
+
+    /// Writes the zip durably at `-o` (temp file, flush, rename); an existing file there is
+    /// replaced only when it is a package this command wrote.
+    private func writePackage(_ package: QTIPackage) throws {
+        report(package.notes)
+        guard let output else { throw RehearseError(.usage, "--to qti needs -o FILE") }
+        let data: Data
+        do {
+            data = try package.zipData()
+        } catch {
+            throw RehearseError(.io, "cannot build the zip: \(error)")
+        }
+        do {
+            try OutputFile.write(data, to: output, replacing: QTIPackage.isPackage)
+        } catch {
+            throw RehearseError(.io, error.description)
         }
     }
 }

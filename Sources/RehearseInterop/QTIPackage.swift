@@ -1,0 +1,76 @@
+import Foundation
+import ZIPFoundation
+
+/// A quiz as a QTI 3.0 package (docs/interop.md): `imsmanifest.xml`, the assessment test
+/// `assessment-test.xml`, and one `items/ID.xml` per exported question, in quiz order. What QTI
+/// cannot hold is listed in `notes` (one line each, as `REF: what`), for standard error.
+public struct QTIPackage: Sendable {
+    /// A file of the package: its path inside the zip and its XML.
+    public struct File: Sendable, Equatable {
+        public var path: String
+        public var text: String
+    }
+
+    /// The files in the order the zip holds them: the manifest, the test, then the items.
+    public var files: [File]
+    public var notes: [String]
+
+    /// The path of the assessment test inside the package.
+    public static let testPath = "assessment-test.xml"
+
+    /// The package of `plan`.
+    public init(_ plan: ExportPlan) {
+        var notes = plan.notes
+        var identifiers = QTIIdentifiers()
+        let manifestID = identifiers.claim("MANIFEST-" + plan.quizID)
+        let testID = identifiers.claim(plan.quizID)
+        var items: [QTIItem] = []
+        items.reserveCapacity(plan.entries.count)
+        for entry in plan.entries {
+            let (item, itemNotes) = QTIItemWriter.write(
+                entry, identifier: identifiers.claim(entry.name))
+            items.append(item)
+            notes += itemNotes.map { "\(entry.ref): \($0)" }
+        }
+        var text = QTIText()
+        let test = QTITestWriter.write(plan, items: items, identifier: testID, text: &text)
+        let manifest = QTIManifestWriter.write(
+            identifier: manifestID, test: (testID, Self.testPath), items: items, text: &text)
+        if text.removed > 0 {
+            notes.append(
+                "\(plan.quizID): \(text.removed) character(s) that XML 1.0 cannot hold removed "
+                    + "from titles and tags")
+        }
+        files =
+            [File(path: "imsmanifest.xml", text: manifest), File(path: Self.testPath, text: test)]
+            + items.map { File(path: $0.href, text: $0.xml) }
+        self.notes = notes
+    }
+
+    /// The package as zip bytes: the files deflated, in `files` order, each dated 1 January
+    /// 2000 (UTC) so that the same quiz always gives the same bytes.
+    public func zipData() throws -> Data {
+        let archive = try Archive(data: Data(), accessMode: .create, pathEncoding: nil)
+        let date = Date(timeIntervalSince1970: 946_684_800)
+        for file in files {
+            let data = Data(file.text.utf8)
+            try archive.addEntry(
+                with: file.path, type: .file, uncompressedSize: Int64(data.count),
+                modificationDate: date, compressionMethod: .deflate
+            ) { position, size in
+                let start = Int(position)
+                return data.subdata(in: start..<min(data.count, start + size))
+            }
+        }
+        return archive.data ?? Data()
+    }
+
+    /// Whether `data` looks like a package this exporter wrote (a zip holding an
+    /// `imsmanifest.xml`), so `-o` may replace it.
+    public static func isPackage(_ data: Data) -> Bool {
+        guard data.starts(with: [0x50, 0x4B, 0x03, 0x04]),
+            let archive = try? Archive(data: data, accessMode: .read, pathEncoding: nil)
+        else { return false }
+        return archive["imsmanifest.xml"] != nil
+    }
+}
