@@ -76,7 +76,7 @@ enum ProgressMigration {
         } catch {
             throw Failure(reason: "has a value out of range: \(error)")
         }
-        let decoder = AttemptRecord.makeDecoder()
+        let decoder = ProgressTime.decoder()
         let decoded: Decoded
         do {
             if version == 0 {

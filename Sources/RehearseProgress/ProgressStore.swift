@@ -276,7 +276,7 @@ public final class ProgressStore: Sendable {
             let data: Data
             do {
                 data = try loaded.unknown.restore(
-                    into: AttemptRecord.makeEncoder().encode(loaded.progress))
+                    into: ProgressTime.encoder().encode(loaded.progress))
             } catch {
                 throw ProgressError(path: target, reason: "cannot be encoded: \(error)")
             }
