@@ -274,6 +274,19 @@ struct StrictJSONParser {
 
     private mutating func string() throws(StrictJSON.Failure) -> String {
         index += 1
+        // Most strings hold no escape: validated and made at once, with no scalar view.
+        var end = index
+        while end < bytes.count, bytes[end] >= 0x20, bytes[end] != UInt8(ascii: "\""),
+            bytes[end] != UInt8(ascii: "\\")
+        {
+            end += 1
+        }
+        if end < bytes.count, bytes[end] == UInt8(ascii: "\""),
+            let text = String(validating: bytes[index..<end], as: UTF8.self)
+        {
+            index = end + 1
+            return text
+        }
         var scalars = String.UnicodeScalarView()
         var runStart = index
         while true {
