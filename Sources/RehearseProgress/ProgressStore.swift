@@ -127,7 +127,7 @@ public final class ProgressStore: Sendable {
         }
     }
 
-    private struct Loaded {
+    struct Loaded {
         var progress: LearnerProgress
         /// The version the file was in, when it was migrated from an older one.
         var migratedFrom: Int?
@@ -136,7 +136,7 @@ public final class ProgressStore: Sendable {
         var unknown = UnknownKeys()
     }
 
-    private func read(_ id: String) throws(ProgressError) -> Loaded {
+    func read(_ id: String) throws(ProgressError) -> Loaded {
         let progressPath = path(progressFolder, id + ".json")
         guard let data = try file.read(progressPath) else {
             return Loaded(progress: LearnerProgress(learner: id), migratedFrom: nil, exists: false)
