@@ -1,8 +1,8 @@
 import Foundation
-import Synchronization
 import RehearseBank
 import RehearseCore
 import RehearseScoring
+import Synchronization
 
 #if canImport(Glibc)
     import Glibc
@@ -71,7 +71,8 @@ extension ProgressStore {
         var start = 0
         while start < ids.count {
             let group = Array(ids[start..<min(ids.count, start + Self.cohortGroup)])
-            try writeGroup(group.map { ($0, byLearner[$0] ?? LearnerRecording(attempts: [], reviews: [])) })
+            try writeGroup(
+                group.map { ($0, byLearner[$0] ?? LearnerRecording(attempts: [], reviews: [])) })
             start += group.count
         }
         // The attempts are safe in the learners' files: clearing their in-progress copies is
@@ -95,11 +96,14 @@ extension ProgressStore {
                 _ = close(fd)
             }
         }
-        for (id, _) in group { locks.append(try FileLock.acquire(lockPath(id), operations: operations)) }
+        for (id, _) in group {
+            locks.append(try FileLock.acquire(lockPath(id), operations: operations))
+        }
         let entries = try? FileManager.default.contentsOfDirectory(atPath: progressFolder)
         for (id, _) in group { removeStaleTemps(of: id, among: entries) }
         let prepared = parallelMap(group) { id, recording in
-            Result<PreparedWrite, ProgressError>(catching: { () throws(ProgressError) -> PreparedWrite in
+            Result<PreparedWrite, ProgressError>(catching: {
+                () throws(ProgressError) -> PreparedWrite in
                 try prepareWrite(id) { progress in
                     for var attempt in recording.attempts {
                         attempt.learner = id
@@ -111,12 +115,14 @@ extension ProgressStore {
         }
         var writes: [PreparedWrite] = []
         for result in prepared { writes.append(try result.get()) }
-        let flushed = Mutex([Result<DurableFile.Pending, ProgressError>?](repeating: nil, count: writes.count))
+        let flushed = Mutex(
+            [Result<DurableFile.Pending, ProgressError>?](repeating: nil, count: writes.count))
         let file = self.file
         let shared = writes
         BlockingWork.forEach(count: shared.count, threads: Self.flushThreads) { index in
             let write = shared[index]
-            let result = Result<DurableFile.Pending, ProgressError>(catching: { () throws(ProgressError) -> DurableFile.Pending in
+            let result = Result<DurableFile.Pending, ProgressError>(catching: {
+                () throws(ProgressError) -> DurableFile.Pending in
                 try file.flushedTemp(
                     for: write.target, with: write.data, backup: write.target + ".bak")
             })

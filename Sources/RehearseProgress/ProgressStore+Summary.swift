@@ -111,7 +111,9 @@ extension ProgressStore {
     private func saveSummaryIndex(_ index: SummaryIndex) {
         let folder = (summaryIndexPath as NSString).deletingLastPathComponent
         try? file.makeFolder(folder)
-        try? FileLock.withExclusiveLock(path(folder, ".progress-summary.lock"), operations: operations) {
+        try? FileLock.withExclusiveLock(
+            path(folder, ".progress-summary.lock"), operations: operations
+        ) {
             () throws(ProgressError) in
             file.removeStaleTemps(in: folder, for: "progress-summary.index")
             try file.replace(summaryIndexPath, with: Data(index.bytes))

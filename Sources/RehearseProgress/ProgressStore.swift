@@ -310,7 +310,8 @@ public final class ProgressStore: Sendable {
     /// its migration backups). `entries` is the progress folder's listing when the caller has
     /// one. Call under the learner's lock.
     func removeStaleTemps(of id: String, among entries: [String]?) {
-        let entries = entries ?? (try? FileManager.default.contentsOfDirectory(atPath: progressFolder))
+        let entries =
+            entries ?? (try? FileManager.default.contentsOfDirectory(atPath: progressFolder))
         for name in [".json", ".json.bak"]
             + (0..<LearnerProgress.currentVersion).map({ ".json.v\($0).bak" })
         {

@@ -76,7 +76,8 @@ enum ProgressTime {
             let text = try container.decode(String.self)
             guard let date = parseInternet(text) else {
                 throw DecodingError.dataCorruptedError(
-                    in: container, debugDescription: "Expected date string to be ISO8601-formatted.")
+                    in: container, debugDescription: "Expected date string to be ISO8601-formatted."
+                )
             }
             return date
         }
@@ -109,7 +110,8 @@ enum ProgressTime {
             else { return nil }
             let days = Self.days(year: year, month: month, day: day)
             return Date(
-                timeIntervalSince1970: Double(days * 86_400 + Int64(hour * 3600 + minute * 60 + second)))
+                timeIntervalSince1970: Double(
+                    days * 86_400 + Int64(hour * 3600 + minute * 60 + second)))
         }
     }
 

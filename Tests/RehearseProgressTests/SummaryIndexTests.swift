@@ -38,42 +38,46 @@ struct SummaryIndexTests {
                 as ProgressError where error.kind == .unreadable
             {}
             func write(_ choice: Int) throws {
-            switch choice {
-            case 0..<4:
-                let attempt = Sample.attempt(
-                    "a\(counter)", learner: learner,
-                    quiz: ["week-one", "week-two", "week-three"].randomElement(using: &generator)
-                        ?? "week-one",
-                    percent: Double(Int.random(in: 0...100, using: &generator)), at: time)
-                try store.record(
-                    attempt,
-                    reviews: [
-                        ReviewEvent(
-                            ref: "q\(Int.random(in: 0..<4, using: &generator))",
-                            rating: [.again, .hard, .good].randomElement(using: &generator) ?? .good,
-                            at: time)
-                    ])
-            case 4:
-                try store.recordCohort(
-                    learners.map {
-                        LearnerRecording(
-                            attempts: [Sample.attempt("c\(counter)", learner: $0, at: time)],
-                            reviews: [ReviewEvent(ref: "c", rating: .hard, at: time)])
-                    })
-            case 5:
-                try store.saveUnfinished(
-                    Sample.attempt("u\(counter)", learner: learner, status: .unfinished, at: time))
-            case 6:
-                try store.discardUnfinished(learner: learner, quiz: "week-one")
-            case 7:
-                // Damaged by hand: the row must show the error, then recover.
-                try folder.write("progress/\(learner).json", "{ not json \(counter)")
-            case 8:
-                try? FileManager.default.removeItem(atPath: folder.file("progress/\(learner).json"))
-            default:
-                try store.review(
-                    learner: learner, [ReviewEvent(ref: "q0", rating: .good, at: time)])
-            }
+                switch choice {
+                case 0..<4:
+                    let attempt = Sample.attempt(
+                        "a\(counter)", learner: learner,
+                        quiz: ["week-one", "week-two", "week-three"].randomElement(
+                            using: &generator)
+                            ?? "week-one",
+                        percent: Double(Int.random(in: 0...100, using: &generator)), at: time)
+                    try store.record(
+                        attempt,
+                        reviews: [
+                            ReviewEvent(
+                                ref: "q\(Int.random(in: 0..<4, using: &generator))",
+                                rating: [.again, .hard, .good].randomElement(using: &generator)
+                                    ?? .good,
+                                at: time)
+                        ])
+                case 4:
+                    try store.recordCohort(
+                        learners.map {
+                            LearnerRecording(
+                                attempts: [Sample.attempt("c\(counter)", learner: $0, at: time)],
+                                reviews: [ReviewEvent(ref: "c", rating: .hard, at: time)])
+                        })
+                case 5:
+                    try store.saveUnfinished(
+                        Sample.attempt(
+                            "u\(counter)", learner: learner, status: .unfinished, at: time))
+                case 6:
+                    try store.discardUnfinished(learner: learner, quiz: "week-one")
+                case 7:
+                    // Damaged by hand: the row must show the error, then recover.
+                    try folder.write("progress/\(learner).json", "{ not json \(counter)")
+                case 8:
+                    try? FileManager.default.removeItem(
+                        atPath: folder.file("progress/\(learner).json"))
+                default:
+                    try store.review(
+                        learner: learner, [ReviewEvent(ref: "q0", rating: .good, at: time)])
+                }
             }
             // Several reads between writes, or none.
             for _ in 0..<Int.random(in: 0...2, using: &generator) {
@@ -121,7 +125,9 @@ struct SummaryIndexTests {
         group.enter()
         Thread.detachNewThread {
             for _ in 0..<20 {
-                do { _ = try Self.indexed(store) } catch { failures.withLock { $0.append("\(error)") } }
+                do { _ = try Self.indexed(store) } catch {
+                    failures.withLock { $0.append("\(error)") }
+                }
             }
             group.leave()
         }
