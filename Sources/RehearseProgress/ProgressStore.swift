@@ -289,7 +289,7 @@ public final class ProgressStore: Sendable {
         let data: Data
         do {
             data = try loaded.unknown.restore(
-                into: ProgressTime.encoder().encode(loaded.progress))
+                into: StrictJSONEncoder.encode(loaded.progress))
         } catch {
             throw ProgressError(path: target, reason: "cannot be encoded: \(error)")
         }

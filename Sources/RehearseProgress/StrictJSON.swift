@@ -67,8 +67,9 @@ public indirect enum StrictJSON: Sendable, Hashable {
         return nil
     }
 
-    /// The document written as pretty-printed JSON in the style of the store's encoder: two
-    /// spaces of indentation, `" : "` between a key and its value, keys sorted.
+    /// The document written as pretty-printed JSON in the style of Foundation's encoder: two
+    /// spaces of indentation, `" : "` between a key and its value, keys sorted (by their UTF-8
+    /// bytes), an empty line inside an empty list or object.
     public func rendered() -> String {
         var writer = JSONWriter()
         write(to: &writer, indent: 0)
@@ -82,7 +83,12 @@ public indirect enum StrictJSON: Sendable, Hashable {
         case .number(let text): output.text(text)
         case .string(let text): output.string(text)
         case .array(let elements):
-            guard !elements.isEmpty else { return output.raw("[]") }
+            // An empty list or object as Foundation's encoder writes it: an empty line inside.
+            guard !elements.isEmpty else {
+                output.raw("[\n\n")
+                output.text(String(repeating: " ", count: indent))
+                return output.raw("]")
+            }
             output.raw("[\n")
             for (index, element) in elements.enumerated() {
                 output.text(String(repeating: " ", count: indent + 2))
@@ -92,7 +98,11 @@ public indirect enum StrictJSON: Sendable, Hashable {
             output.text(String(repeating: " ", count: indent))
             output.raw("]")
         case .object(let members):
-            guard !members.isEmpty else { return output.raw("{}") }
+            guard !members.isEmpty else {
+                output.raw("{\n\n")
+                output.text(String(repeating: " ", count: indent))
+                return output.raw("}")
+            }
             output.raw("{\n")
             let sorted = members.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
             for (index, member) in sorted.enumerated() {

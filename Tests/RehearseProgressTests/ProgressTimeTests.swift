@@ -67,3 +67,61 @@ struct ProgressTimeTests {
             back == (try AttemptRecord.makeDecoder().decode(LearnerProgress.self, from: shared)))
     }
 }
+
+/// The store's tree encoder writes the bytes Foundation's encoder writes.
+struct StrictJSONEncoderTests {
+    @Test func seededProgressEncodesToTheSameBytes() throws {
+        var generator = SeededGenerator(seed: 31)
+        let texts = [
+            "a", "b/c", "Zoë", "tab\there", "quote\"back\\slash", "emoji 🎧", "\u{1}", "Ω/ω",
+        ]
+        for round in 0..<60 {
+            var progress = LearnerProgress(learner: "l\(round)@example.com")
+            for index in 0..<Int.random(in: 0...4, using: &generator) {
+                let at = Date(
+                    timeIntervalSince1970: Double(
+                        Int.random(in: 1_700_000_000...1_800_000_000, using: &generator)))
+                let answers = (0..<Int.random(in: 0...6, using: &generator)).map { number in
+                    AttemptRecord.Answer(
+                        ref: "quiz/\(texts.randomElement(using: &generator) ?? "a")\(number)",
+                        answer: texts.randomElement(using: &generator) ?? "",
+                        score: [nil, 0, 0.5, 1, 2.25, 1e-7].randomElement(using: &generator) ?? nil,
+                        max: Double(Int.random(in: 1...3, using: &generator)),
+                        answeredAt: Bool.random(using: &generator) ? at : nil)
+                }
+                progress.upsert(
+                    AttemptRecord(
+                        id: "a\(index)", learner: progress.learner, quiz: "quiz",
+                        quizHash: "h", mode: "practice",
+                        seed: UInt64.random(in: 0...UInt64.max, using: &generator),
+                        status: [.finished, .unfinished, .timedOut].randomElement(using: &generator)
+                            ?? .finished,
+                        startedAt: at, finishedAt: Bool.random(using: &generator) ? at : nil,
+                        answers: answers, score: 1.5, max: 3,
+                        percent: Double.random(in: 0...100, using: &generator), passed: true,
+                        competencies: ["empathy": Double.random(in: 0...100, using: &generator)]))
+                progress.apply(
+                    answers.map {
+                        ReviewEvent(
+                            ref: $0.ref,
+                            rating: [.again, .hard, .good].randomElement(using: &generator)
+                                ?? .good,
+                            at: at)
+                    })
+            }
+            let foundation = try ProgressTime.encoder().encode(progress)
+            let tree = try StrictJSONEncoder.encode(progress)
+            let ours = String(decoding: tree, as: UTF8.self).split(separator: "\n")
+            let theirs = String(decoding: foundation, as: UTF8.self).split(separator: "\n")
+            let first = ours.indices.first { $0 >= theirs.count || ours[$0] != theirs[$0] }
+            #expect(
+                ours == theirs,
+                "round \(round): \(first.map { "`\(ours[$0])` != `\(theirs[$0])`" } ?? "lengths")")
+        }
+    }
+
+    @Test func aNumberThatIsNotFiniteIsRefused() {
+        #expect(throws: (any Error).self) { try StrictJSONEncoder.encode([Double.nan]) }
+        #expect(throws: (any Error).self) { try ProgressTime.encoder().encode([Double.nan]) }
+    }
+}
