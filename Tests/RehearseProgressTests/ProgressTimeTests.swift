@@ -125,3 +125,52 @@ struct StrictJSONEncoderTests {
         #expect(throws: (any Error).self) { try ProgressTime.encoder().encode([Double.nan]) }
     }
 }
+
+/// The tree decoder reads what Foundation's decoder reads.
+struct StrictJSONDecoderTests {
+    @Test func seededFilesDecodeToTheSameProgress() throws {
+        var generator = SeededGenerator(seed: 41)
+        for round in 0..<40 {
+            var progress = LearnerProgress(learner: "l\(round)@example.com")
+            for index in 0..<Int.random(in: 0...3, using: &generator) {
+                let at = Date(
+                    timeIntervalSince1970: Double(
+                        Int.random(in: 1_700_000_000...1_800_000_000, using: &generator)))
+                let answers = (0..<Int.random(in: 0...5, using: &generator)).map { number in
+                    AttemptRecord.Answer(
+                        ref: "quiz/q\(number)", answer: "é\(number)",
+                        score: [nil, 0, 0.5, 1].randomElement(using: &generator) ?? nil,
+                        max: 1, answeredAt: Bool.random(using: &generator) ? at : nil)
+                }
+                progress.upsert(
+                    AttemptRecord(
+                        id: "a\(index)", learner: progress.learner, quiz: "quiz", quizHash: "h",
+                        mode: "practice",
+                        seed: UInt64.random(in: 0...UInt64.max, using: &generator),
+                        status: .finished, startedAt: at, finishedAt: at, answers: answers,
+                        score: 1, max: 2, percent: Double.random(in: 0...100, using: &generator),
+                        passed: false, competencies: nil))
+                progress.apply(
+                    answers.map { ReviewEvent(ref: $0.ref, rating: .hard, at: at) })
+            }
+            let data = try StrictJSONEncoder.encode(progress)
+            let tree = try StrictJSONDecoder.decode(
+                LearnerProgress.self, from: StrictJSON.parse(Array(data)))
+            #expect(tree == progress, "round \(round)")
+            #expect(tree == (try ProgressTime.decoder().decode(LearnerProgress.self, from: data)))
+        }
+    }
+
+    @Test func wrongTypesAndMissingKeysAreDecodingErrors() throws {
+        for text in [
+            #"{"format": "rehearse-progress", "version": 1, "learner": 5, "attempts": [], "items": {}}"#,
+            #"{"format": "rehearse-progress", "version": 1, "learner": "a", "items": {}}"#,
+            #"{"format": "rehearse-progress", "version": 1.5, "learner": "a", "attempts": [], "items": {}}"#,
+        ] {
+            let document = try StrictJSON.parse(Array(text.utf8))
+            #expect(throws: DecodingError.self) {
+                try StrictJSONDecoder.decode(LearnerProgress.self, from: document)
+            }
+        }
+    }
+}
