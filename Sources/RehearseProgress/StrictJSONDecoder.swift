@@ -24,10 +24,7 @@ private struct TreeDecoder: Decoder {
         guard case .object(let members) = value else {
             throw mismatch([String: StrictJSON].self, "an object")
         }
-        var byKey: [String: StrictJSON] = [:]
-        byKey.reserveCapacity(members.count)
-        for member in members { byKey[member.key] = member.value }
-        return KeyedDecodingContainer(KeyedTree<Key>(byKey: byKey, codingPath: codingPath))
+        return KeyedDecodingContainer(KeyedTree<Key>(members: members, codingPath: codingPath))
     }
 
     func unkeyedContainer() throws -> UnkeyedDecodingContainer {
@@ -64,25 +61,14 @@ private struct TreeDecoder: Decoder {
             }
             return date
         }
-        if T.self == String.self {
-            guard case .string(let text) = value, let result = text as? T else {
-                throw mismatch(type, "a string")
-            }
-            return result
-        }
+        if T.self == String.self, let result = try string() as? T { return result }
         if T.self == Bool.self {
             guard case .bool(let flag) = value, let result = flag as? T else {
                 throw mismatch(type, "a boolean")
             }
             return result
         }
-        if T.self == Double.self {
-            guard case .number(let text) = value else { throw mismatch(type, "a number") }
-            guard let number = Double(text), number.isFinite, let result = number as? T else {
-                throw corrupted("The number \(text) does not fit in Double.")
-            }
-            return result
-        }
+        if T.self == Double.self, let result = try double() as? T { return result }
         if let integer = T.self as? any FixedWidthInteger.Type {
             guard case .number(let text) = value else { throw mismatch(type, "a number") }
             guard let result = Self.integer(text, as: integer) as? T else {
@@ -91,6 +77,29 @@ private struct TreeDecoder: Decoder {
             return result
         }
         return try T(from: self)
+    }
+
+    func string() throws -> String {
+        guard case .string(let text) = value else {
+            throw value == .null
+                ? DecodingError.valueNotFound(
+                    String.self, .init(codingPath: codingPath, debugDescription: "Found null."))
+                : mismatch(String.self, "a string")
+        }
+        return text
+    }
+
+    func double() throws -> Double {
+        guard case .number(let text) = value else {
+            throw value == .null
+                ? DecodingError.valueNotFound(
+                    Double.self, .init(codingPath: codingPath, debugDescription: "Found null."))
+                : mismatch(Double.self, "a number")
+        }
+        guard let number = Double(text), number.isFinite else {
+            throw corrupted("The number \(text) does not fit in Double.")
+        }
+        return number
     }
 
     /// A number's text as an integer type, when it is exactly a whole number of that type.
@@ -103,15 +112,38 @@ private struct TreeDecoder: Decoder {
 }
 
 private struct KeyedTree<Key: CodingKey>: KeyedDecodingContainerProtocol {
-    let byKey: [String: StrictJSON]
+    let members: [StrictJSON.Member]
+    /// The members by key, for a large object (a small one is searched in order: cheaper than
+    /// hashing every key).
+    let byKey: [String: StrictJSON]?
     var codingPath: [CodingKey]
 
-    var allKeys: [Key] { byKey.keys.compactMap(Key.init(stringValue:)) }
+    init(members: [StrictJSON.Member], codingPath: [CodingKey]) {
+        self.members = members
+        self.codingPath = codingPath
+        if members.count > 16 {
+            var byKey: [String: StrictJSON] = [:]
+            byKey.reserveCapacity(members.count)
+            for member in members { byKey[member.key] = member.value }
+            self.byKey = byKey
+        } else {
+            byKey = nil
+        }
+    }
 
-    func contains(_ key: Key) -> Bool { byKey[key.stringValue] != nil }
+    var allKeys: [Key] { members.compactMap { Key(stringValue: $0.key) } }
+
+    private func value(_ key: Key) -> StrictJSON? {
+        let name = key.stringValue
+        if let byKey { return byKey[name] }
+        for member in members where member.key == name { return member.value }
+        return nil
+    }
+
+    func contains(_ key: Key) -> Bool { value(key) != nil }
 
     private func child(_ key: Key) throws -> TreeDecoder {
-        guard let value = byKey[key.stringValue] else {
+        guard let value = value(key) else {
             throw DecodingError.keyNotFound(
                 key,
                 .init(
@@ -125,6 +157,29 @@ private struct KeyedTree<Key: CodingKey>: KeyedDecodingContainerProtocol {
 
     func decode<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T {
         try child(key).take(type)
+    }
+
+    func decode(_ type: String.Type, forKey key: Key) throws -> String {
+        try child(key).string()
+    }
+
+    func decode(_ type: Double.Type, forKey key: Key) throws -> Double {
+        try child(key).double()
+    }
+
+    func decodeIfPresent(_ type: String.Type, forKey key: Key) throws -> String? {
+        guard let found = value(key), found != .null else { return nil }
+        return try TreeDecoder(value: found, codingPath: codingPath + [key]).string()
+    }
+
+    func decodeIfPresent(_ type: Double.Type, forKey key: Key) throws -> Double? {
+        guard let found = value(key), found != .null else { return nil }
+        return try TreeDecoder(value: found, codingPath: codingPath + [key]).double()
+    }
+
+    func decodeIfPresent<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T? {
+        guard let found = value(key), found != .null else { return nil }
+        return try TreeDecoder(value: found, codingPath: codingPath + [key]).take(type)
     }
 
     func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type, forKey key: Key)
