@@ -92,6 +92,9 @@ extension RehearseStress {
         @Option(name: .long, help: "Answers per attempt.")
         var answers = 100
 
+        @Option(name: .long, help: "The prefix of the attempt ids (PREFIX-round-R).")
+        var prefix = "cohort"
+
         func run() throws {
             let start: Date
             switch RehearseClock.now() {
@@ -100,7 +103,7 @@ extension RehearseStress {
             }
             try StressRuns.cohort(
                 store: ProgressStore(directory: dataDir), learners: learners, rounds: attempts,
-                answers: answers, start: start)
+                answers: answers, prefix: prefix, start: start)
         }
     }
 }

@@ -40,7 +40,8 @@ enum StressRuns {
     /// one cohort write per round, dated a day apart before `start`; prints `saved round R`
     /// once a round is durable.
     static func cohort(
-        store: ProgressStore, learners: Int, rounds: Int, answers: Int, start: Date
+        store: ProgressStore, learners: Int, rounds: Int, answers: Int, prefix: String,
+        start: Date
     ) throws(ProgressError) {
         var round = 0
         while rounds == 0 || round < rounds {
@@ -48,7 +49,7 @@ enum StressRuns {
             let recordings = (0..<learners).map { index in
                 let learner = "learner" + String(format: "%05d", index) + "@example.com"
                 var record = attempt(
-                    "round-\(round)", learner: learner, at: time, answers: answers,
+                    "\(prefix)-round-\(round)", learner: learner, at: time, answers: answers,
                     status: .finished)
                 for offset in record.answers.indices {
                     // Scores that vary by learner and round, as a cohort's do.
