@@ -1,9 +1,11 @@
 import Foundation
 
 /// Encodes a value into a `StrictJSON` tree, whose `rendered()` text is the store's file: the
-/// same bytes as `ProgressTime.encoder()` (pretty-printed, keys sorted, dates by
-/// `ProgressTime.format`, doubles as `JSONEncoder` writes them), made without Foundation's
-/// encoder, which cost most of the time of writing a cohort. A seeded test compares the two.
+/// bytes `ProgressTime.encoder()` writes (pretty-printed, keys sorted, dates by
+/// `ProgressTime.format`, doubles as `JSONEncoder` writes them; a seeded test compares the two),
+/// made without Foundation's encoder, which cost most of the time of writing a cohort. One
+/// difference is kept on purpose: DEL, U+2028 and U+2029 in a string are written escaped, as
+/// the output kit's `JSONWriter` writes every string; any JSON reader reads the same text.
 ///
 /// The `Codable` conformances stay the one description of the file: this is another way of
 /// running them, not a second writer of the format.
