@@ -76,6 +76,8 @@ public indirect enum StrictJSON: Sendable, Hashable {
         return writer.rendered
     }
 
+    private func spaces(_ count: Int) -> String { String(repeating: " ", count: count) }
+
     private func write(to output: inout JSONWriter, indent: Int) {
         switch self {
         case .null: output.raw("null")
@@ -84,11 +86,7 @@ public indirect enum StrictJSON: Sendable, Hashable {
         case .string(let text): output.string(text)
         case .array(let elements):
             // An empty list or object as Foundation's encoder writes it: an empty line inside.
-            guard !elements.isEmpty else {
-                output.raw("[\n\n")
-                output.text(String(repeating: " ", count: indent))
-                return output.raw("]")
-            }
+            guard !elements.isEmpty else { return output.text("[\n\n" + spaces(indent) + "]") }
             output.raw("[\n")
             for (index, element) in elements.enumerated() {
                 output.text(String(repeating: " ", count: indent + 2))
@@ -98,11 +96,7 @@ public indirect enum StrictJSON: Sendable, Hashable {
             output.text(String(repeating: " ", count: indent))
             output.raw("]")
         case .object(let members):
-            guard !members.isEmpty else {
-                output.raw("{\n\n")
-                output.text(String(repeating: " ", count: indent))
-                return output.raw("}")
-            }
+            guard !members.isEmpty else { return output.text("{\n\n" + spaces(indent) + "}") }
             output.raw("{\n")
             let sorted = members.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
             for (index, member) in sorted.enumerated() {

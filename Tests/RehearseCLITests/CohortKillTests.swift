@@ -51,7 +51,7 @@ import Testing
                 text += String(decoding: chunk, as: UTF8.self)
             }
             let round = (DispatchTime.now().uptimeNanoseconds - started) / 1000
-            usleep(UInt32(UInt64.random(in: 0...max(1, round), using: &generator) % 5_000_000))
+            usleep(UInt32(clamping: UInt64.random(in: 0...max(1, round), using: &generator)))
             Glibc.kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
             text += String(
