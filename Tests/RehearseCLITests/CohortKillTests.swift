@@ -27,13 +27,15 @@ import Testing
         let folder = (data.path as NSString).appendingPathComponent("progress")
         var saved = Set<String>()
         var midWrite = 0
-        for kill in 0..<kills {
+        // At least `kills` kills, and more (up to four times as many) until one lands during
+        // the flushes of a group, where the temp files are on disk.
+        for kill in 0..<(kills * 4) where kill < kills || midWrite == 0 {
             let process = Process()
             let output = Pipe()
             process.executableURL = CLI.stressBinary
             process.arguments = [
                 "cohort", "--data-dir", data.path, "--learners", "\(learners)", "--attempts", "0",
-                "--answers", "20", "--prefix", "k\(kill)",
+                "--answers", "5", "--prefix", "k\(kill)",
             ]
             var childEnvironment = environment
             childEnvironment["REHEARSE_NOW"] = "2026-01-05T09:00:00Z"
