@@ -23,6 +23,13 @@ public enum ProgressUpdate {
     public static func attempt(
         _ learner: LearnerGrade, in graded: GradedCohort, bank: Bank, now: Date
     ) -> AttemptRecord {
+        attempt(learner, in: graded, quizHash: bank.contentHash(of: graded.index.quiz), now: now)
+    }
+
+    /// `attempt(_:in:bank:now:)` with the quiz's content hash computed once for the cohort.
+    static func attempt(
+        _ learner: LearnerGrade, in graded: GradedCohort, quizHash: String, now: Date
+    ) -> AttemptRecord {
         let index = graded.index
         let answers = graded.answers(of: learner)
         var records: [AttemptRecord.Answer] = []
@@ -51,7 +58,7 @@ public enum ProgressUpdate {
         return AttemptRecord(
             id: original?.id ?? "grade-" + String(hash.hex.prefix(24)),
             learner: learner.learner, quiz: index.quiz.id.value,
-            quizHash: original?.quizHash ?? bank.contentHash(of: index.quiz),
+            quizHash: original?.quizHash ?? quizHash,
             mode: original?.mode ?? "graded", seed: learner.seed ?? 0,
             status: original?.status ?? .finished, startedAt: original?.startedAt ?? now,
             finishedAt: original?.finishedAt ?? now, answers: records, score: learner.earned,
@@ -71,12 +78,15 @@ public enum ProgressUpdate {
         }
     }
 
-    /// Records every learner's attempt in `store`. A learner whose id is not valid is skipped and
-    /// reported as a rejected row; a store that cannot be written stops with its error.
+    /// Records every learner's attempt in `store`, in grouped writes (`recordCohort`). A
+    /// learner whose id is not valid is skipped and reported as a rejected row; a store that
+    /// cannot be written stops with its error.
     public static func apply(
         _ graded: GradedCohort, bank: Bank, store: ProgressStore, now: Date
     ) throws(ProgressError) -> Outcome {
         var outcome = Outcome()
+        let quizHash = bank.contentHash(of: graded.index.quiz)
+        var recordings: [LearnerRecording] = []
         for learner in graded.learners {
             if case .failure(let error) = LearnerID.normalise(learner.learner) {
                 outcome.rejected.append(
@@ -85,10 +95,12 @@ public enum ProgressUpdate {
                         reason: "progress not updated: \(error.description)"))
                 continue
             }
-            let attempt = attempt(learner, in: graded, bank: bank, now: now)
-            try store.record(attempt, reviews: reviews(of: attempt, now: now))
-            outcome.recorded += 1
+            let attempt = attempt(learner, in: graded, quizHash: quizHash, now: now)
+            recordings.append(
+                LearnerRecording(attempts: [attempt], reviews: reviews(of: attempt, now: now)))
         }
+        try store.recordCohort(recordings)
+        outcome.recorded = recordings.count
         outcome.notes.append(
             "progress updated for \(outcome.recorded) learner\(outcome.recorded == 1 ? "" : "s") "
                 + "in \(store.progressFolder)")

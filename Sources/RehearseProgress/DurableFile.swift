@@ -76,6 +76,26 @@ struct DurableFile {
     func replace(
         _ path: String, with data: Data, backup: String? = nil, mode newMode: mode_t = 0o644
     ) throws(ProgressError) {
+        let pending = try flushedTemp(for: path, with: data, backup: backup, mode: newMode)
+        try commit(pending)
+        try syncFolder((path as NSString).deletingLastPathComponent)
+    }
+
+    /// A temp file beside its target, holding every byte and flushed to disk, not yet renamed.
+    struct Pending: Sendable {
+        var target: String
+        var temp: String
+        var backup: String?
+        /// Whether the target was a regular file (so it can be kept as the backup).
+        var replacesFile: Bool
+    }
+
+    /// Writes `data` to a new temp file beside `path` (created exclusively; every byte written,
+    /// retrying short writes and EINTR), sets its mode, flushes it to disk and closes it checking
+    /// the result. On failure the temp file is removed. `commit` puts it in place.
+    func flushedTemp(
+        for path: String, with data: Data, backup: String? = nil, mode newMode: mode_t = 0o644
+    ) throws(ProgressError) -> Pending {
         let folder = (path as NSString).deletingLastPathComponent
         let name = (path as NSString).lastPathComponent
         let temp = (folder as NSString).appendingPathComponent(Self.tempName(for: name))
@@ -103,16 +123,29 @@ struct DurableFile {
             if close(fd) != 0 && errno != EINTR {
                 throw failure(temp, "cannot be closed", errno)
             }
-            if isRegular, let backup { try keepBackup(of: path, as: backup) }
-            if operations.rename(temp, path) != 0 {
-                throw failure(path, "cannot be replaced", errno)
-            }
         } catch {
             if isOpen { _ = close(fd) }
             _ = unlink(temp)
             throw error
         }
-        try syncFolder(folder)
+        return Pending(target: path, temp: temp, backup: backup, replacesFile: isRegular)
+    }
+
+    /// Puts a flushed temp file in place: keeps the old file as the backup (when asked and
+    /// there is one), then renames the temp file over the target. The folder is not flushed
+    /// (`syncFolder`, once for any number of commits). On failure the temp file is removed.
+    func commit(_ pending: Pending) throws(ProgressError) {
+        do throws(ProgressError) {
+            if pending.replacesFile, let backup = pending.backup {
+                try keepBackup(of: pending.target, as: backup)
+            }
+            if operations.rename(pending.temp, pending.target) != 0 {
+                throw failure(pending.target, "cannot be replaced", errno)
+            }
+        } catch {
+            _ = unlink(pending.temp)
+            throw error
+        }
     }
 
     /// Keeps the current file under `backup`, atomically: a hard link under a temp name renamed
@@ -145,8 +178,12 @@ struct DurableFile {
 
     /// Removes temp files left for `name` in `folder` by a writer that was killed. Call only
     /// while holding the lock that every writer of `name` takes.
-    func removeStaleTemps(in folder: String, for name: String) {
-        guard let entries = try? FileManager.default.contentsOfDirectory(atPath: folder) else {
+    /// `entries` is the folder's listing, when the caller has one (listing a folder of 10,000
+    /// learners once per learner would cost more than the writes).
+    func removeStaleTemps(in folder: String, for name: String, among entries: [String]? = nil) {
+        guard
+            let entries = entries ?? (try? FileManager.default.contentsOfDirectory(atPath: folder))
+        else {
             return
         }
         let prefix = "." + name + Self.tempMarker

@@ -21,18 +21,29 @@ enum FileLock {
     static func withExclusiveLock<T>(
         _ path: String, operations: FileOperations, _ body: () throws(ProgressError) -> T
     ) throws(ProgressError) -> T {
+        let fd = try acquire(path, operations: operations)
+        defer {
+            _ = flock(fd, LOCK_UN)
+            _ = close(fd)
+        }
+        return try body()
+    }
+
+    /// Takes the lock and returns its descriptor: the caller unlocks (`flock(fd, LOCK_UN)`) and
+    /// closes it.
+    static func acquire(_ path: String, operations: FileOperations) throws(ProgressError) -> Int32 {
         let fd = retryingEINTR { operations.open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644) }
         guard fd >= 0 else {
             throw ProgressError(
                 path: path, reason: "cannot open the lock file: \(String(cString: strerror(errno)))"
             )
         }
-        defer { _ = close(fd) }
         guard retryingEINTR({ flock(fd, LOCK_EX) }) == 0 else {
+            let code = errno
+            _ = close(fd)
             throw ProgressError(
-                path: path, reason: "cannot take the lock: \(String(cString: strerror(errno)))")
+                path: path, reason: "cannot take the lock: \(String(cString: strerror(code)))")
         }
-        defer { _ = flock(fd, LOCK_UN) }
-        return try body()
+        return fd
     }
 }

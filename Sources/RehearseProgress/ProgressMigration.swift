@@ -76,18 +76,17 @@ enum ProgressMigration {
         } catch {
             throw Failure(reason: "has a value out of range: \(error)")
         }
-        let decoder = AttemptRecord.makeDecoder()
         let decoded: Decoded
         do {
             if version == 0 {
-                let old = try decoder.decode(VersionZero.self, from: data)
+                let old = try StrictJSONDecoder.decode(VersionZero.self, from: document)
                 decoded = Decoded(
                     progress: LearnerProgress(
                         learner: old.learner ?? learner, attempts: old.attempts),
                     migratedFrom: 0, unknown: UnknownKeys())
             } else {
                 decoded = Decoded(
-                    progress: try decoder.decode(LearnerProgress.self, from: data),
+                    progress: try StrictJSONDecoder.decode(LearnerProgress.self, from: document),
                     migratedFrom: nil, unknown: UnknownKeys(of: document))
             }
         } catch {

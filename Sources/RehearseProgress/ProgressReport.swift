@@ -143,15 +143,4 @@ extension ProgressStore {
             })
         return ProgressReport(progress, inProgress: Array(saved), at: now)
     }
-
-    /// The summary of every learner; a learner whose file cannot be read gets a row with the error.
-    public func summary(at now: Date) throws(ProgressError) -> [LearnerSummary] {
-        try learners().map { learner in
-            do throws(ProgressError) {
-                return LearnerSummary(try report(learner: learner, at: now))
-            } catch {
-                return LearnerSummary(unreadable: learner, error: error)
-            }
-        }
-    }
 }

@@ -81,8 +81,6 @@ public final class ProgressStore: Sendable {
         path(path(progressFolder, "unfinished"), id)
     }
 
-    private func lockPath(_ id: String) -> String { path(progressFolder, "." + id + ".lock") }
-
     // MARK: Reading
 
     /// The learner's progress; empty when the learner has no file yet. A file that cannot be
@@ -129,7 +127,7 @@ public final class ProgressStore: Sendable {
         }
     }
 
-    private struct Loaded {
+    struct Loaded {
         var progress: LearnerProgress
         /// The version the file was in, when it was migrated from an older one.
         var migratedFrom: Int?
@@ -138,7 +136,7 @@ public final class ProgressStore: Sendable {
         var unknown = UnknownKeys()
     }
 
-    private func read(_ id: String) throws(ProgressError) -> Loaded {
+    func read(_ id: String) throws(ProgressError) -> Loaded {
         let progressPath = path(progressFolder, id + ".json")
         guard let data = try file.read(progressPath) else {
             return Loaded(progress: LearnerProgress(learner: id), migratedFrom: nil, exists: false)
@@ -230,7 +228,7 @@ public final class ProgressStore: Sendable {
     }
 
     /// Refuses an attempt with a value out of range or a time after the present.
-    private func checkRecordable(_ attempt: AttemptRecord) throws(ProgressError) {
+    func checkRecordable(_ attempt: AttemptRecord, present: Date? = nil) throws(ProgressError) {
         if let problem = ProgressValidation.problem(in: attempt) {
             throw ProgressError(
                 path: attempt.learner,
@@ -243,22 +241,24 @@ public final class ProgressStore: Sendable {
             + attempt.answers.compactMap(\.answeredAt)
         try checkNotFuture(
             times, what: "the attempt `\(TerminalText.sanitizeLine(attempt.id))`",
-            learner: attempt.learner)
+            learner: attempt.learner, present: present)
     }
 
     /// Refuses times after the present (plus `futureTolerance`): a recorded attempt from the
     /// future would freeze review scheduling.
-    private func checkNotFuture(_ times: [Date], what: String, learner: String = "")
-        throws(ProgressError)
-    {
-        let present = now()
+    /// `present` is the store's present when the caller has read it already.
+    func checkNotFuture(
+        _ times: [Date], what: @autoclosure () -> String, learner: String = "",
+        present: Date? = nil
+    ) throws(ProgressError) {
+        let present = present ?? now()
         guard let latest = times.max(), latest > present.addingTimeInterval(Self.futureTolerance)
         else { return }
         let format = ISO8601DateFormatter()
         throw ProgressError(
             path: learner,
             reason:
-                "\(what) is dated \(format.string(from: latest)), after the present (\(format.string(from: present))); times after the present are refused",
+                "\(what()) is dated \(format.string(from: latest)), after the present (\(format.string(from: present))); times after the present are refused",
             kind: .rejected)
     }
 
@@ -266,35 +266,66 @@ public final class ProgressStore: Sendable {
         throws(ProgressError)
     {
         try file.makeFolder(progressFolder)
-        let target = path(progressFolder, id + ".json")
         try FileLock.withExclusiveLock(lockPath(id), operations: operations) {
             () throws(ProgressError) in
-            for name in [".json", ".json.bak"]
-                + (0..<LearnerProgress.currentVersion).map({
-                    ".json.v\($0).bak"
-                })
-            {
-                file.removeStaleTemps(in: progressFolder, for: id + name)
-            }
-            var loaded = try read(id)
-            foldInProgress(into: &loaded.progress)
-            change(&loaded.progress)
-            let data: Data
-            do {
-                data = try loaded.unknown.restore(
-                    into: AttemptRecord.makeEncoder().encode(loaded.progress))
-            } catch {
-                throw ProgressError(path: target, reason: "cannot be encoded: \(error)")
-            }
-            if let version = loaded.migratedFrom {
-                let original = target + ".v\(version).bak"
-                if !FileManager.default.fileExists(atPath: original) {
-                    try file.keepBackup(of: target, as: original)
-                }
-            }
-            try file.replace(target, with: data + Data("\n".utf8), backup: target + ".bak")
+            removeStaleTemps(of: id, among: nil)
+            let write = try prepareWrite(id, change)
+            try keepOriginal(of: write)
+            try file.replace(write.target, with: write.data, backup: write.target + ".bak")
         }
     }
+
+    /// A learner's file re-read, merged and encoded, ready to be written.
+    struct PreparedWrite: Sendable {
+        var target: String
+        var data: Data
+        /// The version the file was in, when it is migrated by this write.
+        var migratedFrom: Int?
+    }
+
+    /// Reads the learner's file (with the attempts in progress folded in), applies `change` and
+    /// encodes the result, keeping the members this build does not know. Call under the lock.
+    func prepareWrite(_ id: String, _ change: (inout LearnerProgress) -> Void)
+        throws(ProgressError) -> PreparedWrite
+    {
+        let target = path(progressFolder, id + ".json")
+        var loaded = try read(id)
+        foldInProgress(into: &loaded.progress)
+        change(&loaded.progress)
+        let data: Data
+        do {
+            data = try loaded.unknown.restore(
+                into: StrictJSONEncoder.encode(loaded.progress))
+        } catch {
+            throw ProgressError(path: target, reason: "cannot be encoded: \(error)")
+        }
+        return PreparedWrite(
+            target: target, data: data + Data("\n".utf8), migratedFrom: loaded.migratedFrom)
+    }
+
+    /// Keeps the original of a file being migrated as `LEARNER.json.vN.bak` (once).
+    func keepOriginal(of write: PreparedWrite) throws(ProgressError) {
+        guard let version = write.migratedFrom else { return }
+        let original = write.target + ".v\(version).bak"
+        if !FileManager.default.fileExists(atPath: original) {
+            try file.keepBackup(of: write.target, as: original)
+        }
+    }
+
+    /// Removes the temp files a killed writer of this learner left (of the file, its backup and
+    /// its migration backups). `entries` is the progress folder's listing when the caller has
+    /// one. Call under the learner's lock.
+    func removeStaleTemps(of id: String, among entries: [String]?) {
+        let entries =
+            entries ?? (try? FileManager.default.contentsOfDirectory(atPath: progressFolder))
+        for name in [".json", ".json.bak"]
+            + (0..<LearnerProgress.currentVersion).map({ ".json.v\($0).bak" })
+        {
+            file.removeStaleTemps(in: progressFolder, for: id + name, among: entries)
+        }
+    }
+
+    func lockPath(_ id: String) -> String { path(progressFolder, "." + id + ".lock") }
 
     // MARK: Ids
 

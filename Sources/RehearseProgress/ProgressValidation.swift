@@ -248,7 +248,7 @@ public enum ProgressValidation {
 
     private static func time(_ value: StrictJSON, at place: String) throws(Problem) {
         if value == .null { return }
-        guard case .string(let text) = value, let date = RehearseClock.parse(text),
+        guard case .string(let text) = value, let date = ProgressTime.parse(text),
             RehearseClock.isInRange(date)
         else {
             throw Problem(

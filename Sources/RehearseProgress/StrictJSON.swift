@@ -67,13 +67,16 @@ public indirect enum StrictJSON: Sendable, Hashable {
         return nil
     }
 
-    /// The document written as pretty-printed JSON in the style of the store's encoder: two
-    /// spaces of indentation, `" : "` between a key and its value, keys sorted.
+    /// The document written as pretty-printed JSON in the style of Foundation's encoder: two
+    /// spaces of indentation, `" : "` between a key and its value, keys sorted (by their UTF-8
+    /// bytes), an empty line inside an empty list or object.
     public func rendered() -> String {
         var writer = JSONWriter()
         write(to: &writer, indent: 0)
         return writer.rendered
     }
+
+    private func spaces(_ count: Int) -> String { String(repeating: " ", count: count) }
 
     private func write(to output: inout JSONWriter, indent: Int) {
         switch self {
@@ -82,7 +85,8 @@ public indirect enum StrictJSON: Sendable, Hashable {
         case .number(let text): output.text(text)
         case .string(let text): output.string(text)
         case .array(let elements):
-            guard !elements.isEmpty else { return output.raw("[]") }
+            // An empty list or object as Foundation's encoder writes it: an empty line inside.
+            guard !elements.isEmpty else { return output.text("[\n\n" + spaces(indent) + "]") }
             output.raw("[\n")
             for (index, element) in elements.enumerated() {
                 output.text(String(repeating: " ", count: indent + 2))
@@ -92,7 +96,7 @@ public indirect enum StrictJSON: Sendable, Hashable {
             output.text(String(repeating: " ", count: indent))
             output.raw("]")
         case .object(let members):
-            guard !members.isEmpty else { return output.raw("{}") }
+            guard !members.isEmpty else { return output.text("{\n\n" + spaces(indent) + "}") }
             output.raw("{\n")
             let sorted = members.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
             for (index, member) in sorted.enumerated() {
@@ -274,6 +278,19 @@ struct StrictJSONParser {
 
     private mutating func string() throws(StrictJSON.Failure) -> String {
         index += 1
+        // Most strings hold no escape: validated and made at once, with no scalar view.
+        var end = index
+        while end < bytes.count, bytes[end] >= 0x20, bytes[end] != UInt8(ascii: "\""),
+            bytes[end] != UInt8(ascii: "\\")
+        {
+            end += 1
+        }
+        if end < bytes.count, bytes[end] == UInt8(ascii: "\""),
+            let text = String(validating: bytes[index..<end], as: UTF8.self)
+        {
+            index = end + 1
+            return text
+        }
         var scalars = String.UnicodeScalarView()
         var runStart = index
         while true {

@@ -11,7 +11,7 @@ struct RehearseStress: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rehearse-stress",
         abstract: "Stress and time the progress store (for tests and benchmarks).",
-        subcommands: [Write.self, Bench.self])
+        subcommands: [Write.self, Bench.self, Cohort.self])
 }
 
 /// The learner, the data folder and the time the fabricated attempts start at.
@@ -69,6 +69,41 @@ extension RehearseStress {
             try StressRuns.bench(
                 store: options.store, learner: options.learner, saves: saves, history: history,
                 start: try options.start())
+        }
+    }
+
+    struct Cohort: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract:
+                "Fill a data folder: N learners with M attempts each, written in grouped cohort writes; print `saved round R` after each round is durable."
+        )
+
+        @Option(name: .long, help: "The data folder.")
+        var dataDir: String
+
+        @Option(name: .long, help: "How many learners.")
+        var learners = 10_000
+
+        @Option(
+            name: .long, help: "Attempts per learner (one cohort write per round; 0: until killed)."
+        )
+        var attempts = 1
+
+        @Option(name: .long, help: "Answers per attempt.")
+        var answers = 100
+
+        @Option(name: .long, help: "The prefix of the attempt ids (PREFIX-round-R).")
+        var prefix = "cohort"
+
+        func run() throws {
+            let start: Date
+            switch RehearseClock.now() {
+            case .success(let date): start = date
+            case .failure(let error): throw ValidationError("\(error)")
+            }
+            try StressRuns.cohort(
+                store: ProgressStore(directory: dataDir), learners: learners, rounds: attempts,
+                answers: answers, prefix: prefix, start: start)
         }
     }
 }

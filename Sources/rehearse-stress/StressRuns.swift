@@ -36,6 +36,45 @@ enum StressRuns {
         }
     }
 
+    /// Records `rounds` attempts for each of `learners` learners (learner00000@example.com, …),
+    /// one cohort write per round, dated a day apart before `start`; prints `saved round R`
+    /// once a round is durable.
+    static func cohort(
+        store: ProgressStore, learners: Int, rounds: Int, answers: Int, prefix: String,
+        start: Date
+    ) throws(ProgressError) {
+        var round = 0
+        while rounds == 0 || round < rounds {
+            let time = start.addingTimeInterval(Double((round - max(rounds, round + 1)) * 86_400))
+            let recordings = (0..<learners).map { index in
+                let learner = "learner" + String(format: "%05d", index) + "@example.com"
+                var record = attempt(
+                    "\(prefix)-round-\(round)", learner: learner, at: time, answers: answers,
+                    status: .finished)
+                for offset in record.answers.indices {
+                    // Scores that vary by learner and round, as a cohort's do.
+                    let score = Double((index &* 7 &+ offset &* 3 &+ round) % 3) / 2
+                    record.answers[offset].score = score
+                    record.answers[offset].answeredAt = nil
+                }
+                let earned = record.answers.compactMap(\.score).reduce(0, +)
+                record.score = earned
+                record.percent = answers == 0 ? 0 : earned / Double(answers) * 100
+                record.passed = (record.percent ?? 0) >= 70
+                record.competencies = ["stress": record.percent ?? 0]
+                let reviews = record.answers.map {
+                    ReviewEvent(
+                        ref: $0.ref,
+                        rating: Rating.from(earned: $0.score ?? 0, max: $0.max ?? 1), at: time)
+                }
+                return LearnerRecording(attempts: [record], reviews: reviews)
+            }
+            try store.recordCohort(recordings)
+            say("saved round \(round)\n")
+            round += 1
+        }
+    }
+
     /// Times saving one answer (the attempt in progress) with `history` past attempts on file.
     static func bench(
         store: ProgressStore, learner: String, saves: Int, history: Int, start: Date
