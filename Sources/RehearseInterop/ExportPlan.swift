@@ -52,6 +52,9 @@ public struct ExportPlan: Sendable {
                 if case .scenario(let id) = item { return id.value }
                 return nil
             })
+        // The competencies each scenario covers, worked out once for every draw that asks.
+        var covered: [Set<String>]?
+        entries.reserveCapacity(quiz.items.count)
         for item in quiz.items {
             switch item {
             case .question(let question):
@@ -67,14 +70,22 @@ public struct ExportPlan: Sendable {
                 }
                 if exported.insert(id.value).inserted { add(scenario, names: &names) }
             case .draw(let draw):
-                let pool = bank.scenarios.filter {
-                    !listed.contains($0.id.value) && draw.filter.matches($0)
+                if !draw.filter.competencies.isEmpty, covered == nil {
+                    covered = bank.scenarios.map(\.coveredCompetencies)
+                }
+                var pool: [Int] = []
+                for (index, scenario) in bank.scenarios.enumerated()
+                where !listed.contains(scenario.id.value)
+                    && draw.filter.matches(scenario, covering: covered?[index] ?? [])
+                {
+                    pool.append(index)
                 }
                 notes.append(
                     "\(quizID): a draw of \(draw.count.value) from \(pool.count) scenarios: every "
                         + "scenario of the pool exported")
-                for scenario in pool where exported.insert(scenario.id.value).inserted {
-                    add(scenario, names: &names)
+                for index in pool {
+                    let scenario = bank.scenarios[index]
+                    if exported.insert(scenario.id.value).inserted { add(scenario, names: &names) }
                 }
             }
         }
@@ -83,9 +94,10 @@ public struct ExportPlan: Sendable {
     private mutating func add(_ scenario: Scenario, names: inout ImportIDs) {
         let id = scenario.id.value
         for (index, step) in scenario.steps.enumerated() {
-            let joined = "\(id)-\(step.id.value)"
-            let name = names.claim(
-                [joined.count <= 64 ? joined : nil], fallback: String(joined.prefix(60)))
+            let joined = id + "-" + step.id.value
+            // A valid id is ASCII, so at most 64 bytes; only a longer one is counted.
+            let fits = joined.utf8.count <= 64 || joined.count <= 64
+            let name = names.claim([fits ? joined : nil], fallback: String(joined.prefix(60)))
             var stepNotes: [String] = []
             let branches = step.options.compactMap { option in
                 option.next.map { "\(option.id.value) -> \($0.value)" }
@@ -98,7 +110,7 @@ public struct ExportPlan: Sendable {
             }
             entries.append(
                 ExportEntry(
-                    name: name, ref: "\(id)/\(step.id.value)", question: step,
+                    name: name, ref: id + "/" + step.id.value, question: step,
                     context: index == 0 ? (scenario.context ?? scenario.customer) : nil,
                     scenario: id, scenarioTitle: scenario.title, notes: stepNotes))
         }

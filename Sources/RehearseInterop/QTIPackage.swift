@@ -1,4 +1,5 @@
 import Foundation
+import RehearseCore
 import ZIPFoundation
 
 /// A quiz as a QTI 3.0 package (docs/interop.md): `imsmanifest.xml`, the assessment test
@@ -24,11 +25,14 @@ public struct QTIPackage: Sendable {
         var identifiers = QTIIdentifiers()
         let manifestID = identifiers.claim("MANIFEST-" + plan.quizID)
         let testID = identifiers.claim(plan.quizID)
+        // Identifiers in plan order first; then the items, written on all cores.
+        let named = plan.entries.map { ($0, identifiers.claim($0.name)) }
+        let written = parallelMap(named) { entry, identifier in
+            QTIItemWriter.write(entry, identifier: identifier)
+        }
         var items: [QTIItem] = []
-        items.reserveCapacity(plan.entries.count)
-        for entry in plan.entries {
-            let (item, itemNotes) = QTIItemWriter.write(
-                entry, identifier: identifiers.claim(entry.name))
+        items.reserveCapacity(written.count)
+        for ((entry, _), (item, itemNotes)) in zip(named, written) {
             items.append(item)
             notes += itemNotes.map { "\(entry.ref): \($0)" }
         }
