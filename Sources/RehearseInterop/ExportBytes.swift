@@ -14,9 +14,22 @@ struct ExportBytes: Sendable {
         bytes.append(contentsOf: other.bytes)
     }
 
+    /// Appends `source[start..<end]`.
+    mutating func add(_ source: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) {
+        guard start < end else { return }
+        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: source[start..<end]))
+    }
+
     /// Appends one ASCII byte.
     mutating func add(byte: UInt8) {
         bytes.append(byte)
+    }
+
+    /// Whether `text`'s UTF-8 holds a byte for which `test` holds (over the contiguous
+    /// bytes, with no per-byte call through the string's views).
+    static func contains(_ text: String, where test: (UInt8) -> Bool) -> Bool {
+        var text = text
+        return text.withUTF8 { $0.contains(where: test) }
     }
 
     /// The text written.
@@ -36,6 +49,7 @@ struct ExportBytes: Sendable {
     /// end of any kind (ASCII ones checked byte by byte; any non-ASCII text is assumed to
     /// hold one, so the caller takes its general path).
     static func isPlainLine(_ text: String) -> Bool {
-        text.utf8.allSatisfy { $0 < 0x80 && ($0 < 0x0A || $0 > 0x0D) }
+        var text = text
+        return text.withUTF8 { $0.allSatisfy { $0 < 0x80 && ($0 < 0x0A || $0 > 0x0D) } }
     }
 }

@@ -1,4 +1,5 @@
 import RehearseBank
+import RehearseCore
 
 /// One question to export: a quiz's inline question or a scenario's step, with the name it
 /// goes by, the text to put before its prompt and the notes on what the export leaves out.
@@ -45,50 +46,85 @@ public struct ExportPlan: Sendable {
         timeLimit = quiz.timeLimit?.value
         entries = []
         notes = []
-        var names = ImportIDs()
         var exported: Set<String> = []
         let listed = Set(
             quiz.items.compactMap { item -> String? in
                 if case .scenario(let id) = item { return id.value }
                 return nil
             })
-        // The competencies each scenario covers, worked out once for every draw that asks.
-        var covered: [Set<String>]?
-        entries.reserveCapacity(quiz.items.count)
+        // What to write, in order: first worked out, so that the entries are made in an array
+        // of the right size.
+        var parts: [Part] = []
+        var count = 0
         for item in quiz.items {
             switch item {
             case .question(let question):
-                let name = names.claim([question.id.value], fallback: question.id.value)
-                entries.append(
-                    ExportEntry(
-                        name: name, ref: "\(quizID)/\(question.id.value)", question: question,
-                        context: nil, scenario: nil, scenarioTitle: nil, notes: []))
+                parts.append(.question(question))
+                count += 1
             case .scenario(let id):
-                guard let scenario = bank.scenario(id.value) else {
+                guard let index = bank.scenarios.firstIndex(where: { $0.id.value == id.value })
+                else {
                     notes.append("\(quizID): the scenario '\(id.value)' is not in the bank")
                     continue
                 }
-                if exported.insert(id.value).inserted { add(scenario, names: &names) }
-            case .draw(let draw):
-                if !draw.filter.competencies.isEmpty, covered == nil {
-                    covered = bank.scenarios.map(\.coveredCompetencies)
+                if exported.insert(id.value).inserted {
+                    parts.append(.scenario(index))
+                    count += bank.scenarios[index].steps.count
                 }
+            case .draw(let draw):
                 var pool: [Int] = []
                 for (index, scenario) in bank.scenarios.enumerated()
                 where !listed.contains(scenario.id.value)
-                    && draw.filter.matches(scenario, covering: covered?[index] ?? [])
+                    && draw.filter.matches(
+                        scenario, covering: Self.covered(draw.filter.competencies, by: scenario))
                 {
                     pool.append(index)
                 }
                 notes.append(
                     "\(quizID): a draw of \(draw.count.value) from \(pool.count) scenarios: every "
                         + "scenario of the pool exported")
-                for index in pool {
-                    let scenario = bank.scenarios[index]
-                    if exported.insert(scenario.id.value).inserted { add(scenario, names: &names) }
+                for index in pool where exported.insert(bank.scenarios[index].id.value).inserted {
+                    parts.append(.scenario(index))
+                    count += bank.scenarios[index].steps.count
                 }
             }
         }
+        var names = ImportIDs()
+        entries.reserveCapacity(count)
+        for part in parts {
+            switch part {
+            case .question(let question):
+                let name = names.claim([question.id.value], fallback: question.id.value)
+                entries.append(
+                    ExportEntry(
+                        name: name, ref: "\(quizID)/\(question.id.value)", question: question,
+                        context: nil, scenario: nil, scenarioTitle: nil, notes: []))
+            case .scenario(let index): add(bank.scenarios[index], names: &names)
+            }
+        }
+    }
+
+    /// A part of the export: an inline question, or a scenario of the bank (by index).
+    private enum Part {
+        case question(Question)
+        case scenario(Int)
+    }
+
+    /// Those of `wanted` that the scenario or one of its steps counts toward: all a draw
+    /// filter needs of `Scenario.coveredCompetencies`, without building that set.
+    private static func covered(_ wanted: [Located<String>], by scenario: Scenario) -> Set<String> {
+        var found: Set<String> = []
+        for competency in wanted {
+            let id = competency.value
+            if scenario.competencies.contains(where: { $0.value == id })
+                || scenario.steps.contains(where: { step in
+                    step.competencies.contains { $0.value == id }
+                })
+            {
+                found.insert(id)
+            }
+        }
+        return found
     }
 
     private mutating func add(_ scenario: Scenario, names: inout ImportIDs) {

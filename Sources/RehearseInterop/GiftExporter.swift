@@ -10,18 +10,17 @@ public enum GiftExporter {
         var head = ExportBytes()
         head.add("// Exported by rehearse export from the quiz \(plan.quizID).\n\n")
         let quizID = plan.quizID
-        let written = parallelMap(plan.entries) { entry in
-            var out = ExportBytes()
-            var notes = entry.notes
-            questions(entry, notes: &notes, into: &out)
-            return (out, notes.map { "\(entry.ref): \($0)" })
+        // By index: an entry passed on is borrowed, not copied (a copy retains every field).
+        let entries = plan.entries
+        let written = parallelMap(Array(entries.indices)) { index in
+            write(entries[index])
         }
         var chunks: [ExportBytes] = []
         chunks.reserveCapacity(written.count * 2)
         var notes = plan.notes
         var category: String?
-        for (entry, (out, entryNotes)) in zip(plan.entries, written) {
-            let wanted = entry.scenario.map { "\(quizID)/\($0)" } ?? quizID
+        for (index, (out, entryNotes)) in written.enumerated() {
+            let wanted = entries[index].scenario.map { "\(quizID)/\($0)" } ?? quizID
             if wanted != category {
                 var line = ExportBytes()
                 line.add("$CATEGORY: \(wanted)\n\n")
@@ -32,6 +31,14 @@ public enum GiftExporter {
             notes += entryNotes
         }
         return ExportResult(text: ExportBytes.join(chunks, head: head), notes: notes)
+    }
+
+    /// The text of one entry, and its notes (as `REF: what`).
+    private static func write(_ entry: ExportEntry) -> (ExportBytes, [String]) {
+        var out = ExportBytes()
+        var notes = entry.notes
+        questions(entry, notes: &notes, into: &out)
+        return (out, notes.map { "\(entry.ref): \($0)" })
     }
 
     private static func questions(
@@ -250,7 +257,7 @@ public enum GiftExporter {
     }
 
     private static func needsPlainMarker(_ text: String) -> Bool {
-        text.utf8.first == 0x5B || text.utf8.contains { $0 == 0x3C || $0 == 0x26 }  // [ < &
+        text.utf8.first == 0x5B || ExportBytes.contains(text) { $0 == 0x3C || $0 == 0x26 }  // [ < &
     }
 
     /// GIFT's special characters escaped (`\~ \= \# \{ \} \: \\`), line ends as `\n`.
@@ -260,25 +267,34 @@ public enum GiftExporter {
         return out.text
     }
 
-    /// `text` escaped as `escape(_:)` does, appended to `out`.
+    /// `text` escaped as `escape(_:)` does, appended to `out` (runs without special
+    /// characters copied whole).
     static func escape(_ text: String, into out: inout ExportBytes) {
-        var previous: UInt8 = 0
-        for byte in text.utf8 {
-            switch byte {
-            // ~ = # { } : and the backslash (all ASCII, so never inside a multi-byte character)
-            case 0x7E, 0x3D, 0x23, 0x7B, 0x7D, 0x3A, 0x5C:
-                out.add(byte: 0x5C)
-                out.add(byte: byte)
-            case 0x0D:
-                out.add(byte: 0x5C)
-                out.add(byte: 0x6E)
-            case 0x0A where previous != 0x0D:
-                out.add(byte: 0x5C)
-                out.add(byte: 0x6E)
-            case 0x0A: break
-            default: out.add(byte: byte)
+        var text = text
+        text.withUTF8 { source in
+            var copied = 0
+            var previous: UInt8 = 0
+            for index in 0..<source.count {
+                let byte = source[index]
+                let before = previous
+                previous = byte
+                let escaped: UInt8
+                switch byte {
+                // ~ = # { } : and the backslash (all ASCII, so never inside a multi-byte
+                // character)
+                case 0x7E, 0x3D, 0x23, 0x7B, 0x7D, 0x3A, 0x5C: escaped = byte
+                case 0x0D: escaped = 0x6E
+                case 0x0A: escaped = before == 0x0D ? 0 : 0x6E  // CR LF: one `\n`
+                default: continue
+                }
+                out.add(source, from: copied, to: index)
+                copied = index + 1
+                if escaped != 0 {
+                    out.add(byte: 0x5C)
+                    out.add(byte: escaped)
+                }
             }
-            previous = byte
+            out.add(source, from: copied, to: source.count)
         }
     }
 

@@ -12,18 +12,17 @@ public enum MoodleXMLExporter {
         head.add("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
         head.add(
             "<!-- Exported by rehearse export from the quiz \(comment(plan.quizID)). -->\n<quiz>\n")
-        let written = parallelMap(plan.entries) { entry in
-            var out = ExportBytes()
-            var notes = entry.notes
-            questions(entry, notes: &notes, into: &out)
-            return (out, notes.map { "\(entry.ref): \($0)" })
+        // By index: an entry passed on is borrowed, not copied (a copy retains every field).
+        let entries = plan.entries
+        let written = parallelMap(Array(entries.indices)) { index in
+            write(entries[index])
         }
         var chunks: [ExportBytes] = []
         chunks.reserveCapacity(written.count * 2)
         var notes = plan.notes
         var category: String?
-        for (entry, (out, entryNotes)) in zip(plan.entries, written) {
-            let wanted = entry.scenario.map { "\(plan.quizID)/\($0)" } ?? plan.quizID
+        for (index, (out, entryNotes)) in written.enumerated() {
+            let wanted = entries[index].scenario.map { "\(plan.quizID)/\($0)" } ?? plan.quizID
             if wanted != category {
                 var lines = ExportBytes()
                 lines.add("  <question type=\"category\">\n")
@@ -38,6 +37,14 @@ public enum MoodleXMLExporter {
         }
         return ExportResult(
             text: ExportBytes.join(chunks, head: head, tail: "</quiz>\n"), notes: notes)
+    }
+
+    /// The text of one entry, and its notes (as `REF: what`).
+    private static func write(_ entry: ExportEntry) -> (ExportBytes, [String]) {
+        var out = ExportBytes()
+        var notes = entry.notes
+        questions(entry, notes: &notes, into: &out)
+        return (out, notes.map { "\(entry.ref): \($0)" })
     }
 
     private static func questions(
@@ -255,23 +262,36 @@ public enum MoodleXMLExporter {
 
     /// Text for element content and attribute values: `&`, `<`, `>` and `"` as entities.
     static func escape(_ text: String) -> String {
-        guard text.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 })
-        else { return text }
+        guard ExportBytes.contains(text, where: isSpecial) else { return text }
         var out = ExportBytes()
         escape(text, into: &out)
         return out.text
     }
 
-    /// `text` escaped as `escape(_:)` does, appended to `out`.
+    private static func isSpecial(_ byte: UInt8) -> Bool {
+        byte == 0x26 || byte == 0x3C || byte == 0x3E || byte == 0x22
+    }
+
+    /// `text` escaped as `escape(_:)` does, appended to `out` (runs without special
+    /// characters copied whole).
     static func escape(_ text: String, into out: inout ExportBytes) {
-        for byte in text.utf8 {
-            switch byte {
-            case 0x26: out.add("&amp;")
-            case 0x3C: out.add("&lt;")
-            case 0x3E: out.add("&gt;")
-            case 0x22: out.add("&quot;")
-            default: out.add(byte: byte)
+        var text = text
+        text.withUTF8 { source in
+            var copied = 0
+            for index in 0..<source.count {
+                let entity: String
+                switch source[index] {
+                case 0x26: entity = "&amp;"
+                case 0x3C: entity = "&lt;"
+                case 0x3E: entity = "&gt;"
+                case 0x22: entity = "&quot;"
+                default: continue
+                }
+                out.add(source, from: copied, to: index)
+                copied = index + 1
+                out.add(entity)
             }
+            out.add(source, from: copied, to: source.count)
         }
     }
 

@@ -26,15 +26,18 @@ public struct QTIPackage: Sendable {
         let manifestID = identifiers.claim("MANIFEST-" + plan.quizID)
         let testID = identifiers.claim(plan.quizID)
         // Identifiers in plan order first; then the items, written on all cores.
-        let named = plan.entries.map { ($0, identifiers.claim($0.name)) }
-        let written = parallelMap(named) { entry, identifier in
-            QTIItemWriter.write(entry, identifier: identifier)
+        // By index: an entry passed on is borrowed, not copied (a copy retains every field).
+        let entries = plan.entries
+        let identifiersOfItems = entries.indices.map { identifiers.claim(entries[$0].name) }
+        let written = parallelMap(Array(entries.indices)) { index in
+            QTIItemWriter.write(entries[index], identifier: identifiersOfItems[index])
         }
         var items: [QTIItem] = []
         items.reserveCapacity(written.count)
-        for ((entry, _), (item, itemNotes)) in zip(named, written) {
+        for (index, (item, itemNotes)) in written.enumerated() {
             items.append(item)
-            notes += itemNotes.map { "\(entry.ref): \($0)" }
+            let ref = entries[index].ref
+            notes += itemNotes.map { "\(ref): \($0)" }
         }
         var text = QTIText()
         let test = QTITestWriter.write(plan, items: items, identifier: testID, text: &text)
