@@ -132,8 +132,10 @@ public struct ExportPlan: Sendable {
         for (index, step) in scenario.steps.enumerated() {
             let joined = id + "-" + step.id.value
             // A valid id is ASCII, so at most 64 bytes; only a longer one is counted.
-            let fits = joined.utf8.count <= 64 || joined.count <= 64
-            let name = names.claim([fits ? joined : nil], fallback: String(joined.prefix(60)))
+            let bytes = joined.utf8.count
+            let fits = bytes <= 64 || joined.count <= 64
+            let fallback = bytes <= 60 ? joined : String(joined.prefix(60))
+            let name = names.claim([fits ? joined : nil], fallback: fallback)
             var stepNotes: [String] = []
             let branches = step.options.compactMap { option in
                 option.next.map { "\(option.id.value) -> \($0.value)" }

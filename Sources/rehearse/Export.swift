@@ -94,11 +94,18 @@ struct Export: ParsableCommand {
         return (found, bank)
     }
 
+    /// The notes on standard error, one line each, made safe for the terminal line by line
+    /// (so the whole needs no second pass through `printError`).
     private func report(_ notes: [String]) {
         guard !notes.isEmpty else { return }
-        printError(
-            notes.map { "rehearse: note: " + TerminalText.sanitizeLine($0) }
-                .joined(separator: "\n"))
+        var text = ""
+        text.reserveCapacity(notes.reduce(0) { $0 + $1.utf8.count + 17 })
+        for note in notes {
+            text += "rehearse: note: "
+            text += TerminalText.sanitizeLine(note)
+            text += "\n"
+        }
+        FileHandle.standardError.write(Data(text.utf8))
     }
 
     /// Writes the zip durably at `-o` (temp file, flush, rename); an existing file there is
