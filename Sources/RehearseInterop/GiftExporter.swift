@@ -10,11 +10,8 @@ public enum GiftExporter {
         var head = ExportBytes()
         head.add("// Exported by rehearse export from the quiz \(plan.quizID).\n\n")
         let quizID = plan.quizID
-        // By index: an entry passed on is borrowed, not copied (a copy retains every field).
         let entries = plan.entries
-        let written = parallelMap(Array(entries.indices)) { index in
-            write(entries[index])
-        }
+        let written = parallelMap(entries, write)
         var chunks: [ExportBytes] = []
         chunks.reserveCapacity(written.count * 2)
         var notes = plan.notes
@@ -260,15 +257,8 @@ public enum GiftExporter {
         text.utf8.first == 0x5B || ExportBytes.contains(text) { $0 == 0x3C || $0 == 0x26 }  // [ < &
     }
 
-    /// GIFT's special characters escaped (`\~ \= \# \{ \} \: \\`), line ends as `\n`.
-    static func escape(_ text: String) -> String {
-        var out = ExportBytes()
-        escape(text, into: &out)
-        return out.text
-    }
-
-    /// `text` escaped as `escape(_:)` does, appended to `out` (runs without special
-    /// characters copied whole).
+    /// `text` with GIFT's special characters escaped (`\~ \= \# \{ \} \: \\`) and line ends
+    /// as `\n`, appended to `out` (runs without special characters copied whole).
     static func escape(_ text: String, into out: inout ExportBytes) {
         var text = text
         text.withUTF8 { source in

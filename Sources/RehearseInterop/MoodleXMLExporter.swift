@@ -12,11 +12,8 @@ public enum MoodleXMLExporter {
         head.add("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
         head.add(
             "<!-- Exported by rehearse export from the quiz \(comment(plan.quizID)). -->\n<quiz>\n")
-        // By index: an entry passed on is borrowed, not copied (a copy retains every field).
         let entries = plan.entries
-        let written = parallelMap(Array(entries.indices)) { index in
-            write(entries[index])
-        }
+        let written = parallelMap(entries, write)
         var chunks: [ExportBytes] = []
         chunks.reserveCapacity(written.count * 2)
         var notes = plan.notes

@@ -25,10 +25,9 @@ public struct QTIPackage: Sendable {
         var identifiers = QTIIdentifiers()
         let manifestID = identifiers.claim("MANIFEST-" + plan.quizID)
         let testID = identifiers.claim(plan.quizID)
-        // Identifiers in plan order first; then the items, written on all cores.
-        // By index: an entry passed on is borrowed, not copied (a copy retains every field).
+        // Identifiers are claimed in plan order, then the items are written on all cores.
         let entries = plan.entries
-        let identifiersOfItems = entries.indices.map { identifiers.claim(entries[$0].name) }
+        let identifiersOfItems = entries.map { identifiers.claim($0.name) }
         let written = parallelMap(Array(entries.indices)) { index in
             QTIItemWriter.write(entries[index], identifier: identifiersOfItems[index])
         }
