@@ -2,8 +2,9 @@ import RehearseBank
 import RehearseCore
 import RehearseScoring
 
-/// Loads one quiz lazily, so `take` starts fast on a large bank: only the quiz's file, the
-/// scenarios it lists and the pools of its draws are parsed. Files are listed by the bank's one
+/// Loads one quiz lazily, so `take` starts fast on a large bank (and `export` reads only what
+/// it writes): only the quiz's file, the scenarios it lists and the pools of its draws are
+/// parsed. Files are listed by the bank's one
 /// walker (`BankDirectory`, so hidden folders are skipped as `check` skips them) and found by
 /// name (a quiz or scenario file is named after its id, `scenarios/**/ID.yaml`); when a name
 /// does not lead to the file, every file of that kind is read instead, so a misnamed file still
@@ -114,8 +115,9 @@ public enum QuizLoader {
             stubScenarios = pooled.stubScenarios
         } else if scanAll || unnamed {
             // Read every scenario file. Those asked for by name are parsed whole; those that can
-            // match a draw are first parsed without their steps, which is enough to decide most
-            // pools (see `PoolScan.decide`); the rest are skipped unparsed.
+            // match a draw are parsed whole too with `.whole`, else first parsed without their
+            // steps, which is enough to decide most pools (see `PoolScan.decide`); the rest are
+            // skipped unparsed.
             let all = scenarioFiles.values.flatMap { $0 }.sorted()
             let listed = Set(paths)
             var whole = false
