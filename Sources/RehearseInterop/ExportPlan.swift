@@ -1,4 +1,5 @@
 import RehearseBank
+import RehearseCore
 
 /// One question to export: a quiz's inline question or a scenario's step, with the name it
 /// goes by, the text to put before its prompt and the notes on what the export leaves out.
@@ -45,47 +46,96 @@ public struct ExportPlan: Sendable {
         timeLimit = quiz.timeLimit?.value
         entries = []
         notes = []
-        var names = ImportIDs()
         var exported: Set<String> = []
         let listed = Set(
             quiz.items.compactMap { item -> String? in
                 if case .scenario(let id) = item { return id.value }
                 return nil
             })
+        // What to write, in order: first worked out, so that the entries are made in an array
+        // of the right size.
+        var parts: [Part] = []
+        var count = 0
         for item in quiz.items {
             switch item {
+            case .question(let question):
+                parts.append(.question(question))
+                count += 1
+            case .scenario(let id):
+                guard let index = bank.scenarios.firstIndex(where: { $0.id.value == id.value })
+                else {
+                    notes.append("\(quizID): the scenario '\(id.value)' is not in the bank")
+                    continue
+                }
+                if exported.insert(id.value).inserted {
+                    parts.append(.scenario(index))
+                    count += bank.scenarios[index].steps.count
+                }
+            case .draw(let draw):
+                var pool: [Int] = []
+                for (index, scenario) in bank.scenarios.enumerated()
+                where !listed.contains(scenario.id.value)
+                    && draw.filter.matches(
+                        scenario, covering: Self.covered(draw.filter.competencies, by: scenario))
+                {
+                    pool.append(index)
+                }
+                notes.append(
+                    "\(quizID): a draw of \(draw.count.value) from \(pool.count) scenarios: every "
+                        + "scenario of the pool exported")
+                for index in pool where exported.insert(bank.scenarios[index].id.value).inserted {
+                    parts.append(.scenario(index))
+                    count += bank.scenarios[index].steps.count
+                }
+            }
+        }
+        var names = ImportIDs()
+        entries.reserveCapacity(count)
+        for part in parts {
+            switch part {
             case .question(let question):
                 let name = names.claim([question.id.value], fallback: question.id.value)
                 entries.append(
                     ExportEntry(
                         name: name, ref: "\(quizID)/\(question.id.value)", question: question,
                         context: nil, scenario: nil, scenarioTitle: nil, notes: []))
-            case .scenario(let id):
-                guard let scenario = bank.scenario(id.value) else {
-                    notes.append("\(quizID): the scenario '\(id.value)' is not in the bank")
-                    continue
-                }
-                if exported.insert(id.value).inserted { add(scenario, names: &names) }
-            case .draw(let draw):
-                let pool = bank.scenarios.filter {
-                    !listed.contains($0.id.value) && draw.filter.matches($0)
-                }
-                notes.append(
-                    "\(quizID): a draw of \(draw.count.value) from \(pool.count) scenarios: every "
-                        + "scenario of the pool exported")
-                for scenario in pool where exported.insert(scenario.id.value).inserted {
-                    add(scenario, names: &names)
-                }
+            case .scenario(let index): add(bank.scenarios[index], names: &names)
             }
         }
+    }
+
+    /// A part of the export: an inline question, or a scenario of the bank (by index).
+    private enum Part {
+        case question(Question)
+        case scenario(Int)
+    }
+
+    /// Those of `wanted` that the scenario or one of its steps counts toward: all a draw
+    /// filter needs of `Scenario.coveredCompetencies`, without building that set.
+    private static func covered(_ wanted: [Located<String>], by scenario: Scenario) -> Set<String> {
+        var found: Set<String> = []
+        for competency in wanted {
+            let id = competency.value
+            if scenario.competencies.contains(where: { $0.value == id })
+                || scenario.steps.contains(where: { step in
+                    step.competencies.contains { $0.value == id }
+                })
+            {
+                found.insert(id)
+            }
+        }
+        return found
     }
 
     private mutating func add(_ scenario: Scenario, names: inout ImportIDs) {
         let id = scenario.id.value
         for (index, step) in scenario.steps.enumerated() {
-            let joined = "\(id)-\(step.id.value)"
-            let name = names.claim(
-                [joined.count <= 64 ? joined : nil], fallback: String(joined.prefix(60)))
+            let joined = id + "-" + step.id.value
+            // A valid id is ASCII, so at most 64 bytes; only a longer one is counted.
+            let bytes = joined.utf8.count
+            let fits = bytes <= 64 || joined.count <= 64
+            let fallback = bytes <= 60 ? joined : String(joined.prefix(60))
+            let name = names.claim([fits ? joined : nil], fallback: fallback)
             var stepNotes: [String] = []
             let branches = step.options.compactMap { option in
                 option.next.map { "\(option.id.value) -> \($0.value)" }
@@ -98,7 +148,7 @@ public struct ExportPlan: Sendable {
             }
             entries.append(
                 ExportEntry(
-                    name: name, ref: "\(id)/\(step.id.value)", question: step,
+                    name: name, ref: id + "/" + step.id.value, question: step,
                     context: index == 0 ? (scenario.context ?? scenario.customer) : nil,
                     scenario: id, scenarioTitle: scenario.title, notes: stepNotes))
         }

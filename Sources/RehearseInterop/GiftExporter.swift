@@ -4,192 +4,292 @@ import RehearseCore
 /// Writes a quiz as GIFT (the mapping table in docs/interop.md). What GIFT cannot hold is
 /// written in its nearest form with a `// rehearse:` comment, and listed in the notes.
 public enum GiftExporter {
-    /// The GIFT text of `plan`.
+    /// The GIFT text of `plan`. The questions are written on all cores, each into its own
+    /// bytes, then joined in plan order.
     public static func export(_ plan: ExportPlan) -> ExportResult {
-        var out = "// Exported by rehearse export from the quiz \(plan.quizID).\n\n"
+        var head = ExportBytes()
+        head.add("// Exported by rehearse export from the quiz \(plan.quizID).\n\n")
+        let quizID = plan.quizID
+        let entries = plan.entries
+        let written = parallelMap(entries, write)
+        var chunks: [ExportBytes] = []
+        chunks.reserveCapacity(written.count * 2)
         var notes = plan.notes
         var category: String?
-        for entry in plan.entries {
-            let wanted = entry.scenario.map { "\(plan.quizID)/\($0)" } ?? plan.quizID
+        for (index, (out, entryNotes)) in written.enumerated() {
+            let wanted = entries[index].scenario.map { "\(quizID)/\($0)" } ?? quizID
             if wanted != category {
-                out += "$CATEGORY: \(wanted)\n\n"
+                var line = ExportBytes()
+                line.add("$CATEGORY: \(wanted)\n\n")
+                chunks.append(line)
                 category = wanted
             }
-            var entryNotes = entry.notes
-            out += questions(entry, notes: &entryNotes)
-            notes += entryNotes.map { "\(entry.ref): \($0)" }
+            chunks.append(out)
+            notes += entryNotes
         }
-        return ExportResult(text: out, notes: notes)
+        return ExportResult(text: ExportBytes.join(chunks, head: head), notes: notes)
     }
 
-    private static func questions(_ entry: ExportEntry, notes: inout [String]) -> String {
+    /// The text of one entry, and its notes (as `REF: what`).
+    private static func write(_ entry: ExportEntry) -> (ExportBytes, [String]) {
+        var out = ExportBytes()
+        var notes = entry.notes
+        questions(entry, notes: &notes, into: &out)
+        return (out, notes.map { "\(entry.ref): \($0)" })
+    }
+
+    private static func questions(
+        _ entry: ExportEntry, notes: inout [String], into out: inout ExportBytes
+    ) {
         let question = entry.question
+        var answers = ExportBytes()
         if case .rate(let responses, let scale) = question.body {
             notes.append("a rate question: exported as one numerical question per response")
             let share = question.maxPoints / Double(max(1, responses.count))
-            return responses.map { response in
-                let bands = ExportNumbers.rateBands(scale: scale).map {
-                    "=%\(ExportNumbers.percent($0.percent))%"
-                        + "\(YAMLScalar.number(response.key?.value ?? 1)):\($0.distance)"
+            let bands = ExportNumbers.rateBands(scale: scale)
+            for response in responses {
+                answers.bytes.removeAll(keepingCapacity: true)
+                answers.add("{#")
+                let key = YAMLScalar.number(response.key?.value ?? 1)
+                for (index, band) in bands.enumerated() {
+                    if index > 0 { answers.add(byte: 0x20) }
+                    answers.add("=%")
+                    answers.add(ExportNumbers.percent(band.percent))
+                    answers.add("%")
+                    answers.add(key)
+                    answers.add(":\(band.distance)")
                 }
+                feedback(general: response.feedback, into: &answers)
+                answers.add("}")
                 let prompt = entry.prompt + "\nRate from 1 to \(scale): " + response.text
-                return block(
+                block(
                     name: "\(entry.name)-\(response.id.value)", question: question,
-                    prompt: prompt, points: share, comments: notes,
-                    answers: "{#" + bands.joined(separator: " ")
-                        + feedback(general: response.feedback) + "}")
-            }.joined()
+                    prompt: prompt, points: share, comments: notes, answers: answers, into: &out)
+            }
+            return
         }
-        var answers: String
         switch question.body {
         case .choice(let options):
             let full = question.maxPoints
-            answers =
-                "{\n"
-                + options.map { option in
-                    let score = question.points(for: option)
-                    let mark =
-                        score >= full
-                        ? "=" : score <= 0 ? "~" : "~%\(ExportNumbers.percent(score / full * 100))%"
-                    return "  " + mark + answerText(option.text, weighted: mark.count > 1)
-                        + (option.feedback.map { "#" + escape($0) } ?? "") + "\n"
-                }.joined() + feedbackLine(general: question.explanation) + "}"
+            answers.add("{\n")
+            for option in options {
+                let score = question.points(for: option)
+                answers.add("  ")
+                if score >= full {
+                    answers.add("=")
+                    answerText(option.text, weighted: false, into: &answers)
+                } else if score <= 0 {
+                    answers.add("~")
+                    answerText(option.text, weighted: false, into: &answers)
+                } else {
+                    answers.add("~%")
+                    answers.add(ExportNumbers.percent(score / full * 100))
+                    answers.add("%")
+                    answerText(option.text, weighted: true, into: &answers)
+                }
+                if let feedback = option.feedback {
+                    answers.add("#")
+                    escape(feedback, into: &answers)
+                }
+                answers.add("\n")
+            }
+            feedbackLine(general: question.explanation, into: &answers)
+            answers.add("}")
         case .multi(let options, let scoring):
             if scoring == .allOrNothing {
                 notes.append("all-or-nothing scoring not carried: exported with partial weights")
             }
             let share = ExportNumbers.multiShare(options)
-            answers =
-                "{\n"
-                + options.map { option in
-                    let weight = option.correct?.value == true ? share : -share
-                    return "  ~%\(ExportNumbers.percent(weight))%"
-                        + answerText(option.text, weighted: true)
-                        + (option.feedback.map { "#" + escape($0) } ?? "") + "\n"
-                }.joined() + feedbackLine(general: question.explanation) + "}"
+            let right = ExportNumbers.percent(share)
+            let wrong = ExportNumbers.percent(-share)
+            answers.add("{\n")
+            for option in options {
+                answers.add("  ~%")
+                answers.add(option.correct?.value == true ? right : wrong)
+                answers.add("%")
+                answerText(option.text, weighted: true, into: &answers)
+                if let feedback = option.feedback {
+                    answers.add("#")
+                    escape(feedback, into: &answers)
+                }
+                answers.add("\n")
+            }
+            feedbackLine(general: question.explanation, into: &answers)
+            answers.add("}")
         case .truefalse(let answer):
-            answers =
-                "{" + ((answer ?? true) ? "TRUE" : "FALSE")
-                + feedback(general: question.explanation) + "}"
+            answers.add((answer ?? true) ? "{TRUE" : "{FALSE")
+            feedback(general: question.explanation, into: &answers)
+            answers.add("}")
         case .order(let items, let scoring):
             notes.append(
                 "an order question: exported as matching each item to its position 1-\(items.count)"
             )
             if scoring == .exact { notes.append("exact scoring not carried (matching is partial)") }
-            answers =
-                "{\n"
-                + items.enumerated().map { index, item in
-                    "  =" + answerText(item.text, weighted: false) + " -> \(index + 1)\n"
-                }.joined() + feedbackLine(general: question.explanation) + "}"
+            answers.add("{\n")
+            for (index, item) in items.enumerated() {
+                answers.add("  =")
+                answerText(item.text, weighted: false, into: &answers)
+                answers.add(" -> \(index + 1)\n")
+            }
+            feedbackLine(general: question.explanation, into: &answers)
+            answers.add("}")
         case .text(let answer):
-            answers = textAnswers(answer, question: question, notes: &notes)
+            textAnswers(answer, question: question, notes: &notes, into: &answers)
         case .number(let answer):
-            answers = numberAnswer(answer, question: question, notes: &notes)
+            numberAnswer(answer, question: question, notes: &notes, into: &answers)
         case .rate:
-            answers = "{}"
+            answers.add("{}")
         }
         if question.hint != nil { notes.append("the hint not carried (GIFT has no hints)") }
-        return block(
+        block(
             name: entry.name, question: question, prompt: entry.prompt,
-            points: question.maxPoints, comments: notes, answers: answers)
+            points: question.maxPoints, comments: notes, answers: answers, into: &out)
     }
 
     private static func textAnswers(
-        _ answer: TextAnswer, question: Question, notes: inout [String]
-    ) -> String {
+        _ answer: TextAnswer, question: Question, notes: inout [String],
+        into out: inout ExportBytes
+    ) {
         if !answer.rubric.isEmpty {
             let groups = answer.rubric.map {
                 "\($0.any.joined(separator: "/")) (\(YAMLScalar.number($0.points.value)))"
             }
             notes.append("a rubric: exported as an essay; rubric " + groups.joined(separator: "; "))
-            return "{" + feedback(general: question.explanation) + "}"
+            out.add("{")
+            feedback(general: question.explanation, into: &out)
+            out.add("}")
+            return
         }
         if !answer.patterns.isEmpty {
             notes.append(
                 "patterns not carried: " + answer.patterns.map(\.value).joined(separator: "  "))
         }
+        out.add("{")
         guard !answer.accept.isEmpty else {
             notes.append("no accepted answers: exported as an essay")
-            return "{" + feedback(general: question.explanation) + "}"
+            feedback(general: question.explanation, into: &out)
+            out.add("}")
+            return
         }
-        return "{"
-            + answer.accept.map { "=" + answerText($0, weighted: false) }.joined(separator: " ")
-            + feedback(general: question.explanation) + "}"
+        for (index, accepted) in answer.accept.enumerated() {
+            out.add(index == 0 ? "=" : " =")
+            answerText(accepted, weighted: false, into: &out)
+        }
+        feedback(general: question.explanation, into: &out)
+        out.add("}")
     }
 
     private static func numberAnswer(
-        _ answer: NumberAnswer, question: Question, notes: inout [String]
-    ) -> String {
+        _ answer: NumberAnswer, question: Question, notes: inout [String],
+        into out: inout ExportBytes
+    ) {
         if let unit = answer.unit { notes.append("the unit '\(unit)' not carried") }
-        let key: String
+        out.add("{#")
         if let range = answer.range {
-            key = "\(YAMLScalar.number(range.lowerBound))..\(YAMLScalar.number(range.upperBound))"
+            out.add(YAMLScalar.number(range.lowerBound))
+            out.add("..")
+            out.add(YAMLScalar.number(range.upperBound))
         } else {
-            let value = YAMLScalar.number(answer.answer ?? 0)
-            key = answer.tolerance > 0 ? "\(value):\(YAMLScalar.number(answer.tolerance))" : value
+            out.add(YAMLScalar.number(answer.answer ?? 0))
+            if answer.tolerance > 0 {
+                out.add(":")
+                out.add(YAMLScalar.number(answer.tolerance))
+            }
         }
-        return "{#" + key + feedback(general: question.explanation) + "}"
+        feedback(general: question.explanation, into: &out)
+        out.add("}")
     }
 
     /// One question: comments, title, prompt and the answer block, then a blank line.
     private static func block(
         name: String, question: Question, prompt: String, points: Double, comments: [String],
-        answers: String
-    ) -> String {
-        var out = ""
-        for comment in comments { out += "// rehearse: " + oneLine(comment) + "\n" }
-        for tag in question.tags {
-            out += "// [tag:" + oneLine(tag).replacingAll("]", with: ")") + "]\n"
+        answers: ExportBytes, into out: inout ExportBytes
+    ) {
+        for comment in comments {
+            out.add("// rehearse: ")
+            out.add(oneLine(comment))
+            out.add("\n")
         }
-        if points != 1 { out += "// [points:\(YAMLScalar.number(points))]\n" }
-        let marker = needsPlainMarker(prompt) ? "[plain]" : ""
-        return out + "::\(name)::" + marker + escape(prompt) + " " + answers + "\n\n"
+        for tag in question.tags {
+            out.add("// [tag:")
+            out.add(oneLine(tag).replacingAll("]", with: ")"))
+            out.add("]\n")
+        }
+        if points != 1 {
+            out.add("// [points:")
+            out.add(YAMLScalar.number(points))
+            out.add("]\n")
+        }
+        out.add("::")
+        out.add(name)
+        out.add(needsPlainMarker(prompt) ? "::[plain]" : "::")
+        escape(prompt, into: &out)
+        out.add(" ")
+        out.add(answers)
+        out.add("\n\n")
     }
 
     /// ` ####general feedback` at the end of a one-line block, or nothing.
-    private static func feedback(general: String?) -> String {
-        guard let general, !general.isEmpty else { return "" }
-        return " ####" + escape(general)
+    private static func feedback(general: String?, into out: inout ExportBytes) {
+        guard let general, !general.isEmpty else { return }
+        out.add(" ####")
+        escape(general, into: &out)
     }
 
     /// `  ####general feedback` as a line of a block written over several lines, or nothing.
-    private static func feedbackLine(general: String?) -> String {
-        guard let general, !general.isEmpty else { return "" }
-        return "  ####" + escape(general) + "\n"
+    private static func feedbackLine(general: String?, into out: inout ExportBytes) {
+        guard let general, !general.isEmpty else { return }
+        out.add("  ####")
+        escape(general, into: &out)
+        out.add("\n")
     }
 
     /// An answer's text, with a `[plain]` marker when the text would read as markup, a
     /// format marker or (unweighted) a weight.
-    private static func answerText(_ text: String, weighted: Bool) -> String {
-        var prefix = needsPlainMarker(text) ? "[plain]" : ""
-        if !weighted && prefix.isEmpty && text.hasPrefix("%") { prefix = "[plain]" }
-        return prefix + escape(text)
+    private static func answerText(_ text: String, weighted: Bool, into out: inout ExportBytes) {
+        if needsPlainMarker(text) || (!weighted && text.hasPrefix("%")) {
+            out.add("[plain]")
+        }
+        escape(text, into: &out)
     }
 
     private static func needsPlainMarker(_ text: String) -> Bool {
-        text.utf8.first == 0x5B || text.utf8.contains { $0 == 0x3C || $0 == 0x26 }  // [ < &
+        text.utf8.first == 0x5B || ExportBytes.contains(text) { $0 == 0x3C || $0 == 0x26 }  // [ < &
     }
 
-    /// GIFT's special characters escaped (`\~ \= \# \{ \} \: \\`), line ends as `\n`.
-    static func escape(_ text: String) -> String {
-        var out: [UInt8] = []
-        out.reserveCapacity(text.utf8.count + 8)
-        var previous: UInt8 = 0
-        for byte in text.utf8 {
-            switch byte {
-            // ~ = # { } : and the backslash (all ASCII, so never inside a multi-byte character)
-            case 0x7E, 0x3D, 0x23, 0x7B, 0x7D, 0x3A, 0x5C: out += [0x5C, byte]
-            case 0x0D: out += [0x5C, 0x6E]
-            case 0x0A where previous != 0x0D: out += [0x5C, 0x6E]
-            case 0x0A: break
-            default: out.append(byte)
+    /// `text` with GIFT's special characters escaped (`\~ \= \# \{ \} \: \\`) and line ends
+    /// as `\n`, appended to `out` (runs without special characters copied whole).
+    static func escape(_ text: String, into out: inout ExportBytes) {
+        var text = text
+        text.withUTF8 { source in
+            var copied = 0
+            var previous: UInt8 = 0
+            for index in 0..<source.count {
+                let byte = source[index]
+                let before = previous
+                previous = byte
+                let escaped: UInt8
+                switch byte {
+                // ~ = # { } : and the backslash (all ASCII, so never inside a multi-byte
+                // character)
+                case 0x7E, 0x3D, 0x23, 0x7B, 0x7D, 0x3A, 0x5C: escaped = byte
+                case 0x0D: escaped = 0x6E
+                case 0x0A: escaped = before == 0x0D ? 0 : 0x6E  // CR LF: one `\n`
+                default: continue
+                }
+                out.add(source, from: copied, to: index)
+                copied = index + 1
+                if escaped != 0 {
+                    out.add(byte: 0x5C)
+                    out.add(byte: escaped)
+                }
             }
-            previous = byte
+            out.add(source, from: copied, to: source.count)
         }
-        return String(decoding: out, as: UTF8.self)
     }
 
     private static func oneLine(_ text: String) -> String {
-        text.split(whereSeparator: \.isNewline).joined(separator: " ")
+        if ExportBytes.isPlainLine(text) { return text }
+        return text.split(whereSeparator: \.isNewline).joined(separator: " ")
     }
 }

@@ -5,43 +5,61 @@ import RehearseCore
 /// marks as `defaultgrade`, weights as `fraction`. What Moodle XML cannot hold is written in
 /// its nearest form with a comment, and listed in the notes.
 public enum MoodleXMLExporter {
-    /// The Moodle XML text of `plan`.
+    /// The Moodle XML text of `plan`. The questions are written on all cores, each into its
+    /// own bytes, then joined in plan order.
     public static func export(_ plan: ExportPlan) -> ExportResult {
-        var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-        out +=
-            "<!-- Exported by rehearse export from the quiz \(comment(plan.quizID)). -->\n<quiz>\n"
+        var head = ExportBytes()
+        head.add("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
+        head.add(
+            "<!-- Exported by rehearse export from the quiz \(comment(plan.quizID)). -->\n<quiz>\n")
+        let entries = plan.entries
+        let written = parallelMap(entries, write)
+        var chunks: [ExportBytes] = []
+        chunks.reserveCapacity(written.count * 2)
         var notes = plan.notes
         var category: String?
-        for entry in plan.entries {
-            let wanted = entry.scenario.map { "\(plan.quizID)/\($0)" } ?? plan.quizID
+        for (index, (out, entryNotes)) in written.enumerated() {
+            let wanted = entries[index].scenario.map { "\(plan.quizID)/\($0)" } ?? plan.quizID
             if wanted != category {
-                out += "  <question type=\"category\">\n"
-                out += "    <category><text>$course$/top/\(escape(wanted))</text></category>\n"
-                out += "  </question>\n"
+                var lines = ExportBytes()
+                lines.add("  <question type=\"category\">\n")
+                lines.add("    <category><text>$course$/top/")
+                escape(wanted, into: &lines)
+                lines.add("</text></category>\n  </question>\n")
+                chunks.append(lines)
                 category = wanted
             }
-            var entryNotes = entry.notes
-            out += questions(entry, notes: &entryNotes)
-            notes += entryNotes.map { "\(entry.ref): \($0)" }
+            chunks.append(out)
+            notes += entryNotes
         }
-        return ExportResult(text: out + "</quiz>\n", notes: notes)
+        return ExportResult(
+            text: ExportBytes.join(chunks, head: head, tail: "</quiz>\n"), notes: notes)
     }
 
-    private static func questions(_ entry: ExportEntry, notes: inout [String]) -> String {
+    /// The text of one entry, and its notes (as `REF: what`).
+    private static func write(_ entry: ExportEntry) -> (ExportBytes, [String]) {
+        var out = ExportBytes()
+        var notes = entry.notes
+        questions(entry, notes: &notes, into: &out)
+        return (out, notes.map { "\(entry.ref): \($0)" })
+    }
+
+    private static func questions(
+        _ entry: ExportEntry, notes: inout [String], into out: inout ExportBytes
+    ) {
         let question = entry.question
-        var body = ""
+        var body = ExportBytes()
         let type: String
         switch question.body {
         case .choice(let options):
             type = "multichoice"
             let full = question.maxPoints
-            body +=
-                element("single", "true") + element("shuffleanswers", "false")
-                + element("answernumbering", "abc")
+            element("single", "true", into: &body)
+            element("shuffleanswers", "false", into: &body)
+            element("answernumbering", "abc", into: &body)
             for option in options {
                 let percent = question.points(for: option) / full * 100
-                body += answer(
-                    percent, option.text, feedback: option.feedback)
+                answer(percent, option.text, feedback: option.feedback, into: &body)
             }
         case .multi(let options, let scoring):
             type = "multichoice"
@@ -49,33 +67,35 @@ public enum MoodleXMLExporter {
                 notes.append("all-or-nothing scoring not carried: exported with partial weights")
             }
             let share = ExportNumbers.multiShare(options)
-            body +=
-                element("single", "false") + element("shuffleanswers", "false")
-                + element("answernumbering", "abc")
+            element("single", "false", into: &body)
+            element("shuffleanswers", "false", into: &body)
+            element("answernumbering", "abc", into: &body)
             for option in options {
-                body += answer(
+                answer(
                     option.correct?.value == true ? share : -share, option.text,
-                    feedback: option.feedback)
+                    feedback: option.feedback, into: &body)
             }
         case .truefalse(let key):
             type = "truefalse"
             let isTrue = key ?? true
-            body += answer(isTrue ? 100 : 0, "true", feedback: nil)
-            body += answer(isTrue ? 0 : 100, "false", feedback: nil)
+            answer(isTrue ? 100 : 0, "true", feedback: nil, into: &body)
+            answer(isTrue ? 0 : 100, "false", feedback: nil, into: &body)
         case .order(let items, let scoring):
             type = "ordering"
-            body +=
-                element("layouttype", "VERTICAL") + element("selecttype", "ALL")
-                + element("selectcount", "0")
-                + element(
-                    "gradingtype",
-                    scoring == .exact ? "ALL_OR_NOTHING" : "RELATIVE_ALL_PREVIOUS_AND_NEXT")
-                + element("showgrading", "SHOW") + element("numberingstyle", "none")
+            element("layouttype", "VERTICAL", into: &body)
+            element("selecttype", "ALL", into: &body)
+            element("selectcount", "0", into: &body)
+            element(
+                "gradingtype",
+                scoring == .exact ? "ALL_OR_NOTHING" : "RELATIVE_ALL_PREVIOUS_AND_NEXT",
+                into: &body)
+            element("showgrading", "SHOW", into: &body)
+            element("numberingstyle", "none", into: &body)
             for (index, item) in items.enumerated() {
-                body += answer(Double(index + 1), item.text, feedback: nil)
+                answer(Double(index + 1), item.text, feedback: nil, into: &body)
             }
         case .text(let accept):
-            (type, body) = text(accept, notes: &notes)
+            type = text(accept, notes: &notes, into: &body)
         case .number(let key):
             type = "numerical"
             let value: Double
@@ -87,38 +107,48 @@ public enum MoodleXMLExporter {
                 value = key.answer ?? 0
                 tolerance = key.tolerance
             }
-            body += answer(100, YAMLScalar.number(value), feedback: nil, tolerance: tolerance)
+            answer(
+                100, YAMLScalar.number(value), feedback: nil, tolerance: tolerance, into: &body)
             if let unit = key.unit {
-                body +=
-                    "    <units>\n      <unit>\n" + "  " + element("multiplier", "1") + "  "
-                    + element("unit_name", unit) + "      </unit>\n    </units>\n"
-                body +=
-                    element("unitgradingtype", "0") + element("showunits", "3")
-                    + element("unitsleft", "0")
+                body.add("    <units>\n      <unit>\n  ")
+                element("multiplier", "1", into: &body)
+                body.add("  ")
+                element("unit_name", unit, into: &body)
+                body.add("      </unit>\n    </units>\n")
+                element("unitgradingtype", "0", into: &body)
+                element("showunits", "3", into: &body)
+                element("unitsleft", "0", into: &body)
             }
         case .rate(let responses, let scale):
             notes.append("a rate question: exported as one numerical question per response")
             let share = question.maxPoints / Double(max(1, responses.count))
-            return responses.map { response in
-                var bands = ""
-                for band in ExportNumbers.rateBands(scale: scale) {
-                    bands += answer(
-                        band.percent, YAMLScalar.number(response.key?.value ?? 1), feedback: nil,
-                        tolerance: Double(band.distance))
+            let bands = ExportNumbers.rateBands(scale: scale)
+            for response in responses {
+                body.bytes.removeAll(keepingCapacity: true)
+                let key = YAMLScalar.number(response.key?.value ?? 1)
+                for band in bands {
+                    answer(
+                        band.percent, key, feedback: nil, tolerance: Double(band.distance),
+                        into: &body)
                 }
-                return wrap(
+                wrap(
                     type: "numerical", name: "\(entry.name)-\(response.id.value)",
                     prompt: entry.prompt + "\nRate from 1 to \(scale): " + response.text,
                     points: share, question: question, explanation: response.feedback,
-                    body: bands, notes: notes)
-            }.joined()
+                    body: body, notes: notes, into: &out)
+            }
+            return
         }
-        return wrap(
+        wrap(
             type: type, name: entry.name, prompt: entry.prompt, points: question.maxPoints,
-            question: question, explanation: question.explanation, body: body, notes: notes)
+            question: question, explanation: question.explanation, body: body, notes: notes,
+            into: &out)
     }
 
-    private static func text(_ key: TextAnswer, notes: inout [String]) -> (String, String) {
+    /// The body of a text question; returns the question type.
+    private static func text(
+        _ key: TextAnswer, notes: inout [String], into body: inout ExportBytes
+    ) -> String {
         if !key.rubric.isEmpty || key.accept.isEmpty {
             let info: String
             if key.rubric.isEmpty {
@@ -131,84 +161,142 @@ public enum MoodleXMLExporter {
                 notes.append("a rubric: exported as an essay with the rubric for the grader")
                 info = "Rubric: " + groups.joined(separator: "; ")
             }
-            let body =
-                element("responseformat", "editor") + element("responserequired", "1")
-                + element("responsefieldlines", "10")
-                + "    <graderinfo format=\"plain_text\"><text>\(escape(info))</text></graderinfo>\n"
-            return ("essay", body)
+            element("responseformat", "editor", into: &body)
+            element("responserequired", "1", into: &body)
+            element("responsefieldlines", "10", into: &body)
+            body.add("    <graderinfo format=\"plain_text\"><text>")
+            escape(info, into: &body)
+            body.add("</text></graderinfo>\n")
+            return "essay"
         }
         if !key.patterns.isEmpty {
             notes.append(
                 "patterns not carried: " + key.patterns.map(\.value).joined(separator: "  "))
         }
-        return (
-            "shortanswer",
-            element("usecase", "0")
-                + key.accept.map { answer(100, $0, feedback: nil) }.joined()
-        )
+        element("usecase", "0", into: &body)
+        for accepted in key.accept { answer(100, accepted, feedback: nil, into: &body) }
+        return "shortanswer"
     }
 
     private static func wrap(
         type: String, name: String, prompt: String, points: Double, question: Question,
-        explanation: String?, body: String, notes: [String]
-    ) -> String {
-        var out = "  <question type=\"\(type)\">\n"
-        for note in notes { out += "    <!-- rehearse: \(comment(note)) -->\n" }
-        out += "    <name><text>\(escape(name))</text></name>\n"
-        out += "    " + text("questiontext", prompt)
-        out += "    " + text("generalfeedback", explanation ?? "")
-        out += element("defaultgrade", YAMLScalar.number(points))
-        out += element("penalty", "0") + element("hidden", "0")
-        out += body
-        if let hint = question.hint { out += "    " + text("hint", hint) }
-        if !question.tags.isEmpty {
-            out += "    <tags>\n"
-            for tag in question.tags { out += "      <tag><text>\(escape(tag))</text></tag>\n" }
-            out += "    </tags>\n"
+        explanation: String?, body: ExportBytes, notes: [String], into out: inout ExportBytes
+    ) {
+        out.add("  <question type=\"")
+        out.add(type)
+        out.add("\">\n")
+        for note in notes {
+            out.add("    <!-- rehearse: ")
+            out.add(comment(note))
+            out.add(" -->\n")
         }
-        return out + "  </question>\n"
+        out.add("    <name><text>")
+        escape(name, into: &out)
+        out.add("</text></name>\n    ")
+        text("questiontext", prompt, into: &out)
+        out.add("    ")
+        text("generalfeedback", explanation ?? "", into: &out)
+        element("defaultgrade", YAMLScalar.number(points), into: &out)
+        element("penalty", "0", into: &out)
+        element("hidden", "0", into: &out)
+        out.add(body)
+        if let hint = question.hint {
+            out.add("    ")
+            text("hint", hint, into: &out)
+        }
+        if !question.tags.isEmpty {
+            out.add("    <tags>\n")
+            for tag in question.tags {
+                out.add("      <tag><text>")
+                escape(tag, into: &out)
+                out.add("</text></tag>\n")
+            }
+            out.add("    </tags>\n")
+        }
+        out.add("  </question>\n")
     }
 
     private static func answer(
-        _ percent: Double, _ value: String, feedback: String?, tolerance: Double? = nil
-    ) -> String {
-        var out =
-            "    <answer fraction=\"\(ExportNumbers.percent(percent))\" format=\"plain_text\">\n"
-        out += "      <text>\(escape(value))</text>\n"
-        if let feedback { out += "      " + text("feedback", feedback) }
-        if let tolerance { out += "      <tolerance>\(YAMLScalar.number(tolerance))</tolerance>\n" }
-        return out + "    </answer>\n"
+        _ percent: Double, _ value: String, feedback: String?, tolerance: Double? = nil,
+        into out: inout ExportBytes
+    ) {
+        out.add("    <answer fraction=\"")
+        out.add(ExportNumbers.percent(percent))
+        out.add("\" format=\"plain_text\">\n      <text>")
+        escape(value, into: &out)
+        out.add("</text>\n")
+        if let feedback {
+            out.add("      ")
+            text("feedback", feedback, into: &out)
+        }
+        if let tolerance {
+            out.add("      <tolerance>")
+            out.add(YAMLScalar.number(tolerance))
+            out.add("</tolerance>\n")
+        }
+        out.add("    </answer>\n")
     }
 
-    private static func text(_ name: String, _ value: String) -> String {
-        "<\(name) format=\"plain_text\"><text>\(escape(value))</text></\(name)>\n"
+    private static func text(_ name: String, _ value: String, into out: inout ExportBytes) {
+        out.add("<")
+        out.add(name)
+        out.add(" format=\"plain_text\"><text>")
+        escape(value, into: &out)
+        out.add("</text></")
+        out.add(name)
+        out.add(">\n")
     }
 
-    private static func element(_ name: String, _ value: String) -> String {
-        "    <\(name)>\(escape(value))</\(name)>\n"
+    private static func element(_ name: String, _ value: String, into out: inout ExportBytes) {
+        out.add("    <")
+        out.add(name)
+        out.add(">")
+        escape(value, into: &out)
+        out.add("</")
+        out.add(name)
+        out.add(">\n")
     }
 
     /// Text for element content and attribute values: `&`, `<`, `>` and `"` as entities.
     static func escape(_ text: String) -> String {
-        guard text.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 })
-        else { return text }
-        var out: [UInt8] = []
-        out.reserveCapacity(text.utf8.count + 16)
-        for byte in text.utf8 {
-            switch byte {
-            case 0x26: out += Array("&amp;".utf8)
-            case 0x3C: out += Array("&lt;".utf8)
-            case 0x3E: out += Array("&gt;".utf8)
-            case 0x22: out += Array("&quot;".utf8)
-            default: out.append(byte)
+        guard ExportBytes.contains(text, where: isSpecial) else { return text }
+        var out = ExportBytes()
+        escape(text, into: &out)
+        return out.text
+    }
+
+    private static func isSpecial(_ byte: UInt8) -> Bool {
+        byte == 0x26 || byte == 0x3C || byte == 0x3E || byte == 0x22
+    }
+
+    /// `text` escaped as `escape(_:)` does, appended to `out` (runs without special
+    /// characters copied whole).
+    static func escape(_ text: String, into out: inout ExportBytes) {
+        var text = text
+        text.withUTF8 { source in
+            var copied = 0
+            for index in 0..<source.count {
+                let entity: String
+                switch source[index] {
+                case 0x26: entity = "&amp;"
+                case 0x3C: entity = "&lt;"
+                case 0x3E: entity = "&gt;"
+                case 0x22: entity = "&quot;"
+                default: continue
+                }
+                out.add(source, from: copied, to: index)
+                copied = index + 1
+                out.add(entity)
             }
+            out.add(source, from: copied, to: source.count)
         }
-        return String(decoding: out, as: UTF8.self)
     }
 
     /// Text safe inside an XML comment (no `--`, one line).
     private static func comment(_ text: String) -> String {
-        var safe = escape(text).split(whereSeparator: \.isNewline).joined(separator: " ")
+        let escaped = escape(text)
+        if ExportBytes.isPlainLine(escaped) && !escaped.contains("--") { return escaped }
+        var safe = escaped.split(whereSeparator: \.isNewline).joined(separator: " ")
         while safe.contains("--") { safe = safe.replacingAll("--", with: "- -") }
         return safe
     }

@@ -62,9 +62,7 @@ struct QTIItemWriter {
         let question = entry.question
         // The title repeats the prompt, whose removed characters the body already counts.
         var titleText = QTIText()
-        let line = question.prompt.split(whereSeparator: { $0.isWhitespace })
-            .joined(separator: " ")
-        let cut = line.count > 80 ? String(line.prefix(79)) + "…" : line
+        let cut = Self.title(question.prompt)
         let title = cut.isEmpty ? identifier : titleText.escape(cut)
         var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
         out += "<qti-assessment-item xmlns=\"\(QTINames.itemNamespace)\""
@@ -89,6 +87,31 @@ struct QTIItemWriter {
         }
         out += feedback
         return out + "</qti-assessment-item>\n"
+    }
+
+    /// The prompt on one line (runs of white space as one space), cut to 80 characters with
+    /// an ellipsis. ASCII text, where a byte is a character, is done byte by byte.
+    static func title(_ prompt: String) -> String {
+        guard prompt.utf8.allSatisfy({ $0 < 0x80 }) else {
+            let line = prompt.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+            return line.count > 80 ? String(line.prefix(79)) + "…" : line
+        }
+        var line: [UInt8] = []
+        line.reserveCapacity(min(prompt.utf8.count, 96))
+        var space = false
+        for byte in prompt.utf8 {
+            // The ASCII white space of `Character.isWhitespace`: tab to carriage return, space.
+            if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) {
+                space = !line.isEmpty
+                continue
+            }
+            if space { line.append(0x20) }
+            space = false
+            line.append(byte)
+            if line.count > 80 { break }
+        }
+        guard line.count > 80 else { return String(decoding: line, as: UTF8.self) }
+        return String(decoding: line[..<79], as: UTF8.self) + "…"
     }
 
     // MARK: Pieces shared by the kinds

@@ -2,8 +2,9 @@ import RehearseBank
 import RehearseCore
 import RehearseScoring
 
-/// Loads one quiz lazily, so `take` starts fast on a large bank: only the quiz's file, the
-/// scenarios it lists and the pools of its draws are parsed. Files are listed by the bank's one
+/// Loads one quiz lazily, so `take` starts fast on a large bank (and `export` reads only what
+/// it writes): only the quiz's file, the scenarios it lists and the pools of its draws are
+/// parsed. Files are listed by the bank's one
 /// walker (`BankDirectory`, so hidden folders are skipped as `check` skips them) and found by
 /// name (a quiz or scenario file is named after its id, `scenarios/**/ID.yaml`); when a name
 /// does not lead to the file, every file of that kind is read instead, so a misnamed file still
@@ -13,6 +14,30 @@ public enum QuizLoader {
     /// draw by competency, channel or tags reads its pool through a `PoolIndex` kept there.
     public static func load(quiz id: String, root: String, index: String? = nil)
         throws(QuizLoadError) -> LoadedQuiz
+    {
+        try load(quiz: id, root: root, pools: index.map(Pools.indexed) ?? .byOpening)
+    }
+
+    /// Loads quiz `id` of the bank at `root` with every scenario of its draws' pools parsed
+    /// whole, for a command that writes whole pools (`export`): no stubs, no pool index.
+    public static func loadWithWholePools(quiz id: String, root: String)
+        throws(QuizLoadError) -> LoadedQuiz
+    {
+        try load(quiz: id, root: root, pools: .whole)
+    }
+
+    /// How the scenarios of a draw's pools are read.
+    enum Pools {
+        /// Through the pool index kept at this path.
+        case indexed(String)
+        /// From their files' opening where it decides the pools (stubs), else whole.
+        case byOpening
+        /// Whole, every candidate file.
+        case whole
+    }
+
+    static func load(quiz id: String, root: String, pools: Pools) throws(QuizLoadError)
+        -> LoadedQuiz
     {
         do { try BankDirectory.requireBankRoot(root) } catch { throw .unreadable(error) }
         var diagnostics: [Diagnostic] = []
@@ -39,7 +64,7 @@ public enum QuizLoader {
             throw .notFound(id: id, known: quizFiles.keys.sorted())
         }
 
-        let scenarios = try scenarios(of: quiz, root: root, index: index)
+        let scenarios = try scenarios(of: quiz, root: root, pools: pools)
         diagnostics += scenarios.diagnostics
         let bank = Bank(
             competencies: competencies, scenarios: scenarios.scenarios, quizzes: [quiz])
@@ -49,7 +74,7 @@ public enum QuizLoader {
 
     /// The scenarios a quiz lists or may draw: listed ones by name; draw pools by name, from
     /// the pool index, or from every candidate file.
-    static func scenarios(of quiz: Quiz, root: String, index: String?) throws(QuizLoadError) -> (
+    static func scenarios(of quiz: Quiz, root: String, pools: Pools) throws(QuizLoadError) -> (
         scenarios: [Scenario], stubs: [String: String], diagnostics: [Diagnostic]
     ) {
         let scenarioFiles = try files(under: root, folder: "scenarios")
@@ -79,7 +104,7 @@ public enum QuizLoader {
         var sources: [SourceFile] = []
         var stubs: [String: String] = [:]
         var stubScenarios: [Scenario] = []
-        if scanAll, !unnamed, let index {
+        if scanAll, !unnamed, case .indexed(let index) = pools {
             let listed = Set(paths)
             let pooled = try PoolIndex.pool(
                 scenarioFiles.values.flatMap { $0 }.filter { !listed.contains($0) }.sorted(),
@@ -90,10 +115,13 @@ public enum QuizLoader {
             stubScenarios = pooled.stubScenarios
         } else if scanAll || unnamed {
             // Read every scenario file. Those asked for by name are parsed whole; those that can
-            // match a draw are first parsed without their steps, which is enough to decide most
-            // pools (see `PoolScan.decide`); the rest are skipped unparsed.
+            // match a draw are parsed whole too with `.whole`, else first parsed without their
+            // steps, which is enough to decide most pools (see `PoolScan.decide`); the rest are
+            // skipped unparsed.
             let all = scenarioFiles.values.flatMap { $0 }.sorted()
             let listed = Set(paths)
+            var whole = false
+            if case .whole = pools { whole = true }
             var candidates: [SourceFile] = []
             var candidatePaths: [String] = []
             for (path, source) in zip(all, try read(all, root: root)) {
@@ -102,12 +130,20 @@ public enum QuizLoader {
                 } else if needles.contains(where: { words in
                     words.allSatisfy { PoolScan.contains(source.bytes, $0) }
                 }) {
-                    candidates.append(source)
-                    candidatePaths.append(path)
+                    // Parsed whole when asked (in the order of the bank's walk, as a whole
+                    // load gives them), else decided from the opening below.
+                    if whole {
+                        sources.append(source)
+                    } else {
+                        candidates.append(source)
+                        candidatePaths.append(path)
+                    }
                 }
             }
-            let pools = filters
-            let decisions = parallelMap(candidates) { PoolScan.decide($0, filters: pools) }
+            let filtersOfPools = filters
+            let decisions = parallelMap(candidates) {
+                PoolScan.decide($0, filters: filtersOfPools)
+            }
             for (index, decision) in decisions.enumerated() {
                 switch decision {
                 case .whole: sources.append(candidates[index])
@@ -117,6 +153,10 @@ public enum QuizLoader {
                 case .skip: break
                 }
             }
+        } else if case .whole = pools {
+            // In the order of the bank's walk, as a whole load gives them (a draw's pool keeps
+            // the bank's order).
+            sources = try read(paths.sorted(), root: root)
         } else {
             sources = try read(paths, root: root)
         }

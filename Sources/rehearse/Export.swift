@@ -3,6 +3,7 @@ import Foundation
 import RehearseBank
 import RehearseCore
 import RehearseInterop
+import RehearseSession
 
 /// `export --to gift|moodle-xml|qti`.
 extension ExportFormat: ExpressibleByArgument {}
@@ -45,14 +46,7 @@ struct Export: ParsableCommand {
     }
 
     func run() throws {
-        let bank = try global.loadBank(then: "Exporting what loaded.").bank
-        guard let found = bank.quiz(quiz) else {
-            let ids = bank.quizzes.map(\.id.value)
-            let guess =
-                Suggestion.closest(to: quiz, in: ids).map { " (did you mean '\($0)'?)" } ?? ""
-            throw RehearseError(
-                .rejected, "no quiz '\(TerminalText.sanitizeLine(quiz))' in the bank\(guess)")
-        }
+        let (found, bank) = try load()
         let plan = ExportPlan(quiz: found, bank: bank)
         let result: ExportResult
         switch format {
@@ -74,11 +68,44 @@ struct Export: ParsableCommand {
         }
     }
 
+    /// The quiz and the part of the bank it needs, read by the quiz loader `take` uses: the
+    /// quiz's file, the scenarios it lists and every scenario of its draws' pools, whole. When
+    /// those files have findings, or the quiz or a scenario it lists is not found by its file
+    /// name, the whole bank is loaded instead, so what is exported and said is what a load of
+    /// the whole bank gives.
+    private func load() throws -> (Quiz, Bank) {
+        if let loaded = try? QuizLoader.loadWithWholePools(quiz: quiz, root: global.bankRoot),
+            loaded.diagnostics.isEmpty,
+            loaded.quiz.items.allSatisfy({ item in
+                guard case .scenario(let id) = item else { return true }
+                return loaded.bank.scenario(id.value) != nil
+            })
+        {
+            return (loaded.quiz, loaded.bank)
+        }
+        let bank = try global.loadBank(then: "Exporting what loaded.").bank
+        guard let found = bank.quiz(quiz) else {
+            let ids = bank.quizzes.map(\.id.value)
+            let guess =
+                Suggestion.closest(to: quiz, in: ids).map { " (did you mean '\($0)'?)" } ?? ""
+            throw RehearseError(
+                .rejected, "no quiz '\(TerminalText.sanitizeLine(quiz))' in the bank\(guess)")
+        }
+        return (found, bank)
+    }
+
+    /// The notes on standard error, one line each, made safe for the terminal line by line
+    /// (so the whole needs no second pass through `printError`).
     private func report(_ notes: [String]) {
         guard !notes.isEmpty else { return }
-        printError(
-            notes.map { "rehearse: note: " + TerminalText.sanitizeLine($0) }
-                .joined(separator: "\n"))
+        var text = ""
+        text.reserveCapacity(notes.reduce(0) { $0 + $1.utf8.count + 17 })
+        for note in notes {
+            text += "rehearse: note: "
+            text += TerminalText.sanitizeLine(note)
+            text += "\n"
+        }
+        FileHandle.standardError.write(Data(text.utf8))
     }
 
     /// Writes the zip durably at `-o` (temp file, flush, rename); an existing file there is

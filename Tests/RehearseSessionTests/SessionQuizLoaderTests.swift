@@ -101,6 +101,41 @@ import Testing
         }
     }
 
+    @Test func wholePoolsGiveTheScenariosOfAWholeLoadInItsOrder() throws {
+        var files = Self.files.filter { $0.key != "scenarios/broken.yaml" }
+        // Named so that the order of names and the order of paths differ.
+        files["scenarios/a-first/zz-last.yaml"] = Self.scenario(
+            "zz-last", channel: "chat", competency: "empathy")
+        files["quizzes/picked.yaml"] = """
+            id: picked
+            title: Picked
+            items:
+              - draw: 1
+                from: {scenarios: [beta, zz-last]}
+            """
+        let folder = try FixtureFolder(files)
+        let whole = try BankCatalog.load(root: folder.path).bank
+        for id in ["listed", "drawn", "misnamed", "picked"] {
+            let loaded = try QuizLoader.loadWithWholePools(quiz: id, root: folder.path)
+            let quiz = try #require(whole.quiz(id))
+            #expect(loaded.stubs.isEmpty)
+            #expect(loaded.diagnostics.isEmpty)
+            for item in quiz.items {
+                guard case .draw(let draw) = item else { continue }
+                let pool = { (bank: Bank) in
+                    bank.scenarios.filter { draw.filter.matches($0) }.map(\.id.value)
+                }
+                #expect(pool(loaded.bank) == pool(whole), "\(id)")
+            }
+            for scenario in loaded.bank.scenarios {
+                #expect(scenario.steps.count == whole.scenario(scenario.id.value)?.steps.count)
+            }
+        }
+        // A draw by filter reads its candidates whole and leaves the others unparsed.
+        let drawn = try QuizLoader.loadWithWholePools(quiz: "drawn", root: folder.path)
+        #expect(Set(drawn.bank.scenarios.map(\.id.value)) == ["beta", "gamma", "zz-last"])
+    }
+
     @Test func theOpeningLeavesOutOnlyTheStepsBlock() throws {
         let text = """
             id: x
