@@ -25,6 +25,14 @@ extension SheetReader {
         for attempt in attempts {
             defer { answerNumber += attempt.answers.count }
             let quizPosition = Self.positions(of: Array("\"quiz\"".utf8), in: bytes).first ?? (1, 1)
+            // The same range rules as the progress store: finite scores, percents, years
+            // 1970-9999; an attempt that breaks one is rejected whole, never graded.
+            if let problem = ProgressValidation.problem(in: attempt) {
+                reject(
+                    file, quizPosition.line, quizPosition.column,
+                    "not a recorded attempt: \(problem); fix the value or record the attempt again")
+                continue
+            }
             guard let collector = collector(for: attempt.quiz) else {
                 if bank.quiz(attempt.quiz) == nil {
                     reject(

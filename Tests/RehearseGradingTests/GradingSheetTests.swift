@@ -97,6 +97,28 @@ struct GradingSheetTests {
         #expect(reader.notes.contains { $0.contains("Windows-1252") })
     }
 
+    @Test func recordedAttemptsOutOfRangeAreRejectedWhole() throws {
+        // An attempt dated in the year 99999: the progress store's range rules, at the sheet.
+        func attempt(_ learner: String, _ start: Date) -> AttemptRecord {
+            AttemptRecord(
+                id: "a-\(learner)", learner: learner, quiz: "q", quizHash: "old", mode: "exam",
+                seed: 7, status: .finished, startedAt: start, finishedAt: start,
+                answers: [AttemptRecord.Answer(ref: "q/listen-first", answer: "false")])
+        }
+        let attempts = [
+            attempt("ana@example.com", Date(timeIntervalSince1970: 1_770_000_000)),  // 2026
+            attempt("cy@example.com", Date(timeIntervalSince1970: 1_800_000_000)),  // 2027
+        ]
+        let data = try AttemptRecord.makeEncoder().encode(attempts)
+        let text = String(decoding: data, as: UTF8.self)
+            .replacingOccurrences(of: "2027-", with: "99999-")
+        let (reader, cohort) = try GradingFixtures.read(
+            [("future.json", Array(text.utf8))], bank: bank)
+        #expect(reader.rejected.count == 1)
+        #expect(reader.rejected.first?.reason.contains("1970-9999") == true)
+        #expect(cohort.learners.map(\.learner) == ["ana@example.com"])
+    }
+
     @Test func recordedAttempts() throws {
         let start = Date(timeIntervalSince1970: 1_770_000_000)
         func attempt(_ learner: String, _ answers: [(String, String)]) -> AttemptRecord {
