@@ -67,7 +67,7 @@ public struct XAPIBuilder {
         var seen = Set<String>(minimumCapacity: attempt.answers.count)
         for answer in attempt.answers {
             defer { previous = answer.answeredAt ?? previous }
-            let text = answer.answer.trimmingSpaces
+            let text = Self.trimmed(answer.answer)
             guard !text.isEmpty, seen.insert(answer.ref).inserted else { continue }
             let activity =
                 table[answer.ref] ?? newActivity(answer.ref, quiz: attempt.quiz, into: &table)
@@ -147,6 +147,17 @@ public struct XAPIBuilder {
             json.raw("}}")
         }
         return json.bytes
+    }
+
+    /// The answer without surrounding whitespace; an answer that starts and ends with a
+    /// visible ASCII character (nearly all of them) is returned as it is, without a search.
+    static func trimmed(_ answer: String) -> String {
+        if let first = answer.utf8.first, let last = answer.utf8.last,
+            (0x21...0x7E).contains(first), (0x21...0x7E).contains(last)
+        {
+            return answer
+        }
+        return answer.trimmingSpaces
     }
 
     /// A learner id of the form `local@domain.tld`.
