@@ -10,10 +10,13 @@
 # /usr/share/doc/rehearse. `Depends:` comes from dpkg-shlibdeps on the binary. When lintian is
 # installed the package is checked with it, and an error fails the script.
 #
-# Needs: swift, dpkg-dev (dpkg-deb, dpkg-shlibdeps), binutils (strip), gzip; git is optional
-# (without it, as in a source tarball, the version is the plain project version and the binary
-# says "unknown commit"). Environment: DEBFULLNAME and DEBEMAIL name the maintainer;
-# SOURCE_DATE_EPOCH fixes the build date; REVISION is the Debian revision (default 1).
+# Needs: swift, dpkg-dev (dpkg-deb, dpkg-shlibdeps), binutils (strip), gzip, and the libraries the
+# static Foundation links against at build time: libcurl4-openssl-dev (URLSession, for `rehearse
+# sync`) and libxml2-dev (FoundationXML); the binary then needs libcurl4 and libxml2, which
+# dpkg-shlibdeps puts in Depends. git is optional (without it, as in a source tarball, the
+# version is the plain project version and the binary says "unknown commit"). Environment:
+# DEBFULLNAME and DEBEMAIL name the maintainer; SOURCE_DATE_EPOCH fixes the build date; REVISION
+# is the Debian revision (default 1).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root_dir=$(pwd)
@@ -22,13 +25,23 @@ output_dir=.
 while [ $# -gt 0 ]; do
   case "$1" in
     --output) output_dir=${2:?--output needs a folder}; shift 2 ;;
-    -h|--help) sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,19p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "unknown argument: $1 (see --help)" >&2; exit 64 ;;
   esac
 done
 
-for tool in swift dpkg-deb dpkg-shlibdeps strip readelf gzip; do
+for tool in swift clang dpkg-deb dpkg-shlibdeps strip readelf gzip; do
   command -v "$tool" >/dev/null || { echo "package-deb: $tool is missing (apt-get install dpkg-dev binutils)" >&2; exit 2; }
+done
+# The static FoundationNetworking and FoundationXML leave -lcurl and -lxml2 to the link, which
+# needs the development symlinks (libcurl.so, libxml2.so), not only the run-time libraries.
+for library in curl:libcurl4-openssl-dev xml2:libxml2-dev; do
+  name=${library%%:*}
+  # The toolchain's clang drives the link; it prints the bare name when it finds no such file.
+  if [ "$(clang -print-file-name="lib$name.so" 2>/dev/null || true)" = "lib$name.so" ]; then
+    echo "package-deb: lib$name.so is missing (apt-get install ${library#*:})" >&2
+    exit 2
+  fi
 done
 
 say() { printf '== %s\n' "$*"; }

@@ -23,15 +23,28 @@ public enum UUIDv5 {
 
     /// The version 5 UUID of `name` (as UTF-8) in `namespace`.
     public static func make(namespace: UUID, name: String) -> UUID {
+        var sha = hasher(namespace: namespace)
+        sha.update(name.utf8)
+        return finish(sha)
+    }
+
+    /// A hasher holding `namespace`: feed it the name (or a prefix of names, then copy it for
+    /// each name) and `finish` it.
+    public static func hasher(namespace: UUID) -> SHA1 {
         var sha = SHA1()
         withUnsafeBytes(of: namespace.uuid) { sha.update($0) }
-        sha.update(name.utf8)
-        let digest = sha.finish()
-        return UUID(
-            uuid: (
-                digest[0], digest[1], digest[2], digest[3], digest[4], digest[5],
-                digest[6] & 0x0F | 0x50, digest[7], digest[8] & 0x3F | 0x80, digest[9],
-                digest[10], digest[11], digest[12], digest[13], digest[14], digest[15]
-            ))
+        return sha
+    }
+
+    /// The version 5 UUID of what `sha` was fed (see `hasher(namespace:)`).
+    public static func finish(_ sha: SHA1) -> UUID {
+        var copy = sha
+        let words = copy.finishWords()
+        var bytes = (words.0.bigEndian, words.1.bigEndian, words.2.bigEndian, words.3.bigEndian)
+        withUnsafeMutableBytes(of: &bytes) { raw in
+            raw[6] = raw[6] & 0x0F | 0x50
+            raw[8] = raw[8] & 0x3F | 0x80
+        }
+        return UUID(uuid: unsafeBitCast(bytes, to: uuid_t.self))
     }
 }

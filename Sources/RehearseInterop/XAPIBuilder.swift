@@ -14,9 +14,11 @@ import RehearseScoring
 public struct XAPIBuilder {
     public let bank: Bank
     public let settings: XAPISettings
-    private var activities: [String: (json: [UInt8], grouping: [UInt8]?, question: Question?)] =
-        [:]
+    /// The activities of questions, by quiz and then by ref.
+    private var activities: [String: [String: Activity]] = [:]
     private var quizzes: [String: [UInt8]] = [:]
+    /// The inline questions of quizzes, by quiz and then by id (looked up once per activity).
+    private var inlineQuestions: [String: [String: Question]] = [:]
 
     public init(bank: Bank, settings: XAPISettings) {
         self.bank = bank
@@ -25,6 +27,17 @@ public struct XAPIBuilder {
 
     /// The statements of one attempt, in order: answers as recorded, then the attempt's own.
     public mutating func statements(for attempt: AttemptRecord) -> [XAPIStatement] {
+        var statements: [XAPIStatement] = []
+        statements.reserveCapacity(attempt.answers.count + 2)
+        forEachStatement(of: attempt) { statements.append($0) }
+        return statements
+    }
+
+    /// Hands the statements of one attempt to `body`, in the order of `statements(for:)`,
+    /// without collecting them (the export writes each as it comes).
+    public mutating func forEachStatement(
+        of attempt: AttemptRecord, _ body: (XAPIStatement) -> Void
+    ) {
         let actor = Self.actor(of: attempt.learner, settings: settings)
         let registration = Self.registration(of: attempt)
         let parent = quizActivity(attempt.quiz)
@@ -36,17 +49,30 @@ public struct XAPIBuilder {
         if !attempt.mode.isEmpty {
             extensions.append((settings.extensionIRI("mode"), attempt.mode))
         }
-        var statements: [XAPIStatement] = []
-        statements.reserveCapacity(attempt.answers.count + 2)
+        let extensionsJSON = XAPIStatement.Context.extensionsJSON(extensions)
+        // Every id of the attempt hashes the same prefix: hashed once, copied for each id.
+        var ids = UUIDv5.hasher(namespace: UUIDv5.rehearseNamespace)
+        ids.update("statement\n".utf8)
+        ids.update(attempt.id.utf8)
+        ids.update(UInt8(ascii: "\n"))
+        func id(_ part: String) -> UUID {
+            var sha = ids
+            sha.update(part.utf8)
+            return UUIDv5.finish(sha)
+        }
+        // The quiz's activities are taken out while the attempt uses them (no copy on insert).
+        var table = activities.removeValue(forKey: attempt.quiz) ?? [:]
+        defer { activities[attempt.quiz] = table }
         var previous: Date? = attempt.startedAt
-        var seen = Set<String>()
+        var seen = Set<String>(minimumCapacity: attempt.answers.count)
         for answer in attempt.answers {
             defer { previous = answer.answeredAt ?? previous }
-            let text = answer.answer.trimmingSpaces
+            let text = Self.trimmed(answer.answer)
             guard !text.isEmpty, seen.insert(answer.ref).inserted else { continue }
-            let activity = questionActivity(answer.ref, quiz: attempt.quiz)
+            let activity =
+                table[answer.ref] ?? newActivity(answer.ref, quiz: attempt.quiz, into: &table)
             var result = XAPIStatement.Result()
-            result.response = XAPIInteraction.response(text, to: activity.question)
+            result.response = activity.response(text)
             if let score = answer.score, let max = answer.max, score.isFinite, max.isFinite,
                 max > 0
             {
@@ -57,16 +83,16 @@ public struct XAPIBuilder {
             if let answeredAt = answer.answeredAt, let previous {
                 result.duration = XAPITime.duration(answeredAt.timeIntervalSince(previous))
             }
-            statements.append(
+            body(
                 XAPIStatement(
-                    id: Self.statementID(attempt: attempt.id, part: answer.ref), actor: actor,
-                    verb: .answered, object: activity.json, result: result,
+                    id: id(answer.ref), actor: actor, verb: .answered, object: activity.json,
+                    result: result,
                     context: XAPIStatement.Context(
                         registration: registration, parent: parent,
-                        grouping: activity.grouping, extensions: extensions),
+                        grouping: activity.grouping, extensions: extensionsJSON),
                     timestamp: answer.answeredAt ?? attempt.finishedAt ?? attempt.startedAt))
         }
-        guard attempt.status != .unfinished else { return statements }
+        guard attempt.status != .unfinished else { return }
         let ended =
             attempt.finishedAt ?? attempt.answers.compactMap(\.answeredAt).max()
             ?? attempt.startedAt
@@ -78,22 +104,19 @@ public struct XAPIBuilder {
         result.success = attempt.passed
         result.completion = true
         let context = XAPIStatement.Context(
-            registration: registration, parent: nil, grouping: nil, extensions: extensions)
+            registration: registration, parent: nil, grouping: nil, extensions: extensionsJSON)
         var completed = result
         completed.duration = XAPITime.duration(ended.timeIntervalSince(attempt.startedAt))
-        statements.append(
+        body(
             XAPIStatement(
-                id: Self.statementID(attempt: attempt.id, part: "#completed"), actor: actor,
-                verb: .completed, object: parent, result: completed, context: context,
-                timestamp: ended))
+                id: id("#completed"), actor: actor, verb: .completed, object: parent,
+                result: completed, context: context, timestamp: ended))
         if let passed = attempt.passed {
-            statements.append(
+            body(
                 XAPIStatement(
-                    id: Self.statementID(attempt: attempt.id, part: "#result"), actor: actor,
-                    verb: passed ? .passed : .failed, object: parent, result: result,
-                    context: context, timestamp: ended))
+                    id: id("#result"), actor: actor, verb: passed ? .passed : .failed,
+                    object: parent, result: result, context: context, timestamp: ended))
         }
-        return statements
     }
 
     /// The id of a statement: UUID v5 of the attempt id and the part (a ref, `#completed` or
@@ -126,6 +149,17 @@ public struct XAPIBuilder {
         return json.bytes
     }
 
+    /// The answer without surrounding whitespace; an answer that starts and ends with a
+    /// visible ASCII character (nearly all of them) is returned as it is, without a search.
+    static func trimmed(_ answer: String) -> String {
+        if let first = answer.utf8.first, let last = answer.utf8.last,
+            (0x21...0x7E).contains(first), (0x21...0x7E).contains(last)
+        {
+            return answer
+        }
+        return answer.trimmingSpaces
+    }
+
     /// A learner id of the form `local@domain.tld`.
     static func isMailAddress(_ text: String) -> Bool {
         let parts = text.split(separator: "@", omittingEmptySubsequences: false)
@@ -143,17 +177,25 @@ public struct XAPIBuilder {
         return json
     }
 
-    private mutating func questionActivity(
-        _ ref: String, quiz: String
-    ) -> (json: [UInt8], grouping: [UInt8]?, question: Question?) {
-        let key = quiz + "\n" + ref
-        if let cached = activities[key] { return cached }
+    /// Makes the activity of the question `ref` names in `quiz` and files it in `table`.
+    private mutating func newActivity(
+        _ ref: String, quiz: String, into table: inout [String: Activity]
+    ) -> Activity {
         var question: Question?
         var grouping: [UInt8]?
         if let slash = ref.firstIndex(of: "/") {
             let prefix = String(ref[..<slash])
             let id = String(ref[ref.index(after: slash)...])
-            let inline = bank.quiz(quiz)?.inlineQuestions.first { $0.id.value == id }
+            if inlineQuestions[quiz] == nil {
+                var byID: [String: Question] = [:]
+                // The first question of an id wins, as a search from the top would find it.
+                for question in bank.quiz(quiz)?.inlineQuestions ?? []
+                where byID[question.id.value] == nil {
+                    byID[question.id.value] = question
+                }
+                inlineQuestions[quiz] = byID
+            }
+            let inline = inlineQuestions[quiz]?[id]
             if prefix == quiz, let inline {
                 question = inline
             } else {
@@ -164,11 +206,34 @@ public struct XAPIBuilder {
                     name: scenario?.title ?? "")
             }
         }
-        let entry = (
-            XAPIInteraction.activity(ref: ref, question: question, settings: settings), grouping,
-            question
-        )
-        activities[key] = entry
-        return entry
+        let activity = Activity(
+            json: XAPIInteraction.activity(ref: ref, question: question, settings: settings),
+            grouping: grouping, question: question)
+        table[ref] = activity
+        return activity
+    }
+
+    /// A question's activity, written once, and the answers to it already put in xAPI's
+    /// encoding (the same few answers come back in every attempt).
+    final class Activity {
+        let json: [UInt8]
+        let grouping: [UInt8]?
+        let question: Question?
+        private var responses: [String: String] = [:]
+
+        init(json: [UInt8], grouping: [UInt8]?, question: Question?) {
+            self.json = json
+            self.grouping = grouping
+            self.question = question
+        }
+
+        /// The answer `text` in xAPI's encoding for the question.
+        func response(_ text: String) -> String {
+            if let known = responses[text] { return known }
+            let made = XAPIInteraction.response(text, to: question)
+            // Free text seldom repeats: the cache stops growing at a few hundred answers.
+            if responses.count < 256 { responses[text] = made }
+            return made
+        }
     }
 }

@@ -21,8 +21,41 @@ public struct XAPIStatement: Sendable {
         public var registration: UUID
         public var parent: [UInt8]?
         public var grouping: [UInt8]?
-        /// The extensions, in order: IRI and string value.
-        public var extensions: [(iri: String, value: String)]
+        /// The extensions object as compact JSON (`{"IRI":"value",...}`), written once per
+        /// attempt and shared by its statements; empty for none.
+        public var extensions: [UInt8]
+
+        public init(
+            registration: UUID, parent: [UInt8]?, grouping: [UInt8]?,
+            extensions: [(iri: String, value: String)]
+        ) {
+            self.init(
+                registration: registration, parent: parent, grouping: grouping,
+                extensions: Self.extensionsJSON(extensions))
+        }
+
+        /// A context whose extensions are already written (see `extensionsJSON(_:)`).
+        public init(registration: UUID, parent: [UInt8]?, grouping: [UInt8]?, extensions: [UInt8]) {
+            self.registration = registration
+            self.parent = parent
+            self.grouping = grouping
+            self.extensions = extensions
+        }
+
+        /// The extensions object of IRIs and string values, in order; empty for none.
+        public static func extensionsJSON(_ extensions: [(iri: String, value: String)]) -> [UInt8] {
+            guard !extensions.isEmpty else { return [] }
+            var json = JSONWriter(capacity: 256)
+            json.raw("{")
+            for (index, extensionValue) in extensions.enumerated() {
+                if index > 0 { json.raw(",") }
+                json.string(extensionValue.iri)
+                json.raw(":")
+                json.string(extensionValue.value)
+            }
+            json.raw("}")
+            return json.bytes
+        }
     }
 
     public var id: UUID
@@ -36,18 +69,16 @@ public struct XAPIStatement: Sendable {
     /// The statement as compact JSON, keys in a fixed order.
     public func write(into json: inout JSONWriter) {
         json.raw("{\"id\":\"")
-        json.text(id.uuidString.lowercased())
+        json.uuid(id)
         json.raw("\",\"actor\":")
         json.append(actor)
-        json.raw(",\"verb\":{\"id\":")
-        json.string(verb.iri)
-        json.raw(",\"display\":{\"en-US\":")
-        json.string(verb.rawValue)
-        json.raw("}},\"object\":")
+        json.raw(",\"verb\":")
+        json.append(verb.json)
+        json.raw(",\"object\":")
         json.append(object)
         if let result { write(result, into: &json) }
         json.raw(",\"context\":{\"registration\":\"")
-        json.text(context.registration.uuidString.lowercased())
+        json.uuid(context.registration)
         json.raw("\"")
         if context.parent != nil || context.grouping != nil {
             json.raw(",\"contextActivities\":{")
@@ -65,17 +96,11 @@ public struct XAPIStatement: Sendable {
             json.raw("}")
         }
         if !context.extensions.isEmpty {
-            json.raw(",\"extensions\":{")
-            for (index, extensionValue) in context.extensions.enumerated() {
-                if index > 0 { json.raw(",") }
-                json.string(extensionValue.iri)
-                json.raw(":")
-                json.string(extensionValue.value)
-            }
-            json.raw("}")
+            json.raw(",\"extensions\":")
+            json.append(context.extensions)
         }
         json.raw("},\"timestamp\":\"")
-        json.text(XAPITime.timestamp(timestamp))
+        XAPITime.write(timestamp, into: &json)
         json.raw("\",\"version\":\"")
         json.text(XAPIVocabulary.version)
         json.raw("\"}")

@@ -1,4 +1,5 @@
 import RehearseBank
+import RehearseCore
 
 /// The xAPI verbs and activity types statements use (ADL's vocabulary).
 public enum XAPIVocabulary {
@@ -8,6 +9,31 @@ public enum XAPIVocabulary {
 
         /// `http://adlnet.gov/expapi/verbs/NAME`.
         public var iri: String { "http://adlnet.gov/expapi/verbs/" + rawValue }
+
+        /// `{"id": IRI, "display": {"en-US": NAME}}` as compact JSON, written once per verb.
+        public var json: [UInt8] {
+            switch self {
+            case .answered: Self.written.answered
+            case .completed: Self.written.completed
+            case .passed: Self.written.passed
+            case .failed: Self.written.failed
+            }
+        }
+
+        private static let written = (
+            answered: write(.answered), completed: write(.completed), passed: write(.passed),
+            failed: write(.failed)
+        )
+
+        private static func write(_ verb: Verb) -> [UInt8] {
+            var json = JSONWriter(capacity: 96)
+            json.raw("{\"id\":")
+            json.string(verb.iri)
+            json.raw(",\"display\":{\"en-US\":")
+            json.string(verb.rawValue)
+            json.raw("}}")
+            return json.bytes
+        }
     }
 
     /// The activity type of a question.

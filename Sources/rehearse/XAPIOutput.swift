@@ -14,6 +14,7 @@ enum XAPIOutput {
         let settings = try options.settings()
         let loaded = try global.loadBank(then: "Writing statements with what loaded.")
         let store = global.progressStore()
+        var failure: Int32 = 0
         do throws(ProgressError) {
             let learners: [String]
             if let learner {
@@ -24,10 +25,30 @@ enum XAPIOutput {
             try XAPIExport.write(
                 learners: learners, store: store, bank: loaded.bank, settings: settings
             ) { bytes in
-                FileHandle.standardOutput.write(Data(bytes))
+                failure = writeAll(bytes, to: STDOUT_FILENO)
+                return failure == 0
             }
         } catch {
             throw RehearseError(error.kind == .invalidID ? .usage : .io, "\(error)")
+        }
+        if failure != 0 {
+            throw RehearseError(
+                .io, "cannot write the statements: " + String(cString: strerror(failure)))
+        }
+    }
+
+    /// Writes all of `bytes` to `descriptor`; 0, or the error number of the failed write.
+    private static func writeAll(_ bytes: [UInt8], to descriptor: Int32) -> Int32 {
+        bytes.withUnsafeBytes { buffer in
+            guard let base = buffer.baseAddress else { return 0 }
+            var offset = 0
+            while offset < buffer.count {
+                let written = Glibc.write(descriptor, base + offset, buffer.count - offset)
+                if written < 0, errno == EINTR { continue }
+                if written <= 0 { return written < 0 ? errno : ENOSPC }
+                offset += written
+            }
+            return 0
         }
     }
 

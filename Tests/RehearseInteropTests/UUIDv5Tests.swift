@@ -34,6 +34,29 @@ struct UUIDv5Tests {
         #expect(hex(sha.finish()) == "34aa973cd4c4daa4f61eeb2bdbad27316534016f")
     }
 
+    /// Messages around the block edge: the length fits after the 0x80 byte (55), or needs a
+    /// block of its own (56, 63), and whole blocks (64, 120). Digests from Python's hashlib.
+    @Test(arguments: [
+        (55, "c1c8bbdc22796e28c0e15163d20899b65621d65a"),
+        (56, "c2db330f6083854c99d4b5bfb6e8f29f201be699"),
+        (63, "03f09f5b158a7a8cdad920bddc29b81c18a551f5"),
+        (64, "0098ba824b5c16427bd7a1122a5a442a25ec644d"),
+        (119, "ee971065aaa017e0632a8ca6c77bb3bf8b1dfc56"),
+        (120, "f34c1488385346a55709ba056ddd08280dd4c6d6"),
+    ])
+    func sha1PadsAtTheBlockEdge(count: Int, digest: String) {
+        let message = [UInt8](repeating: UInt8(ascii: "a"), count: count)
+        #expect(hex(SHA1.hash(message)) == digest)
+        // Byte by byte, and from a copy taken halfway, the digest is the same.
+        var single = SHA1()
+        for byte in message[..<(count / 2)] { single.update(byte) }
+        var copy = single
+        for byte in message[(count / 2)...] { single.update(byte) }
+        copy.update(message[(count / 2)...])
+        #expect(hex(single.finish()) == digest)
+        #expect(hex(copy.finish()) == digest)
+    }
+
     @Test func sha1IsTheSameInPieces() {
         let message = Array("The quick brown fox jumps over the lazy dog".utf8)
         var sha = SHA1()

@@ -19,8 +19,8 @@ with open(f"{out}/bank/quizzes/bench.yaml", "w") as quiz:
     quiz.write("id: bench\ntitle: Benchmark quiz\nitems:\n")
     for n in range(answers):
         quiz.write(
-            f"  - question:\n      id: q{n}\n      kind: choice\n"
-            f"      prompt: Question {n}: what does the customer need first?\n"
+            f"  - question:\n      id: q{n}\n      kind: choice\n      competency: empathy\n"
+            f"      prompt: \"Question {n}: what does the customer need first?\"\n"
             "      options:\n"
             "        - {id: a, text: An apology and a plan, correct: true}\n"
             "        - {id: b, text: The returns policy}\n"
