@@ -1,4 +1,5 @@
 import Foundation
+import RehearseTestSupport
 
 /// Moodle's quiz statistics fixtures (`results00.csv`, `qstats00.csv`):
 /// `$REHEARSE_SHARED_FIXTURES/moodle-quiz-statistics` when set, else
@@ -6,20 +7,7 @@ import Foundation
 /// out as a folder beside `shared`). They are not copied into the repository; the tests that need
 /// them are skipped, visibly, where the folder is not there.
 enum MoodleFixtures {
-    static let folder: URL = {
-        if let root = ProcessInfo.processInfo.environment["REHEARSE_SHARED_FIXTURES"],
-            !root.isEmpty
-        {
-            return URL(fileURLWithPath: root)
-                .appendingPathComponent("moodle-quiz-statistics", isDirectory: true)
-        }
-        return URL(fileURLWithPath: #filePath)
-            .deletingLastPathComponent()  // RehearseGradingTests
-            .deletingLastPathComponent()  // Tests
-            .deletingLastPathComponent()  // the package root
-            .deletingLastPathComponent()
-            .appendingPathComponent("shared/fixtures/moodle-quiz-statistics", isDirectory: true)
-    }()
+    static let folder = SharedFixtures.folder("moodle-quiz-statistics")
 
     /// Whether the fixture folder is there to test against.
     static var available: Bool {

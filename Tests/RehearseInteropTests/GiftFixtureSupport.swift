@@ -1,4 +1,5 @@
 import Foundation
+import RehearseTestSupport
 import Testing
 
 /// A JSON value, decoded with Codable, for comparing parses with the reference JSON.
@@ -48,19 +49,7 @@ enum JSONValue: Decodable, Equatable {
 /// not copied into the repository; the tests that need them are skipped, visibly, where the
 /// folder is not there (a bare clone), and `.ci/run` says which it was.
 enum GiftFixtures {
-    static let folder: URL = {
-        if let root = ProcessInfo.processInfo.environment["REHEARSE_SHARED_FIXTURES"],
-            !root.isEmpty
-        {
-            return URL(fileURLWithPath: root).appendingPathComponent("gift", isDirectory: true)
-        }
-        return URL(fileURLWithPath: #filePath)
-            .deletingLastPathComponent()  // RehearseInteropTests
-            .deletingLastPathComponent()  // Tests
-            .deletingLastPathComponent()  // the package root
-            .deletingLastPathComponent()
-            .appendingPathComponent("shared/fixtures/gift", isDirectory: true)
-    }()
+    static let folder = SharedFixtures.folder("gift")
 
     /// Whether the fixture folder is there to test against.
     static var available: Bool {

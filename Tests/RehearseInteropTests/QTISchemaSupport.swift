@@ -1,24 +1,13 @@
 import Foundation
 import RehearseInterop
+import RehearseTestSupport
 import Testing
 import ZIPFoundation
 
 /// The QTI 3.0 schemas of `../shared/fixtures/qti3` (or `$REHEARSE_SHARED_FIXTURES/qti3`) and
 /// `xmllint` (Debian's libxml2-utils), run as a subprocess to validate exported packages.
 enum QTISchemas {
-    static let folder: URL = {
-        if let root = ProcessInfo.processInfo.environment["REHEARSE_SHARED_FIXTURES"],
-            !root.isEmpty
-        {
-            return URL(fileURLWithPath: root).appendingPathComponent("qti3", isDirectory: true)
-        }
-        return URL(fileURLWithPath: #filePath)
-            .deletingLastPathComponent()  // RehearseInteropTests
-            .deletingLastPathComponent()  // Tests
-            .deletingLastPathComponent()  // the package root
-            .deletingLastPathComponent()
-            .appendingPathComponent("shared/fixtures/qti3", isDirectory: true)
-    }()
+    static let folder = SharedFixtures.folder("qti3")
 
     /// The schema for items and tests.
     static let assessment = folder.appendingPathComponent(
