@@ -72,7 +72,7 @@ extension RehearseClock {
     /// microseconds per call. Nil for anything else (another form, an offset, a fraction, a
     /// day or time out of range), which `parse` hands to the formatters, so what is read is
     /// exactly what they read.
-    static func parseUTCSeconds(_ text: String) -> Date? {
+    public static func parseUTCSeconds(_ text: String) -> Date? {
         var copy = text
         return copy.withUTF8 { utf8 -> Date? in
             guard utf8.count == 20, utf8[4] == UInt8(ascii: "-"), utf8[7] == UInt8(ascii: "-"),
@@ -92,19 +92,48 @@ extension RehearseClock {
                 let hour = number(11, 2), let minute = number(14, 2), let second = number(17, 2),
                 year >= 1970, (1...12).contains(month), hour <= 23, minute <= 59, second <= 59
             else { return nil }
-            let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
-            let lengths = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
-            guard day >= 1, day <= lengths[month - 1] else { return nil }
-            // Days since 1970-01-01 (Howard Hinnant's days-from-civil).
-            let shiftedYear = month <= 2 ? year - 1 : year
-            let era = shiftedYear / 400
-            let yearOfEra = shiftedYear - era * 400
-            let dayOfYear = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1
-            let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-            let days = era * 146_097 + dayOfEra - 719_468
+            guard day >= 1, Int64(day) <= CivilDate.daysIn(month: Int64(month), year: Int64(year))
+            else { return nil }
+            let days = Int(
+                CivilDate.days(year: Int64(year), month: Int64(month), day: Int64(day)))
             let seconds = days * 86_400 + hour * 3600 + minute * 60 + second
             return Date(timeIntervalSince1970: TimeInterval(seconds))
         }
+    }
+}
+
+extension RehearseClock {
+    /// `date` as `YYYY-MM-DDTHH:MM:SSZ` when it is a whole second in the years 1970-9999, by
+    /// hand; nil otherwise (the caller asks a formatter). What `ISO8601DateFormatter` writes.
+    public static func formatUTCSeconds(_ date: Date) -> String? {
+        let seconds = date.timeIntervalSince1970
+        guard seconds >= 0, seconds <= latest.timeIntervalSince1970,
+            seconds == seconds.rounded(.down)
+        else { return nil }
+        let whole = Int64(seconds)
+        let (year, month, day) = CivilDate.civil(fromDays: whole / 86_400)
+        let rest = whole % 86_400
+        var bytes = [UInt8](repeating: 0, count: 20)
+        func put(_ value: Int64, at offset: Int, digits: Int) {
+            var value = value
+            for place in stride(from: offset + digits - 1, through: offset, by: -1) {
+                bytes[place] = UInt8(ascii: "0") + UInt8(value % 10)
+                value /= 10
+            }
+        }
+        put(year, at: 0, digits: 4)
+        bytes[4] = UInt8(ascii: "-")
+        put(month, at: 5, digits: 2)
+        bytes[7] = UInt8(ascii: "-")
+        put(day, at: 8, digits: 2)
+        bytes[10] = UInt8(ascii: "T")
+        put(rest / 3600, at: 11, digits: 2)
+        bytes[13] = UInt8(ascii: ":")
+        put(rest / 60 % 60, at: 14, digits: 2)
+        bytes[16] = UInt8(ascii: ":")
+        put(rest % 60, at: 17, digits: 2)
+        bytes[19] = UInt8(ascii: "Z")
+        return String(decoding: bytes, as: UTF8.self)
     }
 }
 
