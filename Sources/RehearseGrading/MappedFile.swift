@@ -23,7 +23,9 @@ public struct MappedFile {
         else { return nil }
         buffer = UnsafeMutableBufferPointer(
             start: address.assumingMemoryBound(to: UInt8.self), count: size)
-        Self.mapped.withLock { $0.append(Int(bitPattern: address)..<(Int(bitPattern: address) + size)) }
+        Self.mapped.withLock {
+            $0.append(Int(bitPattern: address)..<(Int(bitPattern: address) + size))
+        }
     }
 
     /// Unmaps the file; the buffer must not be used after.

@@ -47,7 +47,8 @@ struct SheetStreamingTests {
         let bank = GradingFixtures.bank
         var body = GraderTests.sheet(bank: bank, quiz: "q", learners: 400, seed: 5)
         if !quoted {
-            body = body.replacingOccurrences(of: "\"", with: "")
+            body =
+                body.replacingOccurrences(of: "\"", with: "")
                 .split(separator: "\n")
                 .filter { $0.split(separator: ",", omittingEmptySubsequences: false).count <= 4 }
                 .joined(separator: "\n") + "\n"
