@@ -126,9 +126,25 @@ struct LongRowReader {
         var lastQuizKnown = fixed != nil
         var lastLearner = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
         var lastLearnerIndex = -1
+        // Pages behind the current row and the remembered quiz and learner are given back as
+        // the rows are read (a mapped sheet then never sits in memory whole).
+        var pages = PageRelease(UnsafeBufferPointer(buffer))
+        let origin = UnsafeRawPointer(buffer.baseAddress)
+        func offset(_ bytes: UnsafeBufferPointer<UInt8>, or fallback: Int) -> Int {
+            guard let origin, let start = bytes.baseAddress else { return fallback }
+            return UnsafeRawPointer(start) - origin
+        }
         do {
             if header { _ = try scanner.next() }
+            var recordStart = scanner.read
             while try scanner.next() {
+                if pages.due(recordStart) {
+                    pages.release(
+                        upTo: Swift.min(
+                            recordStart, offset(lastQuiz, or: recordStart),
+                            offset(lastLearner, or: recordStart)))
+                }
+                recordStart = scanner.read
                 let line = scanner.recordLine
                 guard scanner.fieldCount >= columns.needed else {
                     reject(
@@ -139,7 +155,10 @@ struct LongRowReader {
                 }
                 if let quizColumn = columns.quiz {
                     let quizBytes = scanner.field(quizColumn)
-                    if !(lastQuizKnown && SheetBytes.same(quizBytes, lastQuiz)) {
+                    if lastQuizKnown && SheetBytes.same(quizBytes, lastQuiz) {
+                        // The same bytes, remembered from this row so the pages behind it can go.
+                        lastQuiz = quizBytes
+                    } else {
                         let id = String(decoding: quizBytes, as: UTF8.self).trimmingSpaces
                         lastQuiz = quizBytes
                         lastQuizKnown = true
@@ -177,6 +196,7 @@ struct LongRowReader {
                 let learner: Int
                 if lastLearnerIndex >= 0, SheetBytes.same(learnerBytes, lastLearner) {
                     learner = lastLearnerIndex
+                    lastLearner = learnerBytes
                 } else {
                     let name = String(decoding: learnerBytes, as: UTF8.self).trimmingSpaces
                     guard !name.isEmpty else {

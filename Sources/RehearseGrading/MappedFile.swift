@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// A regular file mapped privately into memory: the reader may change the bytes (unquoting in
 /// place) without touching the file, and a large sheet is never copied.
@@ -22,11 +23,30 @@ public struct MappedFile {
         else { return nil }
         buffer = UnsafeMutableBufferPointer(
             start: address.assumingMemoryBound(to: UInt8.self), count: size)
+        Self.mapped.withLock {
+            $0.append(Int(bitPattern: address)..<(Int(bitPattern: address) + size))
+        }
     }
 
     /// Unmaps the file; the buffer must not be used after.
     public func unmap() {
-        if let base = buffer.baseAddress { munmap(base, buffer.count) }
+        guard let base = buffer.baseAddress else { return }
+        let start = Int(bitPattern: base)
+        Self.mapped.withLock { ranges in ranges.removeAll { $0.lowerBound == start } }
+        munmap(base, buffer.count)
+    }
+
+    /// The address ranges of the files mapped now.
+    private static let mapped = Mutex<[Range<Int>]>([])
+
+    /// Does `buffer` lie inside a file mapped by `MappedFile`? (Only such pages may be given back
+    /// to the system while read: see `PageRelease`.)
+    static func isMapped(_ buffer: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = buffer.baseAddress else { return false }
+        let start = Int(bitPattern: base)
+        return mapped.withLock { ranges in
+            ranges.contains { $0.lowerBound <= start && start + buffer.count <= $0.upperBound }
+        }
     }
 
     /// The bytes of a regular file, read straight into an array (a sheet may be tens of

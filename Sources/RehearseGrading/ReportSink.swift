@@ -59,9 +59,18 @@ public final class ReportSink: @unchecked Sendable {
         try sink.close()
     }
 
-    /// Queues `bytes` after what was written before.
+    /// Pieces queued and not yet written: at most `Self.pending`, so a renderer faster than the
+    /// disk waits instead of holding the report in memory.
+    let room = DispatchSemaphore(value: ReportSink.pending)
+    static let pending = 4
+
+    /// Queues `bytes` after what was written before (waiting while `pending` pieces are queued).
     public func write(_ bytes: [UInt8]) {
-        queue.async { self.writeNow(bytes) }
+        room.wait()
+        queue.async {
+            self.writeNow(bytes)
+            self.room.signal()
+        }
     }
 
     private func writeNow(_ bytes: [UInt8]) {

@@ -26,17 +26,36 @@ enum SheetBytes {
 
     /// Is `buffer` valid UTF-8 (`SheetText.isValidUTF8`), and does it hold a `"`? On all cores
     /// for a large buffer.
+    /// The pages scanned are released as the scan goes (`PageRelease`): nothing is changed
+    /// yet, so the reader finds the same bytes, and the sheet never sits in memory whole.
     static func scan(_ buffer: UnsafeBufferPointer<UInt8>) -> (valid: Bool, hasQuote: Bool) {
         let workers = ProcessInfo.processInfo.activeProcessorCount
-        guard workers > 1, buffer.count >= 1 << 20 else {
-            return (SheetText.isValidUTF8(buffer), contains(UInt8(ascii: "\""), in: buffer))
-        }
+        guard workers > 1, buffer.count >= 1 << 20 else { return scanInSteps(buffer) }
         nonisolated(unsafe) let shared = buffer
         let parts = parallelMap(lineSlices(buffer, count: workers)) { range in
-            let slice = UnsafeBufferPointer(rebasing: shared[range])
-            return (SheetText.isValidUTF8(slice), contains(UInt8(ascii: "\""), in: slice))
+            scanInSteps(UnsafeBufferPointer(rebasing: shared[range]))
         }
-        return (parts.allSatisfy(\.0), parts.contains(where: \.1))
+        return (parts.allSatisfy(\.valid), parts.contains(where: \.hasQuote))
+    }
+
+    /// `scan` on one thread, in steps cut at line breaks, releasing each step's pages.
+    private static func scanInSteps(_ buffer: UnsafeBufferPointer<UInt8>) -> (
+        valid: Bool, hasQuote: Bool
+    ) {
+        var pages = PageRelease(buffer)
+        var valid = true
+        var hasQuote = false
+        var start = 0
+        while start < buffer.count {
+            var end = Swift.min(buffer.count, start + pages.step)
+            while end < buffer.count, buffer[end - 1] != 10 { end += 1 }
+            let step = UnsafeBufferPointer(rebasing: buffer[start..<end])
+            valid = valid && SheetText.isValidUTF8(step)
+            hasQuote = hasQuote || contains(UInt8(ascii: "\""), in: step)
+            pages.release(upTo: end)
+            start = end
+        }
+        return (valid, hasQuote)
     }
 
     /// Does `byte` occur in `buffer`? (Eight bytes at a time.)
