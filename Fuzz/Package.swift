@@ -12,7 +12,8 @@ let package = Package(
     name: "RehearseFuzz",
     dependencies: [
         // The checkout the main package resolved (no network needed): run the main build first.
-        .package(path: "../.build/checkouts/Yams")
+        .package(path: "../.build/checkouts/Yams"),
+        .package(path: "../.build/checkouts/ZIPFoundation"),
     ],
     targets: [
         .target(name: "RehearseCore"),
@@ -25,7 +26,10 @@ let package = Package(
             dependencies: ["RehearseCore", "RehearseBank", "RehearseScoring"]),
         .target(
             name: "RehearseInterop",
-            dependencies: ["RehearseCore", "RehearseBank", "RehearseScoring"]),
+            dependencies: [
+                "RehearseCore", "RehearseBank", "RehearseScoring", "RehearseProgress",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]),
         .target(
             name: "RehearseGrading",
             dependencies: ["RehearseCore", "RehearseBank", "RehearseScoring", "RehearseProgress"]),

@@ -31,7 +31,10 @@ public enum GradeJSON {
         out.raw(",\n  \"pass\": ")
         out.number(index.quiz.passPercent)
         out.raw(",\n  \"needsHelp\": [")
-        writeNeedsHelp(report, into: &out)
+        writeNeedsHelp(report, into: &out) { piece in
+            write(piece.bytes)
+            piece.bytes.removeAll(keepingCapacity: true)
+        }
         out.raw("],\n  \"learners\": [")
         write(out.bytes)
         out.bytes.removeAll(keepingCapacity: true)
@@ -162,9 +165,15 @@ public enum GradeJSON {
         out.raw("]}")
     }
 
-    /// `needsHelp`: learner, name, percent, weakest competencies (ids), missed refs.
-    static func writeNeedsHelp(_ report: GradeReport, into out: inout JSONWriter) {
+    /// `needsHelp`: learner, name, percent, weakest competencies (ids), missed refs. `flush`
+    /// hands the piece written so far on every 1,024 entries, so a cohort of 100,000 learners
+    /// who all need help is never one piece in memory.
+    static func writeNeedsHelp(
+        _ report: GradeReport, into out: inout JSONWriter,
+        flush: (inout JSONWriter) -> Void
+    ) {
         for (offset, entry) in report.needsHelp.enumerated() {
+            if offset > 0, offset.isMultiple(of: 1024) { flush(&out) }
             let learner = report.graded.learners[entry.learner]
             out.raw(offset == 0 ? "\n    {\"learner\": " : ",\n    {\"learner\": ")
             out.string(learner.learner)
