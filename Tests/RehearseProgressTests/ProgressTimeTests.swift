@@ -201,11 +201,29 @@ struct StrictJSONDecoderTests {
         }
     }
 
+    /// The answers and memory states read without the `Decoder` machinery fall back to it for
+    /// anything irregular, so the error names the place.
+    @Test func anIrregularAnswerIsReportedWithItsPlace() throws {
+        let text =
+            #"{"format": "rehearse-progress", "version": 1, "learner": "a", "items": {}, "attempts": [{"format": "rehearse-attempt", "version": 1, "id": "a", "learner": "a", "quiz": "q", "quizHash": "h", "mode": "exam", "seed": 1, "status": "finished", "startedAt": "2026-01-01T00:00:00Z", "answers": [{"ref": "q/1", "answer": "a"}, {"ref": "q/2", "answer": 3}]}]}"#
+        let document = try StrictJSON.parse(Array(text.utf8))
+        do {
+            _ = try StrictJSONDecoder.decode(LearnerProgress.self, from: document)
+            Issue.record("decoded")
+        } catch {
+            #expect(
+                ProgressMigration.describe(error) == "wrong type at attempts.[0].answers.[1].answer"
+            )
+        }
+    }
+
     @Test func wrongTypesAndMissingKeysAreDecodingErrors() throws {
         for text in [
             #"{"format": "rehearse-progress", "version": 1, "learner": 5, "attempts": [], "items": {}}"#,
             #"{"format": "rehearse-progress", "version": 1, "learner": "a", "items": {}}"#,
             #"{"format": "rehearse-progress", "version": 1.5, "learner": "a", "attempts": [], "items": {}}"#,
+            #"{"format": "rehearse-progress", "version": 1, "learner": "a", "attempts": [], "items": {"q": {"stability": 1, "difficulty": 1, "due": "2026-01-01T00:00:00Z", "lastReview": "2026-01-01T00:00:00Z", "reps": 1.5, "lapses": 0}}}"#,
+            #"{"format": "rehearse-progress", "version": 1, "learner": "a", "attempts": [], "items": {"q": {"stability": 1, "difficulty": 1, "due": "2026-01-01T00:00:00Z", "reps": 1, "lapses": 0}}}"#,
         ] {
             let document = try StrictJSON.parse(Array(text.utf8))
             #expect(throws: DecodingError.self) {
