@@ -150,7 +150,22 @@ struct ProgressFileWriter {
 
     /// A dictionary's members in the order the file holds them: by the keys' UTF-8 bytes.
     private static func sorted<Value>(_ members: [String: Value]) -> [(key: String, value: Value)] {
-        members.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
+        members.sorted { precedes($0.key, $1.key) }
+    }
+
+    /// Whether `first` sorts before `second` by their UTF-8 bytes (compared in place).
+    static func precedes(_ first: String, _ second: String) -> Bool {
+        let compared = first.utf8.withContiguousStorageIfAvailable { left in
+            second.utf8.withContiguousStorageIfAvailable { right -> Bool in
+                let common = Swift.min(left.count, right.count)
+                if common > 0, let a = left.baseAddress, let b = right.baseAddress {
+                    let order = memcmp(a, b, common)
+                    if order != 0 { return order < 0 }
+                }
+                return left.count < right.count
+            }
+        }
+        return (compared ?? nil) ?? first.utf8.lexicographicallyPrecedes(second.utf8)
     }
 
     private mutating func spaces() {

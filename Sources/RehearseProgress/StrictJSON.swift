@@ -117,8 +117,21 @@ struct StrictJSONParser {
     let bytes: [UInt8]
     var index = 0
     var depth = 0
-    /// The member path of the value being read, for duplicate-key messages.
-    var path: [String] = []
+    /// The member path of the value being read, for duplicate-key messages (list positions are
+    /// kept as numbers and written out only for a message).
+    var path: [PathPart] = []
+
+    enum PathPart {
+        case key(String)
+        case index(Int)
+
+        var written: String {
+            switch self {
+            case .key(let key): key
+            case .index(let index): "[\(index)]"
+            }
+        }
+    }
 
     init(bytes: [UInt8]) { self.bytes = bytes }
 
@@ -157,6 +170,7 @@ struct StrictJSONParser {
         try enter()
         index += 1
         var members: [StrictJSON.Member] = []
+        // Keys seen, for a large object; a small one is searched in place (cheaper than hashing).
         var seen = Set<String>()
         skipSpace()
         if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
@@ -171,9 +185,16 @@ struct StrictJSONParser {
             }
             let keyStart = index
             let key = try string()
-            guard seen.insert(key).inserted else {
+            let repeated: Bool
+            if members.count < 16 {
+                repeated = members.contains { $0.key == key }
+            } else {
+                if seen.isEmpty { seen = Set(members.map(\.key)) }
+                repeated = !seen.insert(key).inserted
+            }
+            if repeated {
                 index = keyStart
-                let joined = path.reduce("") { place, part in
+                let joined = path.map(\.written).reduce("") { place, part in
                     place.isEmpty || part.hasPrefix("[") ? place + part : place + "." + part
                 }
                 let place = path.isEmpty ? "" : " in " + TerminalText.sanitizeLine(joined)
@@ -186,7 +207,7 @@ struct StrictJSONParser {
             }
             index += 1
             skipSpace()
-            path.append(key)
+            path.append(.key(key))
             let value = try self.value()
             path.removeLast()
             members.append(StrictJSON.Member(key: key, value: value))
@@ -215,7 +236,7 @@ struct StrictJSONParser {
         }
         while true {
             skipSpace()
-            path.append("[\(elements.count)]")
+            path.append(.index(elements.count))
             elements.append(try value())
             path.removeLast()
             skipSpace()
