@@ -294,23 +294,37 @@ struct StrictJSONParser {
             index = start
             throw failure("a number longer than 400 characters")
         }
-        return .number(String(decoding: bytes[start..<index], as: UTF8.self))
+        return .number(
+            bytes.withUnsafeBufferPointer { [index] all in
+                String(decoding: UnsafeBufferPointer(rebasing: all[start..<index]), as: UTF8.self)
+            })
     }
 
     private mutating func string() throws(StrictJSON.Failure) -> String {
         index += 1
         // Most strings hold no escape: validated and made at once, with no scalar view.
         var end = index
+        var high: UInt8 = 0
         while end < bytes.count, bytes[end] >= 0x20, bytes[end] != UInt8(ascii: "\""),
             bytes[end] != UInt8(ascii: "\\")
         {
+            high |= bytes[end]
             end += 1
         }
-        if end < bytes.count, bytes[end] == UInt8(ascii: "\""),
-            let text = String(validating: bytes[index..<end], as: UTF8.self)
-        {
-            index = end + 1
-            return text
+        if end < bytes.count, bytes[end] == UInt8(ascii: "\"") {
+            let text: String?
+            if high < 0x80 {
+                // ASCII, so valid UTF-8: made from the bytes in place.
+                text = bytes.withUnsafeBufferPointer { [index] all in
+                    String(decoding: UnsafeBufferPointer(rebasing: all[index..<end]), as: UTF8.self)
+                }
+            } else {
+                text = String(validating: bytes[index..<end], as: UTF8.self)
+            }
+            if let text {
+                index = end + 1
+                return text
+            }
         }
         var scalars = String.UnicodeScalarView()
         var runStart = index
