@@ -4,7 +4,7 @@ import RehearseCore
 /// than ``maximumDepth``, bytes after the value or malformed text are refused with the place
 /// named. Numbers keep their text, so a value out of any Swift type's range is still reported as
 /// written. The progress store reads every file through it before decoding.
-public indirect enum StrictJSON: Sendable, Hashable {
+public enum StrictJSON: Sendable, Hashable {
     case null
     case bool(Bool)
     /// A number as written (`-5`, `1e308`).
@@ -178,6 +178,7 @@ struct StrictJSONParser {
             depth -= 1
             return .object(members)
         }
+        members.reserveCapacity(8)
         while true {
             skipSpace()
             guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else {
