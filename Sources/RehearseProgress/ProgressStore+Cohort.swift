@@ -99,7 +99,10 @@ extension ProgressStore {
         for (id, _) in group {
             locks.append(try FileLock.acquire(lockPath(id), operations: operations))
         }
-        let entries = try? FileManager.default.contentsOfDirectory(atPath: progressFolder)
+        // Only temp files can be stale temps: the listing is narrowed to them once, not searched
+        // whole for every learner of the group (it holds every learner's files).
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: progressFolder))?
+            .filter { $0.contains(DurableFile.tempMarker) }
         for (id, _) in group { removeStaleTemps(of: id, among: entries) }
         let prepared = parallelMap(group) { id, recording in
             Result<PreparedWrite, ProgressError>(catching: {

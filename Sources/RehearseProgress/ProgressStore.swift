@@ -292,15 +292,18 @@ public final class ProgressStore: Sendable {
         var loaded = try read(id)
         foldInProgress(into: &loaded.progress)
         change(&loaded.progress)
-        let data: Data
+        var bytes: [UInt8]
         do {
-            data = try loaded.unknown.restore(
-                into: StrictJSONEncoder.encode(loaded.progress))
+            bytes = try ProgressFileWriter.bytes(of: loaded.progress)
+            if !loaded.unknown.isEmpty {
+                bytes = Array(try loaded.unknown.restore(into: Data(bytes)))
+            }
         } catch {
             throw ProgressError(path: target, reason: "cannot be encoded: \(error)")
         }
+        bytes.append(0x0A)
         return PreparedWrite(
-            target: target, data: data + Data("\n".utf8), migratedFrom: loaded.migratedFrom)
+            target: target, data: Data(bytes), migratedFrom: loaded.migratedFrom)
     }
 
     /// Keeps the original of a file being migrated as `LEARNER.json.vN.bak` (once).

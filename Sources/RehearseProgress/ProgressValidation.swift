@@ -68,90 +68,98 @@ public enum ProgressValidation {
     }
 
     /// Checks one attempt record (as the store, `--record` and the grader write it).
-    public static func checkAttempt(_ attempt: StrictJSON, at place: String) throws(Problem) {
+    public static func checkAttempt(_ attempt: StrictJSON, at place: @autoclosure () -> String)
+        throws(Problem)
+    {
         guard case .object = attempt else {
-            throw Problem(place: place, reason: "is not a JSON object")
+            throw Problem(place: place(), reason: "is not a JSON object")
         }
         if let version = attempt["version"] {
             try whole(
-                version, at: place + ".version", in: 1...AttemptRecord.currentVersion,
+                version, at: place() + ".version", in: 1...AttemptRecord.currentVersion,
                 what: "a known attempt version")
         }
         if let seed = attempt["seed"] {
             guard case .number(let text) = seed, UInt64(text) != nil else {
                 throw Problem(
-                    place: place + ".seed",
+                    place: place() + ".seed",
                     reason:
                         "is \(written(seed)), not a seed (a whole number from 0 to \(UInt64.max))")
             }
         }
         for key in ["score", "max"] {
-            if let value = attempt[key] { try points(value, at: place + "." + key) }
+            if let value = attempt[key] { try points(value, at: place() + "." + key) }
         }
-        if let percent = attempt["percent"] { try self.percent(percent, at: place + ".percent") }
-        if let factor = attempt["timeFactor"] { try timeFactor(factor, at: place + ".timeFactor") }
+        if let percent = attempt["percent"] { try self.percent(percent, at: place() + ".percent") }
+        if let factor = attempt["timeFactor"] {
+            try timeFactor(factor, at: place() + ".timeFactor")
+        }
         if let competencies = attempt["competencies"], competencies != .null {
             guard case .object(let members) = competencies else {
-                throw Problem(place: place + ".competencies", reason: "is not an object")
+                throw Problem(place: place() + ".competencies", reason: "is not an object")
             }
             for member in members {
-                try self.percent(member.value, at: place + ".competencies." + shown(member.key))
+                try self.percent(member.value, at: place() + ".competencies." + shown(member.key))
             }
         }
         for key in ["startedAt", "finishedAt"] {
-            if let value = attempt[key] { try time(value, at: place + "." + key) }
+            if let value = attempt[key] { try time(value, at: place() + "." + key) }
         }
         if let answers = attempt["answers"] {
             guard case .array(let list) = answers else {
-                throw Problem(place: place + ".answers", reason: "is not a list")
+                throw Problem(place: place() + ".answers", reason: "is not a list")
             }
             for (index, answer) in list.enumerated() {
-                try checkAnswer(answer, at: place + ".answers[\(index)]")
+                try checkAnswer(answer, at: place() + ".answers[\(index)]")
             }
         }
     }
 
     /// Checks one answer of an attempt.
-    public static func checkAnswer(_ answer: StrictJSON, at place: String) throws(Problem) {
+    public static func checkAnswer(_ answer: StrictJSON, at place: @autoclosure () -> String)
+        throws(Problem)
+    {
         guard case .object = answer else {
-            throw Problem(place: place, reason: "is not a JSON object")
+            throw Problem(place: place(), reason: "is not a JSON object")
         }
         for key in ["score", "max"] {
-            if let value = answer[key] { try points(value, at: place + "." + key) }
+            if let value = answer[key] { try points(value, at: place() + "." + key) }
         }
-        if let value = answer["answeredAt"] { try time(value, at: place + ".answeredAt") }
+        if let value = answer["answeredAt"] { try time(value, at: place() + ".answeredAt") }
     }
 
     /// Checks one FSRS memory state.
-    public static func checkMemoryState(_ state: StrictJSON, at place: String) throws(Problem) {
+    public static func checkMemoryState(_ state: StrictJSON, at place: @autoclosure () -> String)
+        throws(Problem)
+    {
         guard case .object = state else {
-            throw Problem(place: place, reason: "is not a JSON object")
+            throw Problem(place: place(), reason: "is not a JSON object")
         }
         if let stability = state["stability"] {
-            let value = try number(stability, at: place + ".stability")
+            let value = try number(stability, at: place() + ".stability")
             guard value > 0, value <= maximumStability else {
                 throw Problem(
-                    place: place + ".stability",
+                    place: place() + ".stability",
                     reason:
                         "is \(written(stability)), not a stability (more than 0, at most \(Int(maximumStability)) days)"
                 )
             }
         }
         if let difficulty = state["difficulty"] {
-            let value = try number(difficulty, at: place + ".difficulty")
+            let value = try number(difficulty, at: place() + ".difficulty")
             guard (1...10).contains(value) else {
                 throw Problem(
-                    place: place + ".difficulty",
+                    place: place() + ".difficulty",
                     reason: "is \(written(difficulty)), not a difficulty (1 to 10)")
             }
         }
         for key in ["reps", "lapses"] {
             if let value = state[key] {
-                try whole(value, at: place + "." + key, in: 0...maximumCount, what: "a count")
+                try whole(value, at: place() + "." + key, in: 0...maximumCount, what: "a count")
             }
         }
         for key in ["due", "lastReview"] {
-            if let value = state[key] { try time(value, at: place + "." + key) }
+            if let value = state[key] { try time(value, at: place() + "." + key) }
         }
     }
 
@@ -196,37 +204,46 @@ public enum ProgressValidation {
 
     // MARK: Pieces
 
-    private static func number(_ value: StrictJSON, at place: String) throws(Problem) -> Double {
+    private static func number(_ value: StrictJSON, at place: @autoclosure () -> String)
+        throws(Problem) -> Double
+    {
         guard case .number(let text) = value, let number = Double(text), number.isFinite else {
-            throw Problem(place: place, reason: "is \(written(value)), not a finite number")
+            throw Problem(place: place(), reason: "is \(written(value)), not a finite number")
         }
         return number
     }
 
-    private static func points(_ value: StrictJSON, at place: String) throws(Problem) {
+    private static func points(_ value: StrictJSON, at place: @autoclosure () -> String)
+        throws(Problem)
+    {
         if value == .null { return }
-        let number = try number(value, at: place)
+        let number = try number(value, at: place())
         guard abs(number) <= maximumPoints else {
             throw Problem(
-                place: place, reason: "is \(written(value)), beyond ±\(Int(maximumPoints)) points")
+                place: place(), reason: "is \(written(value)), beyond ±\(Int(maximumPoints)) points"
+            )
         }
     }
 
-    private static func percent(_ value: StrictJSON, at place: String) throws(Problem) {
+    private static func percent(_ value: StrictJSON, at place: @autoclosure () -> String)
+        throws(Problem)
+    {
         if value == .null { return }
-        let number = try number(value, at: place)
+        let number = try number(value, at: place())
         guard (0...100).contains(number) else {
-            throw Problem(place: place, reason: "is \(written(value)), not a percent (0 to 100)")
+            throw Problem(place: place(), reason: "is \(written(value)), not a percent (0 to 100)")
         }
     }
 
-    private static func timeFactor(_ value: StrictJSON, at place: String) throws(Problem) {
+    private static func timeFactor(_ value: StrictJSON, at place: @autoclosure () -> String)
+        throws(Problem)
+    {
         if value == .null { return }
-        let number = try number(value, at: place)
+        let number = try number(value, at: place())
         let range = LearnerProfile.timeFactors
         guard range.contains(number) else {
             throw Problem(
-                place: place,
+                place: place(),
                 reason:
                     "is \(written(value)), not a time factor (\(format(range.lowerBound)) to \(format(range.upperBound)))"
             )
@@ -234,25 +251,28 @@ public enum ProgressValidation {
     }
 
     private static func whole(
-        _ value: StrictJSON, at place: String, in range: ClosedRange<Int>, what: String
+        _ value: StrictJSON, at place: @autoclosure () -> String, in range: ClosedRange<Int>,
+        what: String
     ) throws(Problem) {
         guard case .number(let text) = value, let number = Int(text), range.contains(number)
         else {
             throw Problem(
-                place: place,
+                place: place(),
                 reason:
                     "is \(written(value)), not \(what) (a whole number from \(range.lowerBound) to \(range.upperBound))"
             )
         }
     }
 
-    private static func time(_ value: StrictJSON, at place: String) throws(Problem) {
+    private static func time(_ value: StrictJSON, at place: @autoclosure () -> String)
+        throws(Problem)
+    {
         if value == .null { return }
         guard case .string(let text) = value, let date = ProgressTime.parse(text),
             RehearseClock.isInRange(date)
         else {
             throw Problem(
-                place: place,
+                place: place(),
                 reason: "is \(written(value)), not an ISO 8601 time in the years 1970-9999")
         }
     }

@@ -15,7 +15,7 @@ enum StrictJSONDecoder {
     }
 }
 
-private struct TreeDecoder: Decoder {
+struct TreeDecoder: Decoder {
     let value: StrictJSON
     var codingPath: [CodingKey]
     var userInfo: [CodingUserInfoKey: Any] { [:] }
@@ -69,6 +69,7 @@ private struct TreeDecoder: Decoder {
             return result
         }
         if T.self == Double.self, let result = try double() as? T { return result }
+        if let fast = HotTypes.decode(type, from: value) { return fast }
         if let integer = T.self as? any FixedWidthInteger.Type {
             guard case .number(let text) = value else { throw mismatch(type, "a number") }
             guard let result = Self.integer(text, as: integer) as? T else {
@@ -103,7 +104,7 @@ private struct TreeDecoder: Decoder {
     }
 
     /// A number's text as an integer type, when it is exactly a whole number of that type.
-    private static func integer<I: FixedWidthInteger>(_ text: String, as type: I.Type) -> I? {
+    static func integer<I: FixedWidthInteger>(_ text: String, as type: I.Type) -> I? {
         if let exact = I(text) { return exact }
         guard let number = Double(text), number.isFinite, number == number.rounded(.towardZero)
         else { return nil }

@@ -13,10 +13,22 @@ struct UnknownKeys: Sendable {
         "startedAt", "finishedAt", "answers", "score", "max", "percent", "passed", "competencies",
         "timeFactor",
     ]
-    static let answerKeys: Set<String> = ["ref", "answer", "score", "max", "answeredAt"]
-    static let itemKeys: Set<String> = [
-        "stability", "difficulty", "due", "lastReview", "reps", "lapses",
-    ]
+    /// Whether `key` is a member of an answer this build knows (a file holds hundreds of answers
+    /// and memory states: these two are matched without hashing).
+    static func isAnswerKey(_ key: String) -> Bool {
+        switch key {
+        case "ref", "answer", "score", "max", "answeredAt": true
+        default: false
+        }
+    }
+
+    /// Whether `key` is a member of a memory state this build knows.
+    static func isItemKey(_ key: String) -> Bool {
+        switch key {
+        case "stability", "difficulty", "due", "lastReview", "reps", "lapses": true
+        default: false
+        }
+    }
 
     var top: [StrictJSON.Member] = []
     var attempts: [String: [StrictJSON.Member]] = [:]
@@ -33,12 +45,12 @@ struct UnknownKeys: Sendable {
             let extra = attempt.members.filter { !Self.attemptKeys.contains($0.key) }
             if !extra.isEmpty { attempts[id] = extra }
             for (index, answer) in (attempt["answers"]?.elements ?? []).enumerated() {
-                let extra = answer.members.filter { !Self.answerKeys.contains($0.key) }
+                let extra = answer.members.filter { !Self.isAnswerKey($0.key) }
                 if !extra.isEmpty { answers[id, default: [:]][index] = extra }
             }
         }
         for item in document["items"]?.members ?? [] {
-            let extra = item.value.members.filter { !Self.itemKeys.contains($0.key) }
+            let extra = item.value.members.filter { !Self.isItemKey($0.key) }
             if !extra.isEmpty { items[item.key] = extra }
         }
     }
