@@ -11,6 +11,8 @@ public struct Bank: Sendable {
     public var unreadableScenarios: Set<String> = []
     /// True when `rehearse.yaml` could not be read, so the bank's competencies are unknown.
     public var competenciesUnreadable = false
+    /// `xapi: {home: IRI}` of `rehearse.yaml`: the organisation's home for xAPI statements.
+    public var xapiHome: String?
 
     public init(
         competencies: [Competency] = Competency.builtIn, scenarios: [Scenario] = [],

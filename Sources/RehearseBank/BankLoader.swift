@@ -20,7 +20,9 @@ public enum BankLoader {
             switch file.content {
             case .scenario(let scenario): bank.scenarios.append(scenario)
             case .quiz(let quiz): bank.quizzes.append(quiz)
-            case .config(let competencies): declared.append(contentsOf: competencies)
+            case .config(let competencies, let xapiHome):
+                declared.append(contentsOf: competencies)
+                if let xapiHome { bank.xapiHome = xapiHome }
             case nil: break
             }
             bank.unreadableScenarios.formUnion(file.unreadableScenarios)
@@ -33,7 +35,7 @@ public enum BankLoader {
     enum Content {
         case scenario(Scenario)
         case quiz(Quiz)
-        case config([Competency])
+        case config([Competency], xapiHome: String?)
     }
 
     struct FileResult {
@@ -137,7 +139,7 @@ public enum BankLoader {
                 return Content.quiz(quiz)
             }
         case .config:
-            content = decodeConfig(root, decoder).map(Content.config)
+            content = decodeConfig(root, decoder).map { Content.config($0.0, xapiHome: $0.1) }
         case .automatic:
             decoder.report(
                 .missingKey, at: root.position,
@@ -202,11 +204,28 @@ public enum BankLoader {
 
     // MARK: rehearse.yaml
 
-    static func decodeConfig(_ root: YAMLNode, _ d: NodeDecoder) -> [Competency]? {
+    /// The declared competencies and the xAPI home of `rehearse.yaml`.
+    static func decodeConfig(_ root: YAMLNode, _ d: NodeDecoder) -> ([Competency], String?)? {
         guard let map = d.mapping(root, what: "rehearse.yaml") else { return nil }
         d.checkKeys(map, allowed: FormatKeys.config, what: "rehearse.yaml")
+        var xapiHome: String?
+        if let node = map["xapi"], let xapi = d.mapping(node, what: "`xapi`") {
+            d.checkKeys(xapi, allowed: FormatKeys.xapiConfig, what: "`xapi`")
+            if let home = d.string(xapi, "home", what: "`xapi`") {
+                if AbsoluteIRI.isValid(home.value) {
+                    xapiHome = home.value
+                } else {
+                    d.report(
+                        LoadRule.invalidValue.finding(
+                            at: home.location,
+                            "`xapi.home` \"\(home.value)\" is not an absolute IRI",
+                            hint: "write the organisation's address, such as "
+                                + "https://lms.example.com or urn:example"))
+                }
+            }
+        }
         let nodes = d.list(map, "competencies", required: true, what: "rehearse.yaml") ?? []
-        return nodes.compactMap { node in
+        let competencies: [Competency] = nodes.compactMap { node in
             let noun = "a competency"
             guard let item = d.mapping(node, what: noun) else { return nil }
             d.checkKeys(item, allowed: FormatKeys.competency, what: noun)
@@ -217,5 +236,6 @@ public enum BankLoader {
                 id: id.value, title: title?.value ?? id.value, description: description?.value ?? ""
             )
         }
+        return (competencies, xapiHome)
     }
 }

@@ -15,7 +15,9 @@ public enum FormatKeys {
     public static let ending = ["id", "text"]
     public static let quizItem = ["scenario", "question", "draw", "from"]
     public static let drawFilter = ["competency", "competencies", "channel", "tags", "scenarios"]
-    public static let config = ["competencies"]
+    public static let config = ["competencies", "xapi"]
+    /// Keys of `rehearse.yaml`'s `xapi` block.
+    public static let xapiConfig = ["home"]
     public static let competency = ["id", "title", "description"]
 
     /// Keys every question accepts.

@@ -164,12 +164,29 @@ extension FormatSchema {
             "competencies": list(
                 of: "competency", minItems: 1,
                 "The bank's competencies; they replace the built-in empathy, "
-                    + "product-knowledge and above-and-beyond.")
+                    + "product-knowledge and above-and-beyond."),
+            "xapi": .object([
+                ("$ref", ref("xapi-config")["$ref"]),
+                ("description", "The organisation's xAPI settings: `home`."),
+            ]),
         ]
         return object(
             title: "Bank configuration",
             description: "rehearse.yaml at the bank root.",
             keys: FormatKeys.config, schemas: schemas, required: ["competencies"])
+    }
+
+    static func xapiConfig() -> JSON {
+        let home: JSON = [
+            "type": "string", "pattern": "^[A-Za-z][A-Za-z0-9+.-]*:[^\\s<>\"{}|\\\\^`]*$",
+            "description": .string(
+                "The organisation's home (an absolute IRI, such as https://lms.example.com): the "
+                    + "home page of learner accounts and the base of activity ids; `--xapi-home` "
+                    + "overrides it."),
+        ]
+        return object(
+            title: "xAPI", description: "What xAPI statements and `rehearse sync` use.",
+            keys: FormatKeys.xapiConfig, schemas: ["home": home], required: [])
     }
 
     static func competency() -> JSON {

@@ -126,6 +126,7 @@ public enum FormatSchema {
             ("ending", ending()),
             ("config", config()),
             ("competency", competency()),
+            ("xapi-config", xapiConfig()),
             ("question", questionDispatch(inScenario: false)),
             ("step", questionDispatch(inScenario: true)),
         ]

@@ -1,3 +1,5 @@
+import RehearseCore
+
 /// What the statements of a site share: the home of learner accounts and of activity ids, and
 /// how a learner is named.
 public struct XAPISettings: Sendable, Hashable {
@@ -27,22 +29,10 @@ public struct XAPISettings: Sendable, Hashable {
 
     /// Why `home` cannot be the home (it must be an absolute IRI without spaces), or nil.
     public static func problem(withHome home: String) -> String? {
-        guard let colon = home.firstIndex(of: ":"), colon != home.startIndex else {
-            return
-                "the xAPI home \"\(home)\" is not an absolute IRI (such as https://lms.example.com or urn:rehearse)"
-        }
-        let scheme = home[..<colon]
-        let schemeIsValid =
-            scheme.first?.isASCII == true && scheme.first?.isLetter == true
-            && scheme.allSatisfy {
-                $0.isASCII && ($0.isLetter || $0.isNumber || "+-.".contains($0))
-            }
-        if !schemeIsValid || home.contains(where: { $0.isWhitespace || "<>\"{}|\\^`".contains($0) })
-        {
-            return
-                "the xAPI home \"\(home)\" is not an absolute IRI (such as https://lms.example.com or urn:rehearse)"
-        }
-        return nil
+        AbsoluteIRI.isValid(home)
+            ? nil
+            : "the xAPI home \"\(home)\" is not an absolute IRI (such as https://lms.example.com "
+                + "or urn:rehearse)"
     }
 
     /// The activity id of a question: `HOME/questions/REF`.

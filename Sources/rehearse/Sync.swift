@@ -59,7 +59,6 @@ struct Sync: ParsableCommand {
 
     func run() throws {
         let environment = ProcessInfo.processInfo.environment
-        let settings = try xapi.settings()
         guard
             let client = LRSClient(
                 endpoint: lrs, user: user ?? environment["REHEARSE_LRS_USER"],
@@ -84,6 +83,7 @@ struct Sync: ParsableCommand {
             names = [learner]
         }
         let loaded = try global.loadBank(then: "Sending statements with what loaded.")
+        let settings = try xapi.settings(bankHome: loaded.bank.xapiHome)
         let sync = LRSSync(
             client: client, store: store, bank: loaded.bank, settings: settings,
             batchSize: batchSize, quiz: quiz)

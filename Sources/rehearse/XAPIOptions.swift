@@ -7,7 +7,8 @@ struct XAPIOptions: ParsableArguments {
         name: .long,
         help: ArgumentHelp(
             "With --format xapi: the home page of learner accounts and base of activity ids "
-                + "(default: urn:rehearse).", valueName: "iri"))
+                + "(default: `xapi: {home:}` of rehearse.yaml, else urn:rehearse).",
+            valueName: "iri"))
     var xapiHome: String?
 
     @Option(
@@ -17,9 +18,11 @@ struct XAPIOptions: ParsableArguments {
                 + "e-mail address.", valueName: "account|mbox"))
     var actor: XAPISettings.ActorForm = .account
 
-    /// The settings of the statements; a home that is not an absolute IRI is a usage error.
-    func settings() throws(RehearseError) -> XAPISettings {
-        let home = xapiHome ?? XAPISettings.defaultHome
+    /// The settings of the statements: the home from `--xapi-home`, else the bank's
+    /// `rehearse.yaml` (`bankHome`), else the default; one that is not an absolute IRI is a
+    /// usage error.
+    func settings(bankHome: String?) throws(RehearseError) -> XAPISettings {
+        let home = xapiHome ?? bankHome ?? XAPISettings.defaultHome
         if let problem = XAPISettings.problem(withHome: home) {
             throw RehearseError(.usage, problem)
         }

@@ -11,8 +11,8 @@ enum XAPIOutput {
     static func progress(
         learner: String?, _ global: GlobalOptions, _ options: XAPIOptions
     ) throws(RehearseError) {
-        let settings = try options.settings()
         let loaded = try global.loadBank(then: "Writing statements with what loaded.")
+        let settings = try options.settings(bankHome: loaded.bank.xapiHome)
         let store = global.progressStore()
         var failure: Int32 = 0
         do throws(ProgressError) {
@@ -57,7 +57,7 @@ enum XAPIOutput {
     static func grade(
         _ graded: GradedCohort, bank: Bank, now: Date, options: XAPIOptions
     ) throws(RehearseError) -> [UInt8] {
-        let settings = try options.settings()
+        let settings = try options.settings(bankHome: bank.xapiHome)
         let attempts = graded.learners.map {
             ProgressUpdate.attempt($0, in: graded, bank: bank, now: now)
         }

@@ -236,6 +236,23 @@ import Testing
             ])
     }
 
+    @Test func rehearseYamlNamesTheXAPIHome() {
+        let competencies = "competencies:\n  - id: tone\n    title: Tone\n"
+        let good = load([
+            ("rehearse.yaml", competencies + "xapi:\n  home: https://lms.example.com\n")
+        ])
+        #expect(good.diagnostics.isEmpty)
+        #expect(good.bank.xapiHome == "https://lms.example.com")
+        #expect(load([("rehearse.yaml", competencies)]).bank.xapiHome == nil)
+        let bad = load([("rehearse.yaml", competencies + "xapi:\n  home: not an iri\n")])
+        #expect(bad.bank.xapiHome == nil)
+        let finding = bad.diagnostics.first
+        #expect(finding?.rule == LoadRule.invalidValue.rawValue)
+        #expect(finding?.location == SourceLocation(file: "rehearse.yaml", line: 5, column: 9))
+        let unknown = load([("rehearse.yaml", competencies + "xapi:\n  hom: urn:x\n")])
+        #expect(unknown.diagnostics.contains { $0.message.contains("hom") })
+    }
+
     @Test func contentDecidesOutsideTheBankFolders() {
         let loaded = load([
             ("elsewhere/a.yaml", "id: a\ntitle: A\nitems:\n  - scenario: b\n"),

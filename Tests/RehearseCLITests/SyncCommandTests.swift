@@ -119,6 +119,47 @@ enum TestLRS {
             ])
     }
 
+    @Test func theBanksRehearseYamlNamesTheHomeAndTheOptionWins() throws {
+        let data = try Self.cohort(copies: 1)
+        // The sample bank with a rehearse.yaml that declares the built-in competencies and a home.
+        let bank = URL(fileURLWithPath: data.path + "/bank")
+        try FileManager.default.createDirectory(at: bank, withIntermediateDirectories: true)
+        for folder in ["quizzes", "scenarios"] {
+            try FileManager.default.copyItem(
+                at: CLI.packageRoot.appendingPathComponent(folder),
+                to: bank.appendingPathComponent(folder))
+        }
+        let config = """
+            competencies:
+              - {id: empathy, title: Empathy}
+              - {id: product-knowledge, title: Product knowledge}
+              - {id: above-and-beyond, title: Above and beyond}
+            xapi:
+              home: https://lms.example.com/academy
+
+            """
+        try config.write(
+            to: bank.appendingPathComponent("rehearse.yaml"), atomically: true, encoding: .utf8)
+        func homes(_ extra: [String]) throws -> Set<String> {
+            let result = try CLI.run(
+                [
+                    "progress", "--all", "--format", "xapi", "--bank", bank.path, "--data-dir",
+                    data.path,
+                ]
+                    + extra, environment: ["REHEARSE_NOW": Self.now])
+            #expect(result.status == 0, "\(result.stderr)")
+            let statements = try #require(
+                JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]])
+            return Set(
+                statements.compactMap {
+                    (($0["actor"] as? [String: Any])?["account"] as? [String: Any])?["homePage"]
+                        as? String
+                })
+        }
+        #expect(try homes([]) == ["https://lms.example.com/academy"])
+        #expect(try homes(["--xapi-home", "urn:other"]) == ["urn:other"])
+    }
+
     @Test func anUnreachableLRSExitsTwoNamingTheURL() throws {
         let data = try Self.cohort(copies: 1)
         let result = try CLI.run(

@@ -31,6 +31,7 @@ import Testing
             "ending": FormatKeys.ending,
             "config": FormatKeys.config,
             "competency": FormatKeys.competency,
+            "xapi-config": FormatKeys.xapiConfig,
             "choice-option": FormatKeys.choiceOption.filter { $0 != "next" },
             "step-choice-option": FormatKeys.choiceOption,
             "multi-option": FormatKeys.multiOption,
@@ -127,7 +128,7 @@ import Testing
             quiz["scenario"] == nil && quiz["step-choice"] == nil && quiz["question-choice"] != nil)
         let scenario = try Self.definitions(.scenario)
         #expect(scenario["quiz"] == nil && scenario["question"] == nil && scenario["step"] != nil)
-        #expect(Set(try Self.definitions(.config).keys) == ["config", "competency"])
+        #expect(Set(try Self.definitions(.config).keys) == ["config", "competency", "xapi-config"])
     }
 
     @Test(arguments: FormatSchema.Target.allCases)
