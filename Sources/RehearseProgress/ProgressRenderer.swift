@@ -42,6 +42,9 @@ public enum ProgressRenderer {
     static func table(_ report: ProgressReport, style paint: TextStyle, width: Int?) -> String {
         let learner = shown(report.learner)
         var out = "Progress of \(learner) as of \(dateTime(report.asOf))\n"
+        if let factor = report.timeFactor {
+            out += "Exams: time factor \(format(factor)) (the learner's profile)\n"
+        }
         out += "\n" + paint.bold("Quizzes") + "\n"
         if report.quizzes.isEmpty {
             out += "  no attempts yet\n"
@@ -140,6 +143,7 @@ public enum ProgressRenderer {
         var due: [ProgressReport.DueLine]
         var upcoming: [ProgressReport.DueLine]
         var inProgress: [String]
+        var timeFactor: Double?
     }
 
     private struct SummaryDocument: Encodable {
@@ -152,7 +156,8 @@ public enum ProgressRenderer {
             learner: report.learner, asOf: report.asOf, quizzes: report.quizzes,
             competencies: Dictionary(
                 uniqueKeysWithValues: report.competencies.map { ($0.competency, $0.mastery) }),
-            due: report.dueNow, upcoming: report.upcoming, inProgress: report.inProgress)
+            due: report.dueNow, upcoming: report.upcoming, inProgress: report.inProgress,
+            timeFactor: report.timeFactor)
         return encode(document)
     }
 

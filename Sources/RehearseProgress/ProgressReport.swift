@@ -48,10 +48,13 @@ public struct ProgressReport: Sendable, Codable, Hashable {
     public var upcoming: [DueLine]
     /// Quizzes with an attempt saved in progress (resumable).
     public var inProgress: [String]
+    /// The time factor of the learner's profile, which stretches every timed exam.
+    public var timeFactor: Double? = nil
 
     public init(_ progress: LearnerProgress, inProgress: [String] = [], at now: Date) {
         learner = progress.learner
         asOf = now
+        timeFactor = progress.profile?.timeFactor
         var byQuiz: [String: [AttemptRecord]] = [:]
         for attempt in progress.attempts { byQuiz[attempt.quiz, default: []].append(attempt) }
         var quizzes: [QuizLine] = []

@@ -227,6 +227,24 @@ public final class ProgressStore: Sendable {
         }
     }
 
+    /// Sets the learner's time factor (`profile.timeFactor`), or clears it with nil or 1: every
+    /// later timed exam of the learner is stretched by it unless `take --time-factor` says
+    /// otherwise. Written like every change, under the learner's lock.
+    public func setTimeFactor(learner: String, _ factor: Double?) throws(ProgressError) {
+        let id = try Self.learnerID(learner)
+        if let factor, !LearnerProfile.timeFactors.contains(factor) {
+            throw ProgressError(
+                path: id, reason: "a time factor is from 1 to 4 (1.5: half as long again)",
+                kind: .rejected)
+        }
+        let kept = factor == 1 ? nil : factor
+        try update(id) { progress in
+            var profile = progress.profile ?? LearnerProfile()
+            profile.timeFactor = kept
+            progress.profile = profile.timeFactor == nil ? nil : profile
+        }
+    }
+
     /// Refuses an attempt with a value out of range or a time after the present.
     func checkRecordable(_ attempt: AttemptRecord, present: Date? = nil) throws(ProgressError) {
         if let problem = ProgressValidation.problem(in: attempt) {

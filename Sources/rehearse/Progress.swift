@@ -31,9 +31,23 @@ struct Progress: ParsableCommand {
 
     @OptionGroup var xapi: XAPIOptions
 
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "For a trainer: set the learner's exam time factor (1 to 4; 1 clears it), kept in "
+                + "the learner's profile.", valueName: "factor"))
+    var setTimeFactor: Double?
+
     func validate() throws {
         if all && (learnerArgument != nil || learner != nil) {
             throw ValidationError("--all shows every learner: give no learner with it")
+        }
+        if let setTimeFactor {
+            if all { throw ValidationError("--set-time-factor sets one learner's: not with --all") }
+            guard LearnerProfile.timeFactors.contains(setTimeFactor) else {
+                throw ValidationError(
+                    "--set-time-factor must be from 1 to 4 (1.5: exams half as long again)")
+            }
         }
     }
 
@@ -68,6 +82,7 @@ struct Progress: ParsableCommand {
         }
         if format == .xapi { return try XAPIOutput.progress(learner: id, global, xapi) }
         do throws(ProgressError) {
+            if let setTimeFactor { try store.setTimeFactor(learner: id, setTimeFactor) }
             let report = try store.report(learner: id, at: now)
             writeOutput(
                 ProgressRenderer.render(

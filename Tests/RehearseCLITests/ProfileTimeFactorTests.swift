@@ -69,4 +69,29 @@ import Testing
         #expect(exam.stderr.contains("profile.timeFactor"), "\(exam.stderr)")
         #expect(exam.stderr.contains("not a time factor (1 to 4)"), "\(exam.stderr)")
     }
+
+    @Test func aTrainerSetsAndClearsTheFactorWithProgress() throws {
+        let bank = try F.bank(extraQuizzes: [
+            "quizzes/timed.yaml": F.quiz(id: "timed", mode: "exam", extra: "time-limit: 20m")
+        ])
+        let data = bank.url.appendingPathComponent("data").path
+        func progress(_ extra: [String]) throws -> CLIResult {
+            try CLI.run(
+                ["progress", "sam", "--no-color", "--data-dir", data] + extra,
+                environment: F.environment)
+        }
+        let set = try progress(["--set-time-factor", "1.5"])
+        #expect(set.status == 0, "\(set.stderr)")
+        #expect(set.stdout.contains("Exams: time factor 1.5 (the learner's profile)"))
+        let exam = try take(bank, "timed")
+        #expect(exam.stdout.contains("Time limit: 30 minutes (your time factor 1.5 included)."))
+        let refused = try progress(["--set-time-factor", "5"])
+        #expect(refused.status == 64)
+        #expect(refused.stderr.contains("from 1 to 4"))
+        let cleared = try progress(["--set-time-factor", "1"])
+        #expect(cleared.status == 0)
+        #expect(!cleared.stdout.contains("Exams: time factor"))
+        let file = try F.json(bank.url.appendingPathComponent("data/progress/sam.json"))
+        #expect(file["profile"] == nil)
+    }
 }
