@@ -29,7 +29,8 @@ for target in "${targets[@]}"; do
   mkdir -p "$corpus"
   cp Fuzz/Corpus/"$target"/* "$corpus"/
   printf '== %s: %s s\n' "$target" "$seconds"
-  if ! (cd "$work" && "$bin/$target" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
+  # Swift's own backtracer would take the crash first and libFuzzer would keep no input.
+  if ! (cd "$work" && SWIFT_BACKTRACE=enable=no "$bin/$target" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
       -max_len=65536 -print_final_stats=0 "$corpus" >"$work/$target.log" 2>&1); then
     tail -40 "$work/$target.log"
     for found in "$work"/crash-* "$work"/timeout-* "$work"/oom-* "$work"/leak-*; do

@@ -20,12 +20,20 @@ public struct MoodleParseResult: Sendable, Equatable {
 public enum MoodleXMLReader {
     /// Parses the bytes of a Moodle XML file.
     public static func parse(bytes: [UInt8]) throws(ImportFileError) -> MoodleParseResult {
-        if let line = XMLDeclarationScan.lineOfDocumentType(in: bytes) {
+        switch XMLDeclarationScan.firstFinding(in: bytes) {
+        case .documentType(let line):
             throw ImportFileError(
                 line: line,
                 message:
                     "the XML declares a document type (<!DOCTYPE> or <!ENTITY>), which Moodle XML "
                     + "never needs; it is refused so that no entity can expand or be fetched")
+        case .processingInstruction(let line):
+            throw ImportFileError(
+                line: line,
+                message:
+                    "a processing instruction (<?...?>) other than the XML declaration at the "
+                    + "start, which Moodle XML never holds; remove it")
+        case nil: break
         }
         let parser = XMLParser(data: Data(bytes))
         parser.shouldResolveExternalEntities = false

@@ -137,6 +137,35 @@ import Testing
         #expect(result.importedCount == 1)
     }
 
+    /// Foundation's parser dereferences a null pointer on a processing instruction without data
+    /// (found by the FuzzGIFT target): every one but the leading XML declaration is refused
+    /// before the parser sees the file.
+    @Test(arguments: [
+        ("<?xm.m.lv?><?xml v?><quiz/>", 1),
+        ("<?xml version=\"1.0\"?>\n<?x?>\n<quiz/>", 2),
+        ("<quiz>\n<question type=\"truefalse\"><?php echo 1 ?></question></quiz>", 2),
+        ("\u{FEFF}<?xml version=\"1.0\"?><quiz/>\n<?x?>", 2),
+    ])
+    func processingInstructionsAreRefusedAtTheirLine(_ text: String, _ line: Int) {
+        do {
+            _ = try ImportSupport.importText(text)
+            Issue.record("a processing instruction was accepted")
+        } catch {
+            #expect(error.line == line)
+            #expect(error.message.contains("processing instruction"), "\(error.message)")
+        }
+    }
+
+    @Test func theDeclarationAndProcessingTextInCDATAAreFine() throws {
+        let text = """
+            \u{FEFF}<?xml version="1.0" encoding="UTF-8"?>
+            <quiz><question type="truefalse"><questiontext format="html"><text><![CDATA[<?x?> Fine?]]></text></questiontext>
+            <answer fraction="100"><text>true</text></answer></question><!-- <?y?> --></quiz>
+            """
+        let result = try ImportSupport.importText(text)
+        #expect(result.importedCount == 1)
+    }
+
     @Test func brokenXMLIsAnErrorAtItsLine() {
         let broken =
             "<quiz>\n<question type=\"truefalse\">\n<questiontext><text>Fine?</questiontext>\n</quiz>\n"
