@@ -1,6 +1,7 @@
 import Foundation
 import RehearseProgress
 import RehearseScoring
+import RehearseTestSupport
 import Testing
 
 @testable import RehearseInterop
@@ -72,18 +73,15 @@ final class SleepLog: @unchecked Sendable {
 
 /// Batching, retries, stops and the sync record, against an LRS in memory.
 final class LRSSyncTests {
-    let folder: String
+    /// The data folder, removed with the test.
+    let fixture: FixtureFolder
+    var folder: String { fixture.path }
     let store: ProgressStore
 
     init() throws {
-        folder =
-            FileManager.default.temporaryDirectory
-            .appendingPathComponent("rehearse-sync-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        store = ProgressStore(directory: folder)
+        fixture = try FixtureFolder([:])
+        store = ProgressStore(directory: fixture.path)
     }
-
-    deinit { try? FileManager.default.removeItem(atPath: folder) }
 
     /// `learners` learners with two finished attempts and one unfinished each.
     func fill(learners: Int) throws {

@@ -2,6 +2,7 @@ import Foundation
 import RehearseCore
 import RehearseProgress
 import RehearseScoring
+import RehearseTestSupport
 import Testing
 
 @testable import RehearseInterop
@@ -10,18 +11,15 @@ import Testing
 /// make the document `render` makes of the same attempts, and a learner whose file cannot be
 /// read stops it after the statements before.
 final class XAPIExportTests {
-    let folder: String
+    /// The data folder, removed with the test.
+    let fixture: FixtureFolder
+    var folder: String { fixture.path }
     let store: ProgressStore
 
     init() throws {
-        folder =
-            FileManager.default.temporaryDirectory
-            .appendingPathComponent("rehearse-export-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        store = ProgressStore(directory: folder)
+        fixture = try FixtureFolder([:])
+        store = ProgressStore(directory: fixture.path)
     }
-
-    deinit { try? FileManager.default.removeItem(atPath: folder) }
 
     /// `count` learners with `perLearner` finished attempts each, in learner order.
     private func fill(learners count: Int, perLearner: Int = 2) throws -> [AttemptRecord] {
