@@ -4,7 +4,8 @@ import RehearseCore
 import RehearseProgress
 import RehearseScoring
 
-/// One learner's answers to one quiz, gathered from any number of sheets.
+/// One learner of a cohort: who, where they were first met, and what a recorded attempt carried.
+/// Their answers are a row of `Cohort.responses`.
 public struct LearnerSheet: Sendable {
     public var learner: String
     public var file: String
@@ -13,13 +14,43 @@ public struct LearnerSheet: Sendable {
     public var seed: UInt64?
     /// The recorded attempt this came from, if any (kept for the progress store).
     public var attempt: AttemptRecord?
-    /// Per question of the quiz index: the answer number in the `AnswerBook`, or -1 (no answer).
-    public var responses: [Int32]
+
+    public init(
+        learner: String, file: String, line: Int, seed: UInt64? = nil,
+        attempt: AttemptRecord? = nil
+    ) {
+        self.learner = learner
+        self.file = file
+        self.line = line
+        self.seed = seed
+        self.attempt = attempt
+    }
 }
 
-/// Every learner's answers to one quiz, ready to grade.
+/// Every learner's answers to one quiz, ready to grade: one flat table of answer numbers, a row
+/// of `questionCount` per learner, no array per learner.
 public struct Cohort: Sendable {
     public var index: QuizIndex
     public var answers: AnswerBook
     public var learners: [LearnerSheet]
+    /// Learner l's answer to question q is `responses[l * questionCount + q]`: the answer
+    /// number in `answers`, or -1 (no answer).
+    public var responses: [Int32]
+
+    public var questionCount: Int { index.questions.count }
+
+    public init(
+        index: QuizIndex, answers: AnswerBook, learners: [LearnerSheet], responses: [Int32]
+    ) {
+        self.index = index
+        self.answers = answers
+        self.learners = learners
+        self.responses = responses
+    }
+
+    /// A learner's row of answer numbers.
+    public func responses(of learner: Int) -> ArraySlice<Int32> {
+        let start = learner * questionCount
+        return responses[start..<(start + questionCount)]
+    }
 }

@@ -54,7 +54,7 @@ public struct GradedCohort: Sendable {
     public var answers: AnswerBook
     /// Per block: the distinct outcomes learners reached.
     public var outcomes: [[BlockOutcome]]
-    public var learners: [LearnerGrade]
+    public var learners: GradedLearners
 
     public var quizID: String { index.quiz.id.value }
     public var passPercent: Double { index.quiz.passPercent }

@@ -118,32 +118,40 @@ public struct Grader {
         }
         let parts = parallelMap(ranges) { range in
             var grader = Grader(bank: bank, cohort: cohort)
-            let learners = cohort.learners[range].map { grader.grade($0) }
+            var learners = GradedLearners(competencyCount: cohort.index.competencies.count)
+            cohort.responses.withUnsafeBufferPointer { responses in
+                for learner in range {
+                    learners.append(grader.grade(learner, responses: responses))
+                }
+            }
             return (learners, grader.outcomes)
         }
         var outcomes: [[BlockOutcome]] = Array(repeating: [], count: cohort.index.blocks.count)
-        var learners: [LearnerGrade] = []
-        learners.reserveCapacity(count)
+        var learners = GradedLearners(competencyCount: cohort.index.competencies.count)
         for (sliceLearners, sliceOutcomes) in parts {
-            let offsets = outcomes.map { Int32($0.count) }
-            for var learner in sliceLearners {
-                for (position, block) in learner.blocks.enumerated() {
-                    learner.outcomes[position] += offsets[block]
-                }
-                learners.append(learner)
-            }
+            learners.append(contentsOf: sliceLearners, shift: outcomes.map { Int32($0.count) })
             for block in sliceOutcomes.indices { outcomes[block] += sliceOutcomes[block] }
         }
         return GradedCohort(
             index: cohort.index, answers: cohort.answers, outcomes: outcomes, learners: learners)
     }
 
-    /// The blocks of a learner's plan, in plan order (see `GradingPlan`).
-    public func planBlocks(_ sheet: LearnerSheet) -> [Int] { plan.blocks(sheet) }
+    /// The blocks of the plan of the cohort's learner number `learner`, in plan order (see
+    /// `GradingPlan`).
+    public func planBlocks(learner: Int) -> [Int] { plan.blocks(cohort, learner: learner) }
 
-    /// Grades one learner.
-    public mutating func grade(_ sheet: LearnerSheet) -> LearnerGrade {
-        let blocks = plan.blocks(sheet)
+    /// Grades the cohort's learner number `learner`.
+    public mutating func grade(_ learner: Int) -> LearnerGrade {
+        cohort.responses.withUnsafeBufferPointer { grade(learner, responses: $0) }
+    }
+
+    /// Grades the cohort's learner number `learner`, whose answers are a row of `all`.
+    mutating func grade(_ learner: Int, responses all: UnsafeBufferPointer<Int32>) -> LearnerGrade
+    {
+        let sheet = cohort.learners[learner]
+        let count = cohort.index.questions.count
+        let responses = UnsafeBufferPointer(rebasing: all[(learner * count)..<(learner * count + count)])
+        let blocks = plan.blocks(seed: sheet.seed) { responses[$0] >= 0 }
         let blockCount = blockRanges.count
         var outcomeIDs: [Int32] = []
         outcomeIDs.reserveCapacity(blocks.count)
@@ -154,7 +162,7 @@ public struct Grader {
         var competencies = [CompetencyScore](
             repeating: CompetencyScore(), count: competencyCount)
         for block in blocks {
-            let id = outcome(block: block, responses: sheet.responses)
+            let id = outcome(block: block, responses: responses)
             outcomeIDs.append(id)
             earned += outcomes[block][Int(id)].earned
             max += outcomes[block][Int(id)].max
@@ -180,7 +188,7 @@ public struct Grader {
             var inPlan = [Bool](repeating: false, count: blockCount)
             for block in blocks { inPlan[block] = true }
             for (block, range) in blockRanges.enumerated() where !inPlan[block] {
-                for question in range where isAnswered(question, sheet.responses[question]) {
+                for question in range where isAnswered(question, responses[question]) {
                     ignored.append(question)
                 }
             }
@@ -197,7 +205,7 @@ public struct Grader {
     }
 
     /// The outcome of `block` for these responses: looked up, or scored once and remembered.
-    mutating func outcome(block: Int, responses: [Int32]) -> Int32 {
+    mutating func outcome(block: Int, responses: UnsafeBufferPointer<Int32>) -> Int32 {
         let range = blockRanges[block]
         let width = bits[block]
         if width > 0 {
@@ -218,7 +226,7 @@ public struct Grader {
     }
 
     /// Scores `block` for these responses and remembers the outcome.
-    mutating func score(block: Int, responses: [Int32]) -> Int32 {
+    mutating func score(block: Int, responses: UnsafeBufferPointer<Int32>) -> Int32 {
         let outcome: BlockOutcome
         if let steps = steps[block] {
             outcome = walk(steps, from: blockRanges[block].lowerBound, responses: responses)
@@ -235,7 +243,9 @@ public struct Grader {
 
     /// A scenario whose first step is question `first`, walked with `ScenarioSteps.route` as
     /// `ScenarioWalk` walks it; the earned and maximum points add up as `ScenarioWalk` adds them.
-    mutating func walk(_ steps: ScenarioSteps, from first: Int, responses: [Int32]) -> BlockOutcome
+    mutating func walk(
+        _ steps: ScenarioSteps, from first: Int, responses: UnsafeBufferPointer<Int32>
+    ) -> BlockOutcome
     {
         let route = steps.route(
             next: { offset in successor(steps, first, offset, responses[first + offset]) },

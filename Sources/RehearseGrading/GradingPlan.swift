@@ -27,10 +27,17 @@ public struct GradingPlan: Sendable {
             } : nil
     }
 
-    /// The blocks of a learner's plan, in plan order.
-    public func blocks(_ sheet: LearnerSheet) -> [Int] {
-        if sheet.seed == nil, let fixed { return fixed }
-        if let seed = sheet.seed {
+    /// The blocks of the plan of the cohort's learner number `learner`, in plan order.
+    public func blocks(_ cohort: Cohort, learner: Int) -> [Int] {
+        let row = cohort.responses(of: learner)
+        return blocks(seed: cohort.learners[learner].seed) { row[row.startIndex + $0] >= 0 }
+    }
+
+    /// The blocks of a plan, in plan order: of the recorded attempt's `seed`, else of a CSV
+    /// learner who answered the questions `answered` says.
+    func blocks(seed: UInt64?, answered: (Int) -> Bool) -> [Int] {
+        if seed == nil, let fixed { return fixed }
+        if let seed {
             let plan = QuizPlan(quiz: index.quiz, bank: bank, seed: seed)
             return plan.items.compactMap { item in
                 switch item {
@@ -52,7 +59,7 @@ public struct GradingPlan: Sendable {
                 let pool = index.draws[draw].pool.filter { !taken.contains($0) }
                 let count = index.draws[draw].count
                 var chosen = pool.filter { block in
-                    index.blocks[block].questions.contains { sheet.responses[$0] >= 0 }
+                    index.blocks[block].questions.contains(where: answered)
                 }
                 chosen = Array(chosen.prefix(count))
                 for block in pool where chosen.count < count && !chosen.contains(block) {

@@ -25,22 +25,14 @@ final class QuizCollector {
         let key = name.lowercased()
         if let known = byName[key] { return known }
         learners.append(
-            LearnerSheet(
-                learner: name, file: file, line: line, seed: nil, attempt: nil, responses: []))
+            LearnerSheet(learner: name, file: file, line: line))
         flat.append(contentsOf: repeatElement(-1, count: questionCount))
         byName[key] = learners.count - 1
         return learners.count - 1
     }
 
-    /// The learners with their answers.
-    func sheets() -> [LearnerSheet] {
-        var result = learners
-        for offset in result.indices {
-            let start = offset * questionCount
-            result[offset].responses = Array(flat[start..<(start + questionCount)])
-        }
-        return result
+    /// The cohort: the collector's own table and learners, shared, not copied.
+    var cohort: Cohort {
+        Cohort(index: index, answers: book, learners: learners, responses: flat)
     }
-
-    var cohort: Cohort { Cohort(index: index, answers: book, learners: sheets()) }
 }

@@ -161,9 +161,7 @@ extension SheetReader {
                 continue
             }
             learners.append(
-                LearnerSheet(
-                    learner: learner.name, file: file, line: learner.line + lineOffset,
-                    seed: nil, attempt: nil, responses: []))
+                LearnerSheet(learner: learner.name, file: file, line: learner.line + lineOffset))
             byName[learner.key] = learners.count - 1
             numbers.append(learners.count - 1)
             if adopt { continue }

@@ -64,14 +64,14 @@ extension SheetReader {
     /// Each response's score, graded by the one grader as if each were a learner of its own.
     private func score(_ responses: [WideResponse], collector: QuizCollector) -> [Double] {
         let count = collector.questionCount
-        let sheets = responses.enumerated().map { offset, response in
-            var codes = [Int32](repeating: -1, count: count)
-            for cell in response.cells { codes[cell.question] = cell.code }
-            return LearnerSheet(
-                learner: "\(offset)", file: "", line: response.line, seed: nil, attempt: nil,
-                responses: codes)
+        var codes = [Int32](repeating: -1, count: responses.count * count)
+        var sheets: [LearnerSheet] = []
+        for (offset, response) in responses.enumerated() {
+            for cell in response.cells { codes[offset * count + cell.question] = cell.code }
+            sheets.append(LearnerSheet(learner: "\(offset)", file: "", line: response.line))
         }
-        let cohort = Cohort(index: collector.index, answers: collector.book, learners: sheets)
+        let cohort = Cohort(
+            index: collector.index, answers: collector.book, learners: sheets, responses: codes)
         return Grader.grade(bank: bank, cohort: cohort).learners.map(\.earned)
     }
 }

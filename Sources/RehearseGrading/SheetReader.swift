@@ -114,7 +114,8 @@ public final class SheetReader {
                 }
                 let index = QuizIndex(quiz: try quiz(wanted), bank: bank)
                 return Cohort(
-                    index: index, answers: AnswerBook(questions: index.questions), learners: [])
+                    index: index, answers: AnswerBook(questions: index.questions), learners: [],
+                    responses: [])
             }
             return collector.cohort
         }

@@ -83,7 +83,7 @@ struct GraderEquivalenceTests {
             }
             var planned = QuizPlan(quiz: index.quiz, bank: bank, seed: learner.seed ?? 0)
             if learner.seed == nil {
-                planned.items = plan.blocks(cohort.learners[offset]).map { index.blocks[$0].item }
+                planned.items = plan.blocks(cohort, learner: offset).map { index.blocks[$0].item }
             }
             let expected = QuizScorer.score(planned, responses: responses)
             compare(graded, graded.learners[offset], expected, answered: responses)

@@ -1,0 +1,132 @@
+import RehearseBank
+import RehearseCore
+import RehearseProgress
+import RehearseScoring
+
+/// The graded learners of a cohort, kept compact: per learner a fixed record of its totals, its
+/// outcome numbers in one flat table and its competency scores in another; plans, files and
+/// names shared. A learner is read as a `LearnerGrade`, made on access.
+public struct GradedLearners: RandomAccessCollection, Sendable {
+    /// One learner's fixed-size part.
+    struct Record: Sendable {
+        var earned: Double
+        var max: Double
+        var percent: Double
+        /// Where the learner's outcome numbers start in `outcomes`.
+        var start: Int
+        var line: Int
+        var plan: Int32
+        var file: Int32
+        var unanswered: Int32
+        var passed: Bool
+    }
+
+    let competencyCount: Int
+    var records: [Record] = []
+    var names: [String] = []
+    /// The distinct plans (blocks in plan order) and files.
+    var plans: [[Int]] = []
+    var files: [String] = []
+    private var planNumbers: [[Int]: Int32] = [:]
+    private var fileNumbers: [String: Int32] = [:]
+    /// Per learner, in plan order: the outcome number of each block of its plan.
+    var outcomes: [Int32] = []
+    /// `competencyCount` per learner.
+    var competencies: [CompetencyScore] = []
+    /// Only the learners who have them.
+    var ignored: [Int: [Int]] = [:]
+    var seeds: [Int: UInt64] = [:]
+    var attempts: [Int: AttemptRecord] = [:]
+
+    init(competencyCount: Int) {
+        self.competencyCount = competencyCount
+    }
+
+    public var startIndex: Int { 0 }
+    public var endIndex: Int { records.count }
+
+    public subscript(position: Int) -> LearnerGrade {
+        let record = records[position]
+        let plan = plans[Int(record.plan)]
+        let from = position * competencyCount
+        return LearnerGrade(
+            learner: names[position], file: files[Int(record.file)], line: record.line,
+            blocks: plan, outcomes: Array(outcomes[record.start..<(record.start + plan.count)]),
+            ignored: ignored[position] ?? [], earned: record.earned, max: record.max,
+            percent: record.percent, passed: record.passed,
+            competencies: Array(competencies[from..<(from + competencyCount)]),
+            unanswered: Int(record.unanswered), seed: seeds[position],
+            attempt: attempts[position])
+    }
+
+    /// The learner's id, without making the whole `LearnerGrade`.
+    public func name(_ position: Int) -> String { names[position] }
+
+    /// The learner's total mark.
+    public func earned(_ position: Int) -> Double { records[position].earned }
+
+    /// Adds a learner: its outcome numbers are shifted by `shift[block]`.
+    mutating func append(_ grade: LearnerGrade, shift: [Int32]? = nil) {
+        let position = records.count
+        let plan = intern(grade.blocks)
+        let file = intern(file: grade.file)
+        records.append(
+            Record(
+                earned: grade.earned, max: grade.max, percent: grade.percent,
+                start: outcomes.count, line: grade.line, plan: plan, file: file,
+                unanswered: Int32(clamping: grade.unanswered), passed: grade.passed))
+        names.append(grade.learner)
+        if let shift {
+            for (block, outcome) in zip(grade.blocks, grade.outcomes) {
+                outcomes.append(outcome + shift[block])
+            }
+        } else {
+            outcomes += grade.outcomes
+        }
+        competencies += grade.competencies
+        if !grade.ignored.isEmpty { ignored[position] = grade.ignored }
+        if let seed = grade.seed { seeds[position] = seed }
+        if let attempt = grade.attempt { attempts[position] = attempt }
+    }
+
+    /// Adds every learner of `other`, their outcome numbers shifted by `shift[block]`.
+    mutating func append(contentsOf other: GradedLearners, shift: [Int32]) {
+        let base = records.count
+        let planNumbers = other.plans.map { intern($0) }
+        let fileNumbers = other.files.map { intern(file: $0) }
+        records.reserveCapacity(records.count + other.records.count)
+        for record in other.records {
+            let plan = other.plans[Int(record.plan)]
+            var moved = record
+            moved.start = outcomes.count
+            moved.plan = planNumbers[Int(record.plan)]
+            moved.file = fileNumbers[Int(record.file)]
+            records.append(moved)
+            for (offset, block) in plan.enumerated() {
+                outcomes.append(other.outcomes[record.start + offset] + shift[block])
+            }
+        }
+        names += other.names
+        competencies += other.competencies
+        for (position, list) in other.ignored { ignored[base + position] = list }
+        for (position, seed) in other.seeds { seeds[base + position] = seed }
+        for (position, attempt) in other.attempts { attempts[base + position] = attempt }
+    }
+
+    private mutating func intern(_ plan: [Int]) -> Int32 {
+        // Learners mostly share a plan: the last one is tried first.
+        if let last = plans.last, last == plan { return Int32(plans.count - 1) }
+        if let known = planNumbers[plan] { return known }
+        plans.append(plan)
+        planNumbers[plan] = Int32(plans.count - 1)
+        return Int32(plans.count - 1)
+    }
+
+    private mutating func intern(file: String) -> Int32 {
+        if let last = files.last, last == file { return Int32(files.count - 1) }
+        if let known = fileNumbers[file] { return known }
+        files.append(file)
+        fileNumbers[file] = Int32(files.count - 1)
+        return Int32(files.count - 1)
+    }
+}
