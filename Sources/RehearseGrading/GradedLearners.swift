@@ -65,6 +65,18 @@ public struct GradedLearners: RandomAccessCollection, Sendable {
     /// The learner's total mark.
     public func earned(_ position: Int) -> Double { records[position].earned }
 
+    /// How many learners reached each outcome: `[block][outcome]`, for `outcomes` (the
+    /// cohort's distinct outcomes per block).
+    func tally(_ outcomes: [[BlockOutcome]]) -> [[Int]] {
+        var tally = outcomes.map { [Int](repeating: 0, count: $0.count) }
+        for record in records {
+            for (offset, block) in plans[Int(record.plan)].enumerated() {
+                tally[block][Int(self.outcomes[record.start + offset])] += 1
+            }
+        }
+        return tally
+    }
+
     /// Adds a learner: its outcome numbers are shifted by `shift[block]`.
     mutating func append(_ grade: LearnerGrade, shift: [Int32]? = nil) {
         let position = records.count

@@ -111,26 +111,39 @@ public enum ItemAnalysis {
         items: [ItemStatistics], test: TestStatistics
     ) {
         let count = matrix.learners.count
+        return analyse(
+            items: matrix.items, maxima: matrix.maxima, totals: matrix.totals,
+            unanswered: matrix.unanswered, options: matrix.options
+        ) { item, learner in matrix.marks[item * count + learner] }
+    }
+
+    /// The statistics of items whose marks `mark(item, learner)` gives (NaN where the learner did
+    /// not meet the item), asked item by item, so no matrix of marks needs to exist.
+    static func analyse(
+        items refs: [String], maxima: [Double], totals: [Double], unanswered: [Int],
+        options: [[(id: String, count: Int)]], mark: @Sendable (Int, Int) -> Double
+    ) -> (items: [ItemStatistics], test: TestStatistics) {
+        let count = totals.count
         var items: [ItemStatistics] = []
         var covariancesWithTotal: [Double?] = []
         var sumOfMarkVariance = 0.0
         // Learners in ascending order of their total (see `sortedPairs`).
-        let order = (0..<count).sorted { matrix.totals[$0] < matrix.totals[$1] }
+        let order = (0..<count).sorted { totals[$0] < totals[$1] }
         // Items are independent: analysed on all cores, results in item order.
-        let analysed = parallelMap(Array(matrix.items.indices)) { item in
+        let analysed = parallelMap(Array(refs.indices)) { item in
             var x: [Double] = []
             var t: [Double] = []
             x.reserveCapacity(count)
             t.reserveCapacity(count)
             for learner in order {
-                let mark = matrix.marks[item * count + learner]
-                if mark.isNaN { continue }
-                x.append(mark)
-                t.append(matrix.totals[learner])
+                let value = mark(item, learner)
+                if value.isNaN { continue }
+                x.append(value)
+                t.append(totals[learner])
             }
             return analyseItem(
-                ref: matrix.items[item], max: matrix.maxima[item], x: x, totals: t,
-                unanswered: matrix.unanswered[item], options: matrix.options[item])
+                ref: refs[item], max: maxima[item], x: x, totals: t,
+                unanswered: unanswered[item], options: options[item])
         }
         for (statistics, covarianceWithTotal) in analysed {
             sumOfMarkVariance += statistics.markVariance ?? 0
@@ -147,7 +160,7 @@ public enum ItemAnalysis {
             }
         }
         let test = testStatistics(
-            totals: matrix.totals, items: matrix.items.count, sumOfMarkVariance: sumOfMarkVariance)
+            totals: totals, items: refs.count, sumOfMarkVariance: sumOfMarkVariance)
         return (items, test)
     }
 

@@ -1,0 +1,99 @@
+import RehearseBank
+import RehearseCore
+import RehearseProgress
+import RehearseScoring
+
+/// The marks of a graded cohort for item analysis, read item by item from the learners' outcome
+/// numbers: a learner's mark on a question is the mark of the outcome they reached in its block,
+/// so no learner x item matrix is ever made.
+struct GradedMarks: Sendable {
+    /// The questions some learner met, in quiz order (the items).
+    let questions: [Int]
+    /// Per item: its maximum, learners who left it unanswered, option counts.
+    let maxima: [Double]
+    let unanswered: [Int]
+    let options: [[(id: String, count: Int)]]
+    /// Per learner: the total mark.
+    let totals: [Double]
+    private let learners: GradedLearners
+    /// Per item: its block, and its question's offset in the block.
+    private let itemBlock: [Int]
+    private let itemOffset: [Int]
+    private let blockCount: Int
+    /// Per (plan, block), flat: the block's position in the plan, or -1.
+    private let planPositions: [Int32]
+    /// Per block: where its outcomes' rows start in `outcomeRows`.
+    private let blockRowStart: [Int]
+    /// Per (block, outcome): where its marks start in `marks`, one per question of the block,
+    /// NaN for a question off the outcome's path.
+    private let outcomeRows: [Int]
+    private let marks: [Double]
+
+    /// `tally[block][outcome]`: how many learners reached each outcome.
+    init(_ graded: GradedCohort, tally: [[Int]]) {
+        let index = graded.index
+        var met = [Bool](repeating: false, count: index.questions.count)
+        var maximum = [Double](repeating: 0, count: index.questions.count)
+        var missing = [Int](repeating: 0, count: index.questions.count)
+        var counts = index.questions.indices.map {
+            [Int](repeating: 0, count: graded.answers.texts[$0].count)
+        }
+        var rowStart: [Int] = []
+        var rows: [Int] = []
+        var table: [Double] = []
+        for (block, outcomes) in graded.outcomes.enumerated() {
+            let first = index.blocks[block].questions.lowerBound
+            let size = index.blocks[block].questions.count
+            rowStart.append(rows.count)
+            for (number, outcome) in outcomes.enumerated() {
+                rows.append(table.count)
+                table += repeatElement(.nan, count: size)
+                let reached = tally[block][number]
+                for answer in outcome.answers {
+                    met[answer.question] = true
+                    table[rows[rows.count - 1] + answer.question - first] = answer.earned
+                    guard reached > 0 else { continue }
+                    maximum[answer.question] = Swift.max(maximum[answer.question], answer.max)
+                    if answer.outcome == .unanswered {
+                        missing[answer.question] += reached
+                    } else if answer.answer >= 0 {
+                        counts[answer.question][Int(answer.answer)] += reached
+                    }
+                }
+            }
+        }
+        questions = index.questions.indices.filter { met[$0] }
+        maxima = questions.map { maximum[$0] }
+        unanswered = questions.map { missing[$0] }
+        options = questions.map { question in
+            GradeReport.optionCounts(
+                question: index.questions[question],
+                responses: graded.answers.responses[question], counts: counts[question])
+        }
+        totals = graded.learners.records.map(\.earned)
+        learners = graded.learners
+        itemBlock = questions.map { index.blockOfQuestion[$0] }
+        itemOffset = questions.map { $0 - index.blocks[index.blockOfQuestion[$0]].questions.lowerBound }
+        blockCount = index.blocks.count
+        var positions: [Int32] = []
+        for plan in graded.learners.plans {
+            var row = [Int32](repeating: -1, count: index.blocks.count)
+            for (position, block) in plan.enumerated() { row[block] = Int32(position) }
+            positions += row
+        }
+        planPositions = positions
+        blockRowStart = rowStart
+        outcomeRows = rows
+        marks = table
+    }
+
+    /// The mark of learner `learner` on item `item`; NaN when they did not meet it.
+    func mark(item: Int, learner: Int) -> Double {
+        let record = learners.records[learner]
+        let block = itemBlock[item]
+        let position = planPositions[Int(record.plan) * blockCount + block]
+        guard position >= 0 else { return .nan }
+        let outcome = Int(learners.outcomes[record.start + Int(position)])
+        return marks[outcomeRows[blockRowStart[block] + outcome] + itemOffset[item]]
+    }
+}
