@@ -13,7 +13,12 @@ public struct LearnerSheet: Sendable {
     /// The seed of a recorded attempt (its draws and shuffles); nil for CSV sheets.
     public var seed: UInt64?
     /// The recorded attempt this came from, if any (kept for the progress store).
-    public var attempt: AttemptRecord?
+    public var attempt: AttemptRecord? {
+        get { box?.attempt }
+        set { box = newValue.map(AttemptBox.init) }
+    }
+    /// The attempt lives behind a reference: a CSV learner, who has none, stays a few words.
+    private var box: AttemptBox?
 
     public init(
         learner: String, file: String, line: Int, seed: UInt64? = nil,
@@ -23,8 +28,15 @@ public struct LearnerSheet: Sendable {
         self.file = file
         self.line = line
         self.seed = seed
-        self.attempt = attempt
+        box = attempt.map(AttemptBox.init)
     }
+}
+
+/// A recorded attempt behind a reference.
+final class AttemptBox: Sendable {
+    let attempt: AttemptRecord
+
+    init(_ attempt: AttemptRecord) { self.attempt = attempt }
 }
 
 /// Every learner's answers to one quiz, ready to grade: one flat table of answer numbers, a row

@@ -152,8 +152,9 @@ public enum GradeHTML {
                 escape(GradeRendering.competency($0, learner, in: report))
             }.joined(separator: "<br>")
             out += "</td><td>"
-            out += "<b>\(entry.missed.count)</b>: "
-            out += entry.missed.map { question in
+            let missed = report.missed(entry)
+            out += "<b>\(missed.count)</b>: "
+            out += missed.map { question in
                 "<code title=\"\(escape(report.index.questions[question].prompt))\">"
                     + escape(report.index.refs[question]) + "</code>"
             }.joined(separator: ", ")

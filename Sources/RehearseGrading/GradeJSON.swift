@@ -68,7 +68,6 @@ public enum GradeJSON {
                 return piece.bytes
             }
         }
-        let displayNames = graded.learners.map { report.name(of: $0) }
         let names = LearnerNames(
             competencies: graded.index.competencies.map { id in
                 var piece = JSONWriter(capacity: id.utf8.count + 4)
@@ -76,7 +75,8 @@ public enum GradeJSON {
                 piece.raw(": ")
                 return piece.bytes
             }, refs: graded.index.refs)
-        let slice = 2048
+        // Small slices: the pieces rendered and waiting in the sink stay a few megabytes.
+        let slice = 256
         var start = 0
         while start < graded.learners.count {
             let end = Swift.min(graded.learners.count, start + 2 * slice)
@@ -85,9 +85,11 @@ public enum GradeJSON {
             let parts = parallelMap(ranges) { range in
                 var part = JSONWriter(capacity: range.count * 8192)
                 for offset in range {
+                    let name =
+                        report.names.isEmpty ? nil : report.names[graded.learners.name(offset)]
                     writeLearner(
-                        graded.learners[offset], name: displayNames[offset], first: offset == 0,
-                        names, fragments, missed: missed, &part)
+                        graded.learners[offset], name: name, first: offset == 0, names, fragments,
+                        missed: missed, &part)
                 }
                 return part.bytes
             }
@@ -187,7 +189,7 @@ public enum GradeJSON {
                 out.string(report.index.competencies[competency])
             }
             out.raw("], \"missed\": [")
-            for (position, question) in entry.missed.enumerated() {
+            for (position, question) in report.missed(entry).enumerated() {
                 if position > 0 { out.raw(", ") }
                 out.string(report.index.refs[question])
             }

@@ -134,7 +134,8 @@ public enum GradeMarkdown {
                     cell(
                         entry.weakest.map { GradeRendering.competency($0, learner, in: report) }
                             .joined(separator: ", ")),
-                    entry.missed.map { "`\(report.index.refs[$0])`" }.joined(separator: ", "),
+                    report.missed(entry).map { "`\(report.index.refs[$0])`" }.joined(
+                        separator: ", "),
                 ]
             }, right: [2])
         return out

@@ -42,11 +42,18 @@ public struct GradeReport: Sendable {
         items = analysis.items
         test = analysis.test
         details = ItemDetail.details(graded, questions: marks.questions, tally: tally)
-        needsHelp = HelpEntry.entries(graded) { Self.missed(graded, $0) }
+        needsHelp = HelpEntry.entries(graded)
+        FreedMemory.release()
     }
 
     /// A learner's display name, when a sheet gave one.
     public func name(of learner: LearnerGrade) -> String? { names[learner.learner] }
+
+    /// The questions on the path of a learner who needs help that did not earn full marks
+    /// (unanswered among them), in the order met.
+    public func missed(_ entry: HelpEntry) -> [Int] {
+        Self.missed(graded, graded.learners[entry.learner])
+    }
 
     /// The questions on a learner's path that did not earn full marks (unanswered among them),
     /// in the order met.

@@ -8,7 +8,7 @@ public enum SheetFileError: Error, Sendable {
 
 extension SheetReader {
     /// Reads the sheet files at `paths` (each mapped into memory when it can be, else read
-    /// whole) and returns the cohort they answer.
+    /// whole) and returns the cohort they answer; the reader keeps no copy of it.
     public func cohort(readingFiles paths: [String]) throws(SheetFileError) -> Cohort {
         for path in paths {
             if let mapping = MappedFile(path: path) {
@@ -22,7 +22,7 @@ extension SheetReader {
             }
             try graded { () throws(GradingError) in try read(file: path, bytes: bytes) }
         }
-        return try graded { () throws(GradingError) in try cohort() }
+        return try graded { () throws(GradingError) in try cohort(handOver: true) }
     }
 
     private func graded<T>(_ body: () throws(GradingError) -> T) throws(SheetFileError) -> T {

@@ -63,8 +63,9 @@ public enum GradeTable {
         var rows = [["LEARNER", "PERCENT", "WEAKEST", "MISSED"]]
         for entry in report.needsHelp {
             let learner = report.graded.learners[entry.learner]
-            let refs = entry.missed.prefix(missedShown).map { report.index.refs[$0] }
-            let more = entry.missed.count - refs.count
+            let missed = report.missed(entry)
+            let refs = missed.prefix(missedShown).map { report.index.refs[$0] }
+            let more = missed.count - refs.count
             rows.append([
                 shown(GradeRendering.learner(learner, in: report)),
                 learner.passed

@@ -65,6 +65,14 @@ public struct GradedLearners: RandomAccessCollection, Sendable {
     /// The learner's total mark.
     public func earned(_ position: Int) -> Double { records[position].earned }
 
+    /// Makes room for `count` more learners and `outcomes` more outcome numbers.
+    mutating func reserve(_ count: Int, outcomes outcomeCount: Int) {
+        records.reserveCapacity(records.count + count)
+        names.reserveCapacity(names.count + count)
+        competencies.reserveCapacity(competencies.count + count * competencyCount)
+        outcomes.reserveCapacity(outcomes.count + outcomeCount)
+    }
+
     /// How many learners reached each outcome: `[block][outcome]`, for `outcomes` (the
     /// cohort's distinct outcomes per block).
     func tally(_ outcomes: [[BlockOutcome]]) -> [[Int]] {

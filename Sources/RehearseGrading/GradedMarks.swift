@@ -73,7 +73,9 @@ struct GradedMarks: Sendable {
         totals = graded.learners.records.map(\.earned)
         learners = graded.learners
         itemBlock = questions.map { index.blockOfQuestion[$0] }
-        itemOffset = questions.map { $0 - index.blocks[index.blockOfQuestion[$0]].questions.lowerBound }
+        itemOffset = questions.map {
+            $0 - index.blocks[index.blockOfQuestion[$0]].questions.lowerBound
+        }
         blockCount = index.blocks.count
         var positions: [Int32] = []
         for plan in graded.learners.plans {

@@ -119,6 +119,7 @@ public struct Grader {
         let parts = parallelMap(ranges) { range in
             var grader = Grader(bank: bank, cohort: cohort)
             var learners = GradedLearners(competencyCount: cohort.index.competencies.count)
+            learners.reserve(range.count, outcomes: range.count * cohort.index.blocks.count)
             cohort.responses.withUnsafeBufferPointer { responses in
                 for learner in range {
                     learners.append(grader.grade(learner, responses: responses))
@@ -128,10 +129,16 @@ public struct Grader {
         }
         var outcomes: [[BlockOutcome]] = Array(repeating: [], count: cohort.index.blocks.count)
         var learners = GradedLearners(competencyCount: cohort.index.competencies.count)
-        for (sliceLearners, sliceOutcomes) in parts {
+        learners.reserve(count, outcomes: parts.reduce(0) { $0 + $1.0.outcomes.count })
+        // Each slice is let go once merged: the slices and the whole are not all held at once.
+        var done = parts
+        for slice in done.indices {
+            let (sliceLearners, sliceOutcomes) = done[slice]
+            done[slice] = (GradedLearners(competencyCount: 0), [])
             learners.append(contentsOf: sliceLearners, shift: outcomes.map { Int32($0.count) })
             for block in sliceOutcomes.indices { outcomes[block] += sliceOutcomes[block] }
         }
+        FreedMemory.release()
         return GradedCohort(
             index: cohort.index, answers: cohort.answers, outcomes: outcomes, learners: learners)
     }
@@ -146,11 +153,11 @@ public struct Grader {
     }
 
     /// Grades the cohort's learner number `learner`, whose answers are a row of `all`.
-    mutating func grade(_ learner: Int, responses all: UnsafeBufferPointer<Int32>) -> LearnerGrade
-    {
+    mutating func grade(_ learner: Int, responses all: UnsafeBufferPointer<Int32>) -> LearnerGrade {
         let sheet = cohort.learners[learner]
         let count = cohort.index.questions.count
-        let responses = UnsafeBufferPointer(rebasing: all[(learner * count)..<(learner * count + count)])
+        let responses = UnsafeBufferPointer(
+            rebasing: all[(learner * count)..<(learner * count + count)])
         let blocks = plan.blocks(seed: sheet.seed) { responses[$0] >= 0 }
         let blockCount = blockRanges.count
         var outcomeIDs: [Int32] = []
@@ -245,8 +252,7 @@ public struct Grader {
     /// `ScenarioWalk` walks it; the earned and maximum points add up as `ScenarioWalk` adds them.
     mutating func walk(
         _ steps: ScenarioSteps, from first: Int, responses: UnsafeBufferPointer<Int32>
-    ) -> BlockOutcome
-    {
+    ) -> BlockOutcome {
         let route = steps.route(
             next: { offset in successor(steps, first, offset, responses[first + offset]) },
             answered: { offset in isAnswered(first + offset, responses[first + offset]) })

@@ -11,14 +11,13 @@ public struct HelpEntry: Sendable {
     /// Competency indices, weakest first: those below the pass mark, else (a learner who failed
     /// overall) the weakest one.
     public var weakest: [Int]
-    /// The questions on the learner's path that did not earn full marks, in quiz order.
-    public var missed: [Int]
 
     /// How many competencies are named per learner at most.
     public static let weakestLimit = 3
 
-    /// The learners who need help, lowest percent first (ties in the cohort's order).
-    static func entries(_ graded: GradedCohort, missed: (LearnerGrade) -> [Int]) -> [HelpEntry] {
+    /// The learners who need help, lowest percent first (ties in the cohort's order). The
+    /// questions they missed are not kept (`GradeReport.missed(_:)` finds them when shown).
+    static func entries(_ graded: GradedCohort) -> [HelpEntry] {
         let pass = graded.passPercent
         var result: [HelpEntry] = []
         for (offset, learner) in graded.learners.enumerated() {
@@ -29,9 +28,7 @@ public struct HelpEntry: Sendable {
             guard !learner.passed || !below.isEmpty else { continue }
             let weakest = (below.isEmpty ? Array(scored.prefix(1)) : below).prefix(weakestLimit)
             result.append(
-                HelpEntry(
-                    learner: offset, percent: learner.percent, weakest: weakest.map(\.0),
-                    missed: missed(learner)))
+                HelpEntry(learner: offset, percent: learner.percent, weakest: weakest.map(\.0)))
         }
         return result.sorted {
             $0.percent != $1.percent ? $0.percent < $1.percent : $0.learner < $1.learner

@@ -31,8 +31,16 @@ final class QuizCollector {
         return learners.count - 1
     }
 
-    /// The cohort: the collector's own table and learners, shared, not copied.
-    var cohort: Cohort {
-        Cohort(index: index, answers: book, learners: learners, responses: flat)
+    /// The cohort: the collector's own table and learners, shared, not copied. `handOver`
+    /// leaves the collector without them (nothing more is read), so the cohort is their only
+    /// holder and they go when it goes.
+    func cohort(handOver: Bool) -> Cohort {
+        let cohort = Cohort(index: index, answers: book, learners: learners, responses: flat)
+        if handOver {
+            learners = []
+            flat = []
+            byName = [:]
+        }
+        return cohort
     }
 }

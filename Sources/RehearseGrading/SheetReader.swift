@@ -102,7 +102,10 @@ public final class SheetReader {
     }
 
     /// The cohort of the one quiz the sheets answer.
-    public func cohort() throws(GradingError) -> Cohort {
+    public func cohort() throws(GradingError) -> Cohort { try cohort(handOver: false) }
+
+    /// The cohort; with `handOver`, the reader lets go of it (nothing more is read).
+    func cohort(handOver: Bool) throws(GradingError) -> Cohort {
         for (quiz, count) in otherQuizRows.sorted(by: { $0.key < $1.key }) {
             notes.append(
                 "\(count) answer(s) to quiz `\(quiz)` skipped (grading `\(options.quiz ?? "")`)")
@@ -117,7 +120,7 @@ public final class SheetReader {
                     index: index, answers: AnswerBook(questions: index.questions), learners: [],
                     responses: [])
             }
-            return collector.cohort
+            return collector.cohort(handOver: handOver)
         }
         guard collectorOrder.count <= 1 else {
             throw GradingError(
@@ -127,7 +130,7 @@ public final class SheetReader {
         guard let only = collectorOrder.first, let collector = collectors[only] else {
             throw GradingError("the sheets hold no answers")
         }
-        return collector.cohort
+        return collector.cohort(handOver: handOver)
     }
 
     // MARK: - Helpers

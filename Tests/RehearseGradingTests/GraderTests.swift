@@ -51,9 +51,13 @@ struct GraderTests {
         let grader = Grader(bank: bank, cohort: cohort)
         #expect(cohort.learners.count == 2)
         #expect(
-            grader.planBlocks(learner: 0).map { index.blocks[$0].item.id } == ["chat-c", "chat-a", "names"])
+            grader.planBlocks(learner: 0).map { index.blocks[$0].item.id } == [
+                "chat-c", "chat-a", "names",
+            ])
         #expect(
-            grader.planBlocks(learner: 1).map { index.blocks[$0].item.id } == ["chat-b", "chat-a", "names"])
+            grader.planBlocks(learner: 1).map { index.blocks[$0].item.id } == [
+                "chat-b", "chat-a", "names",
+            ])
         let graded = Grader.grade(bank: bank, cohort: cohort)
         #expect(graded.learners[1].ignored.map { index.refs[$0] } == ["chat-c/open"])
         #expect(graded.learners[1].earned == 1)
@@ -72,7 +76,8 @@ struct GraderTests {
             let grader = Grader(bank: bank, cohort: cohort)
             let plan = QuizPlan(quiz: quiz, bank: bank, seed: seed)
             #expect(
-                grader.planBlocks(learner: 0).map { index.blocks[$0].item.id } == plan.items.map(\.id))
+                grader.planBlocks(learner: 0).map { index.blocks[$0].item.id }
+                    == plan.items.map(\.id))
         }
     }
 
