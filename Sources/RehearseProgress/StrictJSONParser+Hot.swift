@@ -81,10 +81,12 @@ extension StrictJSONParser {
         return take(UInt8(ascii: "}")) ? items : nil
     }
 
-    private static let answerKeys: [StaticString] = ["ref", "answer", "score", "max", "answeredAt"]
-    private static let stateKeys: [StaticString] = [
+    private static let answerKeys = ["ref", "answer", "score", "max", "answeredAt"].map {
+        Array($0.utf8)
+    }
+    private static let stateKeys = [
         "stability", "difficulty", "due", "lastReview", "reps", "lapses",
-    ]
+    ].map { Array($0.utf8) }
 
     private mutating func hotAnswer() -> AttemptRecord.Answer? {
         var ref: String?
@@ -161,7 +163,7 @@ extension StrictJSONParser {
 
     /// A key that is one of `keys` written plainly (no escape), and the colon after it: its
     /// position in `keys`; nil for any other key.
-    private mutating func hotKey(_ keys: [StaticString]) -> Int? {
+    private mutating func hotKey(_ keys: [[UInt8]]) -> Int? {
         guard take(UInt8(ascii: "\"")) else { return nil }
         let start = index
         while index < bytes.count, bytes[index] != UInt8(ascii: "\""),
@@ -173,10 +175,13 @@ extension StrictJSONParser {
         let end = index
         index += 1
         let found = bytes.withUnsafeBufferPointer { all -> Int? in
-            let written = UnsafeBufferPointer(rebasing: all[start..<end])
-            return keys.firstIndex { key in
-                key.withUTF8Buffer { $0.elementsEqual(written) }
+            guard let base = all.baseAddress else { return nil }
+            for (position, key) in keys.enumerated() where key.count == end - start {
+                var offset = 0
+                while offset < key.count, key[offset] == base[start + offset] { offset += 1 }
+                if offset == key.count { return position }
             }
+            return nil
         }
         guard let found, take(UInt8(ascii: ":")) else { return nil }
         return found
