@@ -24,18 +24,18 @@ measure() { # label command...
   local label=$1
   shift
   /usr/bin/time -f '%e %U %S %M' -o "$WORK/time.txt" "$@" > /dev/null
-  read -r wall user system rss < "$WORK/time.txt"
-  awk -v label="$label" -v wall="$wall" -v user="$user" -v system="$system" -v rss="$rss" \
-    'BEGIN { printf "| %s | %.2f s | %.2f s | %.0f MB |\n", label, wall, user + system, rss / 1024 }'
+  read -r wall user kernel rss < "$WORK/time.txt"
+  awk -v label="$label" -v wall="$wall" -v user="$user" -v kernel="$kernel" -v rss="$rss" \
+    'BEGIN { printf "| %s | %.2f s | %.2f s | %.2f s | %.0f MB |\n", label, wall, user, kernel, rss / 1024 }'
 }
 
 python3 bench/grading/generate.py "$WORK/grading" --learners "$LEARNERS" > /dev/null
-echo "| what ($LEARNERS learners) | wall | CPU (user + system) | peak memory |"
-echo "|---|---:|---:|---:|"
+echo "| what ($LEARNERS learners) | wall | user CPU | system CPU | peak memory |"
+echo "|---|---:|---:|---:|---:|"
 measure "grade --update-progress, 100 answers each" \
   $BIN/rehearse grade --bank "$WORK/grading/bank" "$WORK/grading/answers.csv" \
   --update-progress --data-dir "$WORK/data"
-echo "| (data folder: $(du -sh "$WORK/data/progress" | cut -f1)) | | | |"
+echo "| (data folder: $(du -sh "$WORK/data/progress" | cut -f1)) | | | | |"
 measure "progress --all, cold (no index)" $BIN/rehearse progress --all --data-dir "$WORK/data"
 sleep 3 # the index keeps only files older than 2 s (racily clean files are read again)
 measure "progress --all, index rebuilt" $BIN/rehearse progress --all --data-dir "$WORK/data"
