@@ -8,7 +8,8 @@
 # Peak memory with /usr/bin/time -v (Debian package `time`). Data goes under a temp folder,
 # removed at the end (KEEP=1 keeps it).
 #
-# Knobs: LEARNERS (10000), ATTEMPTS (3), NO_BUILD=1.
+# Knobs: LEARNERS (10000), ATTEMPTS (3; 0 skips the generator), NO_BUILD=1, KEEP=1.
+# bench/progress-growth.sh runs it at 1,000, 10,000 and 100,000 learners.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 LEARNERS=${LEARNERS:-10000}
@@ -22,24 +23,24 @@ export REHEARSE_NOW=2026-01-05T09:00:00Z
 measure() { # label command...
   local label=$1
   shift
-  /usr/bin/time -v "$@" 2> "$WORK/time.txt" > /dev/null
-  awk -F': ' -v label="$label" '
-    /Elapsed \(wall clock\)/ { wall = $2 }
-    /Maximum resident set size/ { rss = $2 }
-    END { printf "| %s | %s | %.0f MB |\n", label, wall, rss / 1024 }' "$WORK/time.txt"
+  /usr/bin/time -f '%e %U %S %M' -o "$WORK/time.txt" "$@" > /dev/null
+  read -r wall user kernel rss < "$WORK/time.txt"
+  awk -v label="$label" -v wall="$wall" -v user="$user" -v kernel="$kernel" -v rss="$rss" \
+    'BEGIN { printf "| %s | %.2f s | %.2f s | %.2f s | %.0f MB |\n", label, wall, user, kernel, rss / 1024 }'
 }
 
 python3 bench/grading/generate.py "$WORK/grading" --learners "$LEARNERS" > /dev/null
-echo "| what ($LEARNERS learners) | wall (m:ss) | peak memory |"
-echo "|---|---:|---:|"
+echo "| what ($LEARNERS learners) | wall | user CPU | system CPU | peak memory |"
+echo "|---|---:|---:|---:|---:|"
 measure "grade --update-progress, 100 answers each" \
   $BIN/rehearse grade --bank "$WORK/grading/bank" "$WORK/grading/answers.csv" \
   --update-progress --data-dir "$WORK/data"
-echo "| (data folder: $(du -sh "$WORK/data/progress" | cut -f1)) | | |"
+echo "| (data folder: $(du -sh "$WORK/data/progress" | cut -f1)) | | | | |"
 measure "progress --all, cold (no index)" $BIN/rehearse progress --all --data-dir "$WORK/data"
 sleep 3 # the index keeps only files older than 2 s (racily clean files are read again)
 measure "progress --all, index rebuilt" $BIN/rehearse progress --all --data-dir "$WORK/data"
 measure "progress --all, warm" $BIN/rehearse progress --all --data-dir "$WORK/data"
+[ "$ATTEMPTS" -gt 0 ] || exit 0
 measure "generator: $ATTEMPTS attempts each (rehearse-stress cohort)" \
   $BIN/rehearse-stress cohort --data-dir "$WORK/gen" --learners "$LEARNERS" --attempts "$ATTEMPTS"
 measure "progress --all on it, cold" $BIN/rehearse progress --all --data-dir "$WORK/gen"

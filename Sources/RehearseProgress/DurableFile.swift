@@ -160,6 +160,10 @@ struct DurableFile {
                 _ = unlink(temp)
                 throw failure(backup, "cannot keep the backup", code)
             }
+            // When the backup already is a link to the file (a writer killed after keeping the
+            // backup and before its rename), `rename` succeeds doing nothing and the temp name
+            // stays: removed here (after a real rename it no longer exists).
+            _ = unlink(temp)
             return
         }
         guard let data = try read(path) else { return }

@@ -29,14 +29,47 @@ enum ProgressMigration {
 
     /// The progress in a file's bytes. The JSON is read strictly first (a key given twice is
     /// refused), the format and version checked, every number and time range-checked, then
-    /// decoded.
+    /// decoded: by the hot path when the file is in the regular shape, else by the full path.
     static func decode(_ data: Data, learner: String) throws(Failure) -> Decoded {
+        let bytes = Array(data)
+        if let regular = decodeRegular(bytes, learner: learner) { return regular }
+        return try decodeFully(bytes, learner: learner)
+    }
+
+    /// The hot path: the file parsed with its answers and memory states read straight into
+    /// their types (`StrictJSONParser+Hot.swift`), the rest of the document (with empty
+    /// placeholders for those) checked and decoded by `decode(document:learner:)`, then the hot
+    /// values put in place. Nil when the file is not a current-version file in the regular
+    /// shape, or anything in it is refused: the full path then reads it and gives its error.
+    static func decodeRegular(_ bytes: [UInt8], learner: String) -> Decoded? {
+        var parser = StrictJSONParser(bytes: bytes)
+        parser.hot = HotValues()
+        guard let document = try? parser.document(), let hot = parser.hot, !hot.irregular,
+            var decoded = try? decode(document: document, learner: learner),
+            decoded.migratedFrom == nil, let items = hot.items
+        else { return nil }
+        decoded.progress.items = items
+        for index in decoded.progress.attempts.indices {
+            guard let answers = hot.answers[index] else { return nil }
+            decoded.progress.attempts[index].answers = answers
+        }
+        return decoded
+    }
+
+    /// The full path: the whole document parsed into a tree, checked and decoded.
+    static func decodeFully(_ bytes: [UInt8], learner: String) throws(Failure) -> Decoded {
         let document: StrictJSON
         do {
-            document = try StrictJSON.parse(Array(data))
+            document = try StrictJSON.parse(bytes)
         } catch {
             throw Failure(reason: "is not valid progress JSON (malformed: \(error))")
         }
+        return try decode(document: document, learner: learner)
+    }
+
+    /// A parsed document: its format and version checked, every number and time range-checked,
+    /// then decoded (migrated from an older version).
+    static func decode(document: StrictJSON, learner: String) throws(Failure) -> Decoded {
         guard case .object = document else {
             throw Failure(reason: "is not a progress file (it is not a JSON object)")
         }

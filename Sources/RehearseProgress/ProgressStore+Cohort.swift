@@ -68,11 +68,19 @@ extension ProgressStore {
         guard !byLearner.isEmpty else { return 0 }
         try file.makeFolder(progressFolder)
         let ids = byLearner.keys.sorted()
+        // Only temp files can be stale temps: the folder (which holds every learner's files) is
+        // listed once and narrowed to them, not listed again for each group, which made a
+        // cohort of 100,000 learners quadratic. A name listed here is removed only under its
+        // learner's lock; a live writer's temp is gone by then (it held that lock), and one left
+        // by a writer killed after the listing is removed at the learner's next write.
+        let temps = (try? FileManager.default.contentsOfDirectory(atPath: progressFolder))?
+            .filter { $0.contains(DurableFile.tempMarker) }
         var start = 0
         while start < ids.count {
             let group = Array(ids[start..<min(ids.count, start + Self.cohortGroup)])
             try writeGroup(
-                group.map { ($0, byLearner[$0] ?? LearnerRecording(attempts: [], reviews: [])) })
+                group.map { ($0, byLearner[$0] ?? LearnerRecording(attempts: [], reviews: [])) },
+                temps: temps)
             start += group.count
         }
         // The attempts are safe in the learners' files: clearing their in-progress copies is
@@ -86,9 +94,9 @@ extension ProgressStore {
     }
 
     /// One group of learners, under all their locks, flushed together.
-    private func writeGroup(_ group: [(id: String, recording: LearnerRecording)])
-        throws(ProgressError)
-    {
+    private func writeGroup(
+        _ group: [(id: String, recording: LearnerRecording)], temps entries: [String]?
+    ) throws(ProgressError) {
         var locks: [Int32] = []
         defer {
             for fd in locks.reversed() {
@@ -99,10 +107,6 @@ extension ProgressStore {
         for (id, _) in group {
             locks.append(try FileLock.acquire(lockPath(id), operations: operations))
         }
-        // Only temp files can be stale temps: the listing is narrowed to them once, not searched
-        // whole for every learner of the group (it holds every learner's files).
-        let entries = (try? FileManager.default.contentsOfDirectory(atPath: progressFolder))?
-            .filter { $0.contains(DurableFile.tempMarker) }
         for (id, _) in group { removeStaleTemps(of: id, among: entries) }
         let prepared = parallelMap(group) { id, recording in
             Result<PreparedWrite, ProgressError>(catching: {

@@ -137,7 +137,7 @@ public enum ProgressValidation {
         }
         if let stability = state["stability"] {
             let value = try number(stability, at: place() + ".stability")
-            guard value > 0, value <= maximumStability else {
+            guard isStability(value) else {
                 throw Problem(
                     place: place() + ".stability",
                     reason:
@@ -147,7 +147,7 @@ public enum ProgressValidation {
         }
         if let difficulty = state["difficulty"] {
             let value = try number(difficulty, at: place() + ".difficulty")
-            guard (1...10).contains(value) else {
+            guard isDifficulty(value) else {
                 throw Problem(
                     place: place() + ".difficulty",
                     reason: "is \(written(difficulty)), not a difficulty (1 to 10)")
@@ -202,6 +202,34 @@ public enum ProgressValidation {
         return nil
     }
 
+    // MARK: The rules of single values (also applied by the parser's hot path)
+
+    /// Whether a finite number is in the range of points (scores and maxima).
+    static func isPoints(_ value: Double) -> Bool { abs(value) <= maximumPoints }
+
+    /// Whether a finite number is a stability (more than 0, at most `maximumStability` days).
+    static func isStability(_ value: Double) -> Bool { value > 0 && value <= maximumStability }
+
+    /// Whether a finite number is a difficulty (1 to 10).
+    static func isDifficulty(_ value: Double) -> Bool { (1...10).contains(value) }
+
+    /// A number's text as a whole number in `range`, or nil.
+    static func wholeNumber(_ text: String, in range: ClosedRange<Int>) -> Int? {
+        guard let number = Int(text), range.contains(number) else { return nil }
+        return number
+    }
+
+    /// A time written in the form the store writes (`YYYY-MM-DDTHH:MM:SSZ`) and in the years
+    /// 1970-9999, or nil for any other text. For such a text, the rule of times
+    /// (`ProgressTime.parse`) and the decoders (`ProgressTime.parseInternet`) both give exactly
+    /// `RehearseClock.parseUTCSeconds`; any other text is left to them.
+    static func canonicalTime(_ text: String) -> Date? {
+        guard let date = RehearseClock.parseUTCSeconds(text), RehearseClock.isInRange(date) else {
+            return nil
+        }
+        return date
+    }
+
     // MARK: Pieces
 
     private static func number(_ value: StrictJSON, at place: @autoclosure () -> String)
@@ -218,7 +246,7 @@ public enum ProgressValidation {
     {
         if value == .null { return }
         let number = try number(value, at: place())
-        guard abs(number) <= maximumPoints else {
+        guard isPoints(number) else {
             throw Problem(
                 place: place(), reason: "is \(written(value)), beyond ±\(Int(maximumPoints)) points"
             )
@@ -254,8 +282,7 @@ public enum ProgressValidation {
         _ value: StrictJSON, at place: @autoclosure () -> String, in range: ClosedRange<Int>,
         what: String
     ) throws(Problem) {
-        guard case .number(let text) = value, let number = Int(text), range.contains(number)
-        else {
+        guard case .number(let text) = value, wholeNumber(text, in: range) != nil else {
             throw Problem(
                 place: place(),
                 reason:

@@ -8,6 +8,9 @@ struct StrictJSONParser {
     /// The member path of the value being read, for duplicate-key messages (list positions are
     /// kept as numbers and written out only for a message).
     var path: [PathPart] = []
+    /// When set, the answers of attempts and the memory states are read straight into their
+    /// types (`StrictJSONParser+Hot.swift`) and stand in the tree as empty placeholders.
+    var hot: HotValues?
 
     enum PathPart {
         case key(String)
@@ -96,10 +99,14 @@ struct StrictJSONParser {
             }
             index += 1
             skipSpace()
-            path.append(.key(key))
-            let value = try self.value()
-            path.removeLast()
-            members.append(StrictJSON.Member(key: key, value: value))
+            if hot != nil, let placeholder = try takeHot(key) {
+                members.append(StrictJSON.Member(key: key, value: placeholder))
+            } else {
+                path.append(.key(key))
+                let value = try self.value()
+                path.removeLast()
+                members.append(StrictJSON.Member(key: key, value: value))
+            }
             skipSpace()
             guard index < bytes.count else { throw failure("the JSON ends inside an object") }
             if bytes[index] == UInt8(ascii: ",") {
@@ -154,6 +161,16 @@ struct StrictJSONParser {
 
     private mutating func number() throws(StrictJSON.Failure) -> StrictJSON {
         let start = index
+        try scanNumber()
+        return .number(
+            bytes.withUnsafeBufferPointer { [index] all in
+                String(decoding: UnsafeBufferPointer(rebasing: all[start..<index]), as: UTF8.self)
+            })
+    }
+
+    /// Moves past a number, checking it is one as RFC 8259 writes it (at most 400 characters).
+    mutating func scanNumber() throws(StrictJSON.Failure) {
+        let start = index
         let isDigit = { (byte: UInt8) in (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) }
         if bytes[index] == UInt8(ascii: "-") { index += 1 }
         guard index < bytes.count, isDigit(bytes[index]) else { throw failure("bad number") }
@@ -183,13 +200,9 @@ struct StrictJSONParser {
             index = start
             throw failure("a number longer than 400 characters")
         }
-        return .number(
-            bytes.withUnsafeBufferPointer { [index] all in
-                String(decoding: UnsafeBufferPointer(rebasing: all[start..<index]), as: UTF8.self)
-            })
     }
 
-    private mutating func string() throws(StrictJSON.Failure) -> String {
+    mutating func string() throws(StrictJSON.Failure) -> String {
         index += 1
         // Most strings hold no escape: validated and made at once, with no scalar view.
         var end = index
@@ -301,7 +314,7 @@ struct StrictJSONParser {
         return scalar
     }
 
-    private mutating func skipSpace() {
+    mutating func skipSpace() {
         while index < bytes.count {
             switch bytes[index] {
             case 0x20, 0x09, 0x0A, 0x0D: index += 1

@@ -75,7 +75,11 @@ struct SummaryIndex: Sendable, Equatable {
         /// The entry of a learner's progress read from a file with `identity`.
         init(_ progress: LearnerProgress, identity: Identity) {
             self.identity = identity
-            let summary = LearnerSummary(ProgressReport(progress, at: RehearseClock.earliest))
+            // The row's figures but the due count, which is kept per due time below: the memory
+            // states are left out of the report, which would only list and sort them.
+            var withoutItems = progress
+            withoutItems.items = [:]
+            let summary = LearnerSummary(ProgressReport(withoutItems, at: RehearseClock.earliest))
             attempts = summary.attempts
             quizzes = summary.quizzes
             quizzesPassed = summary.quizzesPassed
