@@ -20,7 +20,7 @@ public struct TextPosition: Sendable, Hashable, Comparable {
 /// Rehearse composes its own small tree from libyaml's event stream (see `YAMLReader`)
 /// rather than Yams' `Node`: it has to refuse anchors and aliases before any tree exists,
 /// report every duplicate key at the duplicate, and bound nesting and size.
-public indirect enum YAMLNode: Sendable {
+public enum YAMLNode: Sendable {
     case scalar(YAMLScalar)
     case mapping(YAMLMapping)
     case sequence(YAMLSequence)
