@@ -21,12 +21,15 @@ enum ControlCharacterScan {
     /// line breaks are folded into newlines and spaces, so a file whose bytes hold none, and
     /// whose double-quoted values hold none, has no unsafe key or value.
     static func mayHoldUnsafe(_ bytes: [UInt8]) -> Bool {
-        bytes.withUnsafeBufferPointer { buffer in
+        // The table is read through a local buffer: a global read in the loop would check its
+        // one-time initialisation on every byte.
+        let table = asciiUnsafe
+        return bytes.withUnsafeBufferPointer { buffer in
             var index = 0
             while index < buffer.count {
                 let byte = buffer[index]
                 if byte < 0x80 {
-                    if asciiUnsafe[Int(byte)] { return true }
+                    if table[Int(byte)] { return true }
                     index += 1
                     continue
                 }

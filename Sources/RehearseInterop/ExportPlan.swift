@@ -89,19 +89,37 @@ public struct ExportPlan: Sendable {
                 }
             }
         }
-        var names = ImportIDs()
-        entries.reserveCapacity(count)
-        for part in parts {
+        // The entries of each part are made on all cores; the names are then claimed in plan
+        // order, so that a name taken twice gets its suffix where it did before.
+        let quiz = quizID
+        let made = parallelMap(parts) { part -> [Unnamed] in
             switch part {
             case .question(let question):
-                let name = names.claim([question.id.value], fallback: question.id.value)
-                entries.append(
-                    ExportEntry(
-                        name: name, ref: "\(quizID)/\(question.id.value)", question: question,
-                        context: nil, scenario: nil, scenarioTitle: nil, notes: []))
-            case .scenario(let index): add(bank.scenarios[index], names: &names)
+                return [
+                    Unnamed(
+                        entry: ExportEntry(
+                            name: "", ref: "\(quiz)/\(question.id.value)", question: question,
+                            context: nil, scenario: nil, scenarioTitle: nil, notes: []),
+                        candidate: question.id.value, fallback: question.id.value)
+                ]
+            case .scenario(let index): return Self.entries(of: bank.scenarios[index])
             }
         }
+        var names = ImportIDs()
+        entries.reserveCapacity(count)
+        for group in made {
+            for var unnamed in group {
+                unnamed.entry.name = names.claim([unnamed.candidate], fallback: unnamed.fallback)
+                entries.append(unnamed.entry)
+            }
+        }
+    }
+
+    /// An entry before its name is claimed: the name it asks for, and the one to number.
+    private struct Unnamed: Sendable {
+        var entry: ExportEntry
+        var candidate: String?
+        var fallback: String
     }
 
     /// A part of the export: an inline question, or a scenario of the bank (by index).
@@ -127,15 +145,16 @@ public struct ExportPlan: Sendable {
         return found
     }
 
-    private mutating func add(_ scenario: Scenario, names: inout ImportIDs) {
+    private static func entries(of scenario: Scenario) -> [Unnamed] {
         let id = scenario.id.value
+        var made: [Unnamed] = []
+        made.reserveCapacity(scenario.steps.count)
         for (index, step) in scenario.steps.enumerated() {
             let joined = id + "-" + step.id.value
             // A valid id is ASCII, so at most 64 bytes; only a longer one is counted.
             let bytes = joined.utf8.count
             let fits = bytes <= 64 || joined.count <= 64
             let fallback = bytes <= 60 ? joined : String(joined.prefix(60))
-            let name = names.claim([fits ? joined : nil], fallback: fallback)
             var stepNotes: [String] = []
             let branches = step.options.compactMap { option in
                 option.next.map { "\(option.id.value) -> \($0.value)" }
@@ -146,11 +165,14 @@ public struct ExportPlan: Sendable {
                     "branching not carried (\(all.joined(separator: ", "))): steps follow in "
                         + "list order")
             }
-            entries.append(
-                ExportEntry(
-                    name: name, ref: id + "/" + step.id.value, question: step,
-                    context: index == 0 ? (scenario.context ?? scenario.customer) : nil,
-                    scenario: id, scenarioTitle: scenario.title, notes: stepNotes))
+            made.append(
+                Unnamed(
+                    entry: ExportEntry(
+                        name: "", ref: id + "/" + step.id.value, question: step,
+                        context: index == 0 ? (scenario.context ?? scenario.customer) : nil,
+                        scenario: id, scenarioTitle: scenario.title, notes: stepNotes),
+                    candidate: fits ? joined : nil, fallback: fallback))
         }
+        return made
     }
 }
