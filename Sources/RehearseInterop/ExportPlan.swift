@@ -1,3 +1,4 @@
+import Dispatch
 import RehearseBank
 import RehearseCore
 
@@ -89,37 +90,52 @@ public struct ExportPlan: Sendable {
                 }
             }
         }
-        // The entries of each part are made on all cores; the names are then claimed in plan
-        // order, so that a name taken twice gets its suffix where it did before.
-        let quiz = quizID
-        let made = parallelMap(parts) { part -> [Unnamed] in
+        // The names are claimed first, in plan order (a name taken twice is numbered where it
+        // was before); then each part's entries are made on all cores, in their places.
+        var names = ImportIDs()
+        var claimed: [String] = []
+        var starts: [Int] = []
+        claimed.reserveCapacity(count)
+        starts.reserveCapacity(parts.count)
+        for part in parts {
+            starts.append(claimed.count)
             switch part {
             case .question(let question):
-                return [
-                    Unnamed(
-                        entry: ExportEntry(
-                            name: "", ref: "\(quiz)/\(question.id.value)", question: question,
-                            context: nil, scenario: nil, scenarioTitle: nil, notes: []),
-                        candidate: question.id.value, fallback: question.id.value)
-                ]
-            case .scenario(let index): return Self.entries(of: bank.scenarios[index])
+                claimed.append(names.claim([question.id.value], fallback: question.id.value))
+            case .scenario(let index):
+                let id = bank.scenarios[index].id.value
+                for step in bank.scenarios[index].steps {
+                    let joined = id + "-" + step.id.value
+                    // A valid id is ASCII, so at most 64 bytes; only a longer one is counted.
+                    let bytes = joined.utf8.count
+                    let fits = bytes <= 64 || joined.count <= 64
+                    let fallback = bytes <= 60 ? joined : String(joined.prefix(60))
+                    claimed.append(names.claim([fits ? joined : nil], fallback: fallback))
+                }
             }
         }
-        var names = ImportIDs()
-        entries.reserveCapacity(count)
-        for group in made {
-            for var unnamed in group {
-                unnamed.entry.name = names.claim([unnamed.candidate], fallback: unnamed.fallback)
-                entries.append(unnamed.entry)
+        let quiz = quizID
+        let plan = parts
+        let firsts = starts
+        let given = claimed
+        entries = [ExportEntry](unsafeUninitializedCapacity: given.count) { buffer, made in
+            guard let base = buffer.baseAddress else { return }
+            nonisolated(unsafe) let slots = base
+            DispatchQueue.concurrentPerform(iterations: plan.count) { index in
+                let start = firsts[index]
+                switch plan[index] {
+                case .question(let question):
+                    (slots + start).initialize(
+                        to: ExportEntry(
+                            name: given[start], ref: "\(quiz)/\(question.id.value)",
+                            question: question, context: nil, scenario: nil, scenarioTitle: nil,
+                            notes: []))
+                case .scenario(let scenario):
+                    Self.fill(slots + start, from: bank.scenarios[scenario], names: given[start...])
+                }
             }
+            made = given.count
         }
-    }
-
-    /// An entry before its name is claimed: the name it asks for, and the one to number.
-    private struct Unnamed: Sendable {
-        var entry: ExportEntry
-        var candidate: String?
-        var fallback: String
     }
 
     /// A part of the export: an inline question, or a scenario of the bank (by index).
@@ -145,16 +161,14 @@ public struct ExportPlan: Sendable {
         return found
     }
 
-    private static func entries(of scenario: Scenario) -> [Unnamed] {
+    /// Initialises one entry per step of `scenario` from `slots` on, named by `names` in turn.
+    private static func fill(
+        _ slots: UnsafeMutablePointer<ExportEntry>, from scenario: Scenario,
+        names: ArraySlice<String>
+    ) {
         let id = scenario.id.value
-        var made: [Unnamed] = []
-        made.reserveCapacity(scenario.steps.count)
+        var name = names.startIndex
         for (index, step) in scenario.steps.enumerated() {
-            let joined = id + "-" + step.id.value
-            // A valid id is ASCII, so at most 64 bytes; only a longer one is counted.
-            let bytes = joined.utf8.count
-            let fits = bytes <= 64 || joined.count <= 64
-            let fallback = bytes <= 60 ? joined : String(joined.prefix(60))
             var stepNotes: [String] = []
             let branches = step.options.compactMap { option in
                 option.next.map { "\(option.id.value) -> \($0.value)" }
@@ -165,14 +179,12 @@ public struct ExportPlan: Sendable {
                     "branching not carried (\(all.joined(separator: ", "))): steps follow in "
                         + "list order")
             }
-            made.append(
-                Unnamed(
-                    entry: ExportEntry(
-                        name: "", ref: id + "/" + step.id.value, question: step,
-                        context: index == 0 ? (scenario.context ?? scenario.customer) : nil,
-                        scenario: id, scenarioTitle: scenario.title, notes: stepNotes),
-                    candidate: fits ? joined : nil, fallback: fallback))
+            (slots + index).initialize(
+                to: ExportEntry(
+                    name: names[name], ref: id + "/" + step.id.value, question: step,
+                    context: index == 0 ? (scenario.context ?? scenario.customer) : nil,
+                    scenario: id, scenarioTitle: scenario.title, notes: stepNotes))
+            name += 1
         }
-        return made
     }
 }
