@@ -107,7 +107,7 @@ public enum BankLoader {
                 "duplicate key `\(duplicate.key)` (first given at line \(duplicate.firstPosition.line))",
                 hint: "keep one `\(duplicate.key)`: YAML mappings hold each key once")
         }
-        if let root = document.root { ControlCharacterScan.report(root, decoder) }
+        ControlCharacterScan.report(document, bytes: source.bytes, decoder)
         guard let root = document.root else {
             decoder.report(
                 .missingKey, at: TextPosition(line: 1, column: 1), "the file is empty",

@@ -69,11 +69,12 @@ final class NodeDecoder {
         _ mapping: YAMLMapping, allowed: [String], what: String,
         elsewhere: (String) -> String? = { _ in nil }
     ) {
-        for pair in mapping.pairs {
-            guard case .scalar(let key) = pair.key, key.style != .block else {
+        for index in mapping.pairs.indices {
+            let keyNode = mapping.pairs[index].key
+            guard case .scalar(let key) = keyNode, key.style != .block else {
                 report(
-                    .wrongType, at: pair.key.position,
-                    "a key of \(what) must be a plain word, found \(pair.key.typeDescription)",
+                    .wrongType, at: keyNode.position,
+                    "a key of \(what) must be a plain word, found \(keyNode.typeDescription)",
                     hint: "use one of: \(allowed.joined(separator: ", "))")
                 continue
             }

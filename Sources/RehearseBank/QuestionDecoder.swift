@@ -10,12 +10,7 @@ enum QuestionDecoder {
         let what = idText.map { "\(noun) `\($0.value)`" } ?? "a \(noun)"
         let kind = d.choice(map, "kind", as: QuestionKind.self, required: true, what: what)
 
-        var allowed = FormatKeys.question + (inScenario ? FormatKeys.stepOnly : [])
-        if let kind {
-            allowed += FormatKeys.kindKeys(kind)
-        } else {
-            for each in QuestionKind.allCases { allowed += FormatKeys.kindKeys(each) }
-        }
+        let allowed = (inScenario ? stepKeys : questionKeys)[kind] ?? []
         d.checkKeys(map, allowed: allowed, what: kind.map { "a \($0.rawValue) \(noun)" } ?? what) {
             key in
             if key == "next" && !inScenario {
@@ -73,6 +68,24 @@ enum QuestionDecoder {
             hint: hint, explanation: explanation, tags: tags, body: body, next: next,
             location: d.location(map.position))
     }
+
+    /// The keys a quiz question accepts, by kind (nil: not known, every kind's keys).
+    static let questionKeys = keys(FormatKeys.question)
+    /// The keys a scenario step accepts, by kind (nil: not known, every kind's keys).
+    static let stepKeys = keys(FormatKeys.question + FormatKeys.stepOnly)
+
+    private static func keys(_ common: [String]) -> [QuestionKind?: [String]] {
+        var keys: [QuestionKind?: [String]] = [nil: common]
+        for kind in QuestionKind.allCases {
+            keys[kind] = common + FormatKeys.kindKeys(kind)
+            keys[nil, default: []] += FormatKeys.kindKeys(kind)
+        }
+        return keys
+    }
+
+    /// The keys of a choice option in a quiz question (a scenario step's option also takes
+    /// `next`).
+    static let quizChoiceOption = FormatKeys.choiceOption.filter { $0 != "next" }
 
     /// Whether `value` is at most `Question.maximumPoints`; reports `invalid-value` when not.
     static func withinMaximum(
@@ -240,7 +253,7 @@ enum QuestionDecoder {
         let allowed =
             multi
             ? FormatKeys.multiOption
-            : FormatKeys.choiceOption.filter { inScenario || $0 != "next" }
+            : inScenario ? FormatKeys.choiceOption : quizChoiceOption
         return nodes.compactMap { node in
             let noun = "an option of \(what)"
             guard let option = d.mapping(node, what: noun) else { return nil }

@@ -20,7 +20,7 @@ public struct TextPosition: Sendable, Hashable, Comparable {
 /// Rehearse composes its own small tree from libyaml's event stream (see `YAMLReader`)
 /// rather than Yams' `Node`: it has to refuse anchors and aliases before any tree exists,
 /// report every duplicate key at the duplicate, and bound nesting and size.
-public indirect enum YAMLNode: Sendable {
+public enum YAMLNode: Sendable {
     case scalar(YAMLScalar)
     case mapping(YAMLMapping)
     case sequence(YAMLSequence)
@@ -114,8 +114,11 @@ public struct YAMLMapping: Sendable {
 
     /// The value of the first pair whose key is the scalar `key`.
     public subscript(key: String) -> YAMLNode? {
-        for pair in pairs {
-            if case .scalar(let scalar) = pair.key, scalar.value == key { return pair.value }
+        // By index, so that only the keys are read, not every pair copied.
+        for index in pairs.indices {
+            if case .scalar(let scalar) = pairs[index].key, scalar.value == key {
+                return pairs[index].value
+            }
         }
         return nil
     }

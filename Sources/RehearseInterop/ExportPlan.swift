@@ -1,3 +1,4 @@
+import Dispatch
 import RehearseBank
 import RehearseCore
 
@@ -89,18 +90,51 @@ public struct ExportPlan: Sendable {
                 }
             }
         }
+        // The names are claimed first, in plan order (a name taken twice is numbered where it
+        // was before); then each part's entries are made on all cores, in their places.
         var names = ImportIDs()
-        entries.reserveCapacity(count)
+        var claimed: [String] = []
+        var starts: [Int] = []
+        claimed.reserveCapacity(count)
+        starts.reserveCapacity(parts.count)
         for part in parts {
+            starts.append(claimed.count)
             switch part {
             case .question(let question):
-                let name = names.claim([question.id.value], fallback: question.id.value)
-                entries.append(
-                    ExportEntry(
-                        name: name, ref: "\(quizID)/\(question.id.value)", question: question,
-                        context: nil, scenario: nil, scenarioTitle: nil, notes: []))
-            case .scenario(let index): add(bank.scenarios[index], names: &names)
+                claimed.append(names.claim([question.id.value], fallback: question.id.value))
+            case .scenario(let index):
+                let id = bank.scenarios[index].id.value
+                for step in bank.scenarios[index].steps {
+                    let joined = id + "-" + step.id.value
+                    // A valid id is ASCII, so at most 64 bytes; only a longer one is counted.
+                    let bytes = joined.utf8.count
+                    let fits = bytes <= 64 || joined.count <= 64
+                    let fallback = bytes <= 60 ? joined : String(joined.prefix(60))
+                    claimed.append(names.claim([fits ? joined : nil], fallback: fallback))
+                }
             }
+        }
+        let quiz = quizID
+        let plan = parts
+        let firsts = starts
+        let given = claimed
+        entries = [ExportEntry](unsafeUninitializedCapacity: given.count) { buffer, made in
+            guard let base = buffer.baseAddress else { return }
+            nonisolated(unsafe) let slots = base
+            DispatchQueue.concurrentPerform(iterations: plan.count) { index in
+                let start = firsts[index]
+                switch plan[index] {
+                case .question(let question):
+                    (slots + start).initialize(
+                        to: ExportEntry(
+                            name: given[start], ref: "\(quiz)/\(question.id.value)",
+                            question: question, context: nil, scenario: nil, scenarioTitle: nil,
+                            notes: []))
+                case .scenario(let scenario):
+                    Self.fill(slots + start, from: bank.scenarios[scenario], names: given[start...])
+                }
+            }
+            made = given.count
         }
     }
 
@@ -127,15 +161,14 @@ public struct ExportPlan: Sendable {
         return found
     }
 
-    private mutating func add(_ scenario: Scenario, names: inout ImportIDs) {
+    /// Initialises one entry per step of `scenario` from `slots` on, named by `names` in turn.
+    private static func fill(
+        _ slots: UnsafeMutablePointer<ExportEntry>, from scenario: Scenario,
+        names: ArraySlice<String>
+    ) {
         let id = scenario.id.value
+        var name = names.startIndex
         for (index, step) in scenario.steps.enumerated() {
-            let joined = id + "-" + step.id.value
-            // A valid id is ASCII, so at most 64 bytes; only a longer one is counted.
-            let bytes = joined.utf8.count
-            let fits = bytes <= 64 || joined.count <= 64
-            let fallback = bytes <= 60 ? joined : String(joined.prefix(60))
-            let name = names.claim([fits ? joined : nil], fallback: fallback)
             var stepNotes: [String] = []
             let branches = step.options.compactMap { option in
                 option.next.map { "\(option.id.value) -> \($0.value)" }
@@ -146,11 +179,12 @@ public struct ExportPlan: Sendable {
                     "branching not carried (\(all.joined(separator: ", "))): steps follow in "
                         + "list order")
             }
-            entries.append(
-                ExportEntry(
-                    name: name, ref: id + "/" + step.id.value, question: step,
+            (slots + index).initialize(
+                to: ExportEntry(
+                    name: names[name], ref: id + "/" + step.id.value, question: step,
                     context: index == 0 ? (scenario.context ?? scenario.customer) : nil,
                     scenario: id, scenarioTitle: scenario.title, notes: stepNotes))
+            name += 1
         }
     }
 }
