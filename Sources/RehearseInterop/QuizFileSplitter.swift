@@ -62,7 +62,7 @@ public enum QuizFileSplitter {
             let file = file(part, header: writer.header(part, source: source), items: items[range])
             guard file.yaml.utf8.count <= limits.maxBytes && file.nodes <= limits.maxNodes else {
                 throw ImportFileError(
-                    line: 0,
+                    line: part.questions.first?.question.line ?? 0,
                     message:
                         "the question '\(part.questions.first?.id ?? "")' alone is "
                         + "\(file.yaml.utf8.count) bytes and \(file.nodes) YAML nodes as a quiz "
