@@ -48,7 +48,7 @@ public enum ImportWriter {
 
     /// Whether a file named `stem` is a quiz file of an import of `quizID`: the quiz itself
     /// or one of its parts.
-    static func isEarlierFile(stem: String, of quizID: String) -> Bool {
+    public static func isEarlierFile(stem: String, of quizID: String) -> Bool {
         if stem == quizID { return true }
         guard let marker = stem.range(of: "-part-", options: .backwards),
             let number = Int(stem[marker.upperBound...]), number > 0

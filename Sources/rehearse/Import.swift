@@ -94,9 +94,19 @@ struct Import: ParsableCommand {
                 continue
             }
             written.formUnion(paths)
-            if dryRun { continue }
+            if dryRun {
+                if force {
+                    let stale = ImportWriter.stale(result, in: into).filter {
+                        !written.contains($0)
+                    }
+                    writeOutput(removals(stale, done: false))
+                }
+                continue
+            }
             do {
-                try ImportWriter.write(result, into: into, force: force, keeping: written)
+                let removed = try ImportWriter.write(
+                    result, into: into, force: force, keeping: written)
+                writeOutput(removals(removed, done: true))
             } catch {
                 printError(
                     "rehearse: cannot write \(TerminalText.sanitizeLine(error.path)): "
@@ -131,6 +141,14 @@ struct Import: ParsableCommand {
         lines += result.skipped.map { "  skipped \($0.description)" }
         lines += result.notes.map { "  note    \($0.description)" }
         return lines.map(TerminalText.sanitizeLine).joined(separator: "\n") + "\n"
+    }
+
+    /// `  removed quizzes/ID.yaml (...)` per file an earlier import left, or `would remove`.
+    private func removals(_ paths: [String], done: Bool) -> String {
+        paths.map {
+            "  \(done ? "removed" : "would remove") \(TerminalText.sanitizeLine($0)) (an earlier "
+                + "import of the quiz)\n"
+        }.joined()
     }
 
     /// `--competency`, else `product-knowledge` if the bank has it, else its first one.

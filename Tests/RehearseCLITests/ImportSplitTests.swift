@@ -57,8 +57,14 @@ import Testing
         #expect(
             try FileManager.default.contentsOfDirectory(atPath: folder.file("bank/quizzes")).count
                 == names.count)
+        let dryForce = try CLI.run([
+            "import", folder.file("big.gift"), "--into", bank, "--force", "--dry-run",
+        ])
+        #expect(dryForce.stdout.contains("would remove quizzes/big-part-1.yaml"))
         let forced = try CLI.run(["import", folder.file("big.gift"), "--into", bank, "--force"])
         #expect(forced.status == 0, "\(forced.stderr)")
+        #expect(forced.stdout.contains("-> quizzes/big.yaml: 100 imported"))
+        #expect(forced.stdout.contains("removed quizzes/big-part-\(names.count).yaml"))
         #expect(
             try FileManager.default.contentsOfDirectory(atPath: folder.file("bank/quizzes"))
                 == ["big.yaml"])
