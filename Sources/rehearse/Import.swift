@@ -60,6 +60,7 @@ struct Import: ParsableCommand {
         var failed = false
         var skipped = false
         var written: Set<String> = []
+        var quizIDs: Set<String> = []
         for file in files {
             let bytes: [UInt8]
             do {
@@ -86,6 +87,13 @@ struct Import: ParsableCommand {
                 continue
             }
             let paths = result.files.map(\.path)
+            if !quizIDs.insert(result.quiz.id).inserted {
+                printError(
+                    "rehearse: \(TerminalText.sanitizeLine(file)): two files of this import give "
+                        + "the quiz id '\(result.quiz.id)'; import them one by one with --quiz")
+                failed = true
+                continue
+            }
             if let taken = paths.first(where: written.contains) {
                 printError(
                     "rehearse: \(TerminalText.sanitizeLine(taken)): two files of this import "

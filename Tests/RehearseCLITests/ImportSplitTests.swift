@@ -70,4 +70,18 @@ import Testing
                 == ["big.yaml"])
         #expect(try CLI.run(["check", "--strict", "--bank", bank]).status == 0)
     }
+
+    @Test func twoFilesOfOneQuizIDAreNotBothWritten() throws {
+        let text = "::a::Fine?{T}\n"
+        let folder = try FixtureFolder(["one/same.gift": text, "two/same.gift": text])
+        let bank = folder.file("bank")
+        let result = try CLI.run([
+            "import", folder.file("one/same.gift"), folder.file("two/same.gift"), "--into", bank,
+        ])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("two files of this import give the quiz id 'same'"))
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: folder.file("bank/quizzes"))
+                == ["same.yaml"])
+    }
 }
