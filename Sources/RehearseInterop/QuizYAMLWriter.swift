@@ -9,21 +9,18 @@ public struct QuizYAMLWriter {
     }
 
     private var out = ""
-    /// Scalars, lists and mappings written so far (an upper bound of the loader's node count).
-    public private(set) var nodeCount = 0
+    /// Scalars, lists and mappings in the current chunk (an upper bound of the loader's count).
+    private var nodeCount = 0
 
     public init() {}
 
-    /// The YAML text of `quiz`, with a first comment line saying where it came from.
+    /// The YAML text of `quiz` as one file, with a first comment line saying where it came
+    /// from (an import lays it out through `QuizFileSplitter`, in parts when large).
     public mutating func write(_ quiz: ImportedQuiz, source: String) -> String {
         var text = header(quiz, source: source).text
-        var nodes = nodeCount
         for (id, question) in quiz.questions {
-            let entry = item(question, id: id, competency: quiz.competency)
-            text += entry.text
-            nodes += entry.nodes
+            text += item(question, id: id, competency: quiz.competency).text
         }
-        nodeCount = nodes
         return text
     }
 
