@@ -4,8 +4,22 @@ public enum GiftHTML {
     /// decoded, line-breaking tags (`<br>`, `<p>`, `<li>`...) turned into spaces, and runs of
     /// whitespace folded to one space. A `<` that does not open a tag stays text (`a < b`).
     public static func plainText(_ html: String) -> String {
+        if isPlain(html) { return html }
         var scanner = GiftHTMLScanner(html)
         return scanner.plainText()
+    }
+
+    /// Whether `html` is its own plain text: no tag or entity, no whitespace but single
+    /// spaces between words.
+    static func isPlain(_ html: String) -> Bool {
+        var previousIsSpace = true
+        for scalar in html.unicodeScalars {
+            if scalar == "<" || scalar == "&" { return false }
+            let isSpace = GiftHTMLScanner.isWhitespace(scalar)
+            if isSpace && (scalar != " " || previousIsSpace) { return false }
+            previousIsSpace = isSpace
+        }
+        return !previousIsSpace || html.isEmpty
     }
 
     /// The `src` of every image, audio, video, embedded object or frame in the HTML, in order

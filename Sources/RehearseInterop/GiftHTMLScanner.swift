@@ -15,15 +15,13 @@ struct GiftHTMLScanner {
     mutating func plainText() -> String {
         var out = String.UnicodeScalarView()
         var pendingSpace = false
-        func emit(_ text: String) {
-            for scalar in text.unicodeScalars {
-                if scalar.properties.isWhitespace {
-                    pendingSpace = !out.isEmpty
-                } else {
-                    if pendingSpace { out.append(" ") }
-                    pendingSpace = false
-                    out.append(scalar)
-                }
+        func emit(_ scalar: Unicode.Scalar) {
+            if Self.isWhitespace(scalar) {
+                pendingSpace = !out.isEmpty
+            } else {
+                if pendingSpace { out.append(" ") }
+                pendingSpace = false
+                out.append(scalar)
             }
         }
         while index < scalars.count {
@@ -34,13 +32,20 @@ struct GiftHTMLScanner {
                 }
                 if Self.breakingElements.contains(tag.name) { emit(" ") }
             } else if scalar == "&", let character = readEntity() {
-                emit(character)
+                character.unicodeScalars.forEach(emit)
             } else {
-                emit(String(scalar))
+                emit(scalar)
                 index += 1
             }
         }
         return String(out)
+    }
+
+    /// Unicode's White_Space, without a table search for ASCII (tab to carriage return, space).
+    static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.isASCII
+            ? scalar == " " || (scalar.value >= 0x09 && scalar.value <= 0x0D)
+            : scalar.properties.isWhitespace
     }
 
     mutating func mediaSources() -> [String] {

@@ -5,12 +5,15 @@ import Foundation
 public struct ImportIDs: Sendable {
     private var used: Set<String> = []
 
+    /// The longest valid id.
+    public static let maxLength = 64
+
     public init() {}
 
     /// Whether `text` is a valid id: `^[a-z0-9][a-z0-9-]{0,63}$`.
     public static func isValid(_ text: String) -> Bool {
         let bytes = Array(text.utf8)
-        guard let first = bytes.first, bytes.count <= 64, isLowerAlphanumeric(first) else {
+        guard let first = bytes.first, bytes.count <= maxLength, isLowerAlphanumeric(first) else {
             return false
         }
         return bytes.allSatisfy { isLowerAlphanumeric($0) || $0 == 0x2D }
@@ -19,7 +22,7 @@ public struct ImportIDs: Sendable {
     /// A valid id made from `text`: ASCII letters and digits lower-cased (accents dropped),
     /// every other run of characters a hyphen, cut at a word boundary to at most `limit`
     /// characters; nil when nothing is left.
-    public static func slug(_ text: String, limit: Int = 64) -> String? {
+    public static func slug(_ text: String, limit: Int = maxLength) -> String? {
         var out: [UInt8] = []
         var pendingHyphen = false
         for scalar in text.unicodeScalars {
@@ -52,7 +55,7 @@ public struct ImportIDs: Sendable {
         var counter = 2
         while used.contains(id) {
             let suffix = "-\(counter)"
-            id = String(fallback.prefix(64 - suffix.count)) + suffix
+            id = String(fallback.prefix(Self.maxLength - suffix.count)) + suffix
             counter += 1
         }
         used.insert(id)

@@ -1,11 +1,13 @@
 import RehearseBank
 
-/// What importing one file gave: the quiz and its YAML text, and the report.
+/// What importing one file gave: the quiz, the files to write, and the report.
 public struct ImportResult: Sendable {
     public var format: ImportFormat
+    /// The whole quiz, every question imported (the files may hold it in parts).
     public var quiz: ImportedQuiz
-    /// The quiz file's text; empty when no question could be imported.
-    public var yaml: String
+    /// The quiz files to write: `quizzes/ID.yaml`, or its parts `quizzes/ID-part-N.yaml` when
+    /// it is too large for one file (`QuizFileSplitter`); none when no question was imported.
+    public var files: [ImportedFile]
     /// Questions imported, per kind.
     public var imported: [QuestionKind: Int]
     /// Questions not imported, with why, in file order.
@@ -14,16 +16,23 @@ public struct ImportResult: Sendable {
     public var notes: [ImportFinding]
 
     public init(
-        format: ImportFormat, quiz: ImportedQuiz, yaml: String, imported: [QuestionKind: Int],
+        format: ImportFormat, quiz: ImportedQuiz, files: [ImportedFile],
+        imported: [QuestionKind: Int],
         skipped: [ImportFinding], notes: [ImportFinding]
     ) {
         self.format = format
         self.quiz = quiz
-        self.yaml = yaml
+        self.files = files
         self.imported = imported
         self.skipped = skipped
         self.notes = notes
     }
+
+    /// The text of the one quiz file; empty when the quiz is split or nothing was imported.
+    public var yaml: String { files.count == 1 ? files[0].yaml : "" }
+
+    /// Whether the quiz is written in parts.
+    public var isSplit: Bool { files.count > 1 }
 
     /// The number of questions imported.
     public var importedCount: Int { imported.values.reduce(0, +) }

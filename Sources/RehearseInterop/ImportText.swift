@@ -5,6 +5,9 @@ import RehearseCore
 enum ImportText {
     /// `text` without unsafe characters and trimmed; a note says when some were removed.
     static func clean(_ text: String, notes: inout [String]) -> String {
+        guard text.unicodeScalars.contains(where: TerminalText.isUnsafe) else {
+            return text.trimmingSpaces
+        }
         var scalars = String.UnicodeScalarView()
         var removed = false
         for scalar in text.unicodeScalars {

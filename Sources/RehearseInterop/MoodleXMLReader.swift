@@ -136,10 +136,14 @@ final class MoodleXMLCollector: NSObject, XMLParserDelegate {
     private var parent: String? { path.count >= 2 ? path[path.count - 2] : nil }
 
     private func take(_ name: String, _ value: String) {
-        let trimmed = value.trimmingSpaces
-        switch (name, parent) {
-        case ("text", let container?):
+        if name == "text", let container = parent {
             takeText(value, in: container)
+            return
+        }
+        // Most elements ending here (`question`, `answer`...) need no trimmed copy of what is
+        // between their children.
+        var trimmed: String { value.trimmingSpaces }
+        switch (name, parent) {
         case ("answer", "question"):
             if let answer { question?.answers.append(answer) }
             answer = nil
@@ -184,7 +188,10 @@ final class MoodleXMLCollector: NSObject, XMLParserDelegate {
 
     /// A number as Moodle writes it (`100`, `33.33333`, `-50`, `1,5`); nil when not finite.
     static func number(_ text: String) -> Double? {
-        let cleaned = text.trimmingSpaces.replacingOccurrences(of: ",", with: ".")
+        let trimmed = text.trimmingSpaces
+        let cleaned =
+            trimmed.utf8.contains(0x2C)
+            ? trimmed.replacingOccurrences(of: ",", with: ".") : trimmed
         guard let value = Double(cleaned), value.isFinite else { return nil }
         return value
     }

@@ -3,7 +3,7 @@ import RehearseCore
 
 /// Imports one GIFT or Moodle XML file as one quiz of inline questions: checks the bytes,
 /// detects the format, maps each question (`GiftImporter`, `MoodleImporter`), gives ids and
-/// tags, and writes the YAML (`QuizYAMLWriter`).
+/// tags, and lays the quiz out as bank files (`QuizFileSplitter`).
 public enum QuizImporter {
     /// The largest source file read, in bytes.
     public static let maxInputBytes = 16 << 20
@@ -57,22 +57,9 @@ public enum QuizImporter {
             id: quizID ?? ImportIDs.slug(base) ?? "imported", title: title(base),
             description: "Imported from \(base) (\(format.rawValue)).", competency: competency,
             questions: questions)
-        var yaml = ""
-        if !questions.isEmpty {
-            var writer = QuizYAMLWriter()
-            yaml = writer.write(quiz, source: base)
-            let limits = YAMLLimits.standard
-            if yaml.utf8.count > limits.maxBytes || writer.nodeCount > limits.maxNodes {
-                throw ImportFileError(
-                    line: 0,
-                    message:
-                        "the quiz of \(questions.count) questions would be \(yaml.utf8.count) bytes "
-                        + "and \(writer.nodeCount) YAML nodes, over what a bank file may hold "
-                        + "(\(limits.maxBytes) bytes, \(limits.maxNodes) nodes); split the file")
-            }
-        }
+        let files = try QuizFileSplitter.files(quiz, source: base)
         return ImportResult(
-            format: format, quiz: quiz, yaml: yaml, imported: imported, skipped: skipped,
+            format: format, quiz: quiz, files: files, imported: imported, skipped: skipped,
             notes: notes)
     }
 

@@ -1,14 +1,32 @@
 /// Writes an imported quiz as a bank quiz file: block style, two spaces per level, every
 /// string through `YAMLScalar`, so the loader reads back exactly what was written.
 public struct QuizYAMLWriter {
+    /// A piece of a quiz file: its text and the YAML nodes in it (an upper bound of the
+    /// loader's count).
+    public struct Chunk: Sendable {
+        public var text: String
+        public var nodes: Int
+    }
+
     private var out = ""
-    /// Scalars, lists and mappings written so far (an upper bound of the loader's node count).
-    public private(set) var nodeCount = 0
+    /// Scalars, lists and mappings in the current chunk (an upper bound of the loader's count).
+    private var nodeCount = 0
 
     public init() {}
 
-    /// The YAML text of `quiz`, with a first comment line saying where it came from.
+    /// The YAML text of `quiz` as one file, with a first comment line saying where it came
+    /// from (an import lays it out through `QuizFileSplitter`, in parts when large).
     public mutating func write(_ quiz: ImportedQuiz, source: String) -> String {
+        var text = header(quiz, source: source).text
+        for (id, question) in quiz.questions {
+            text += item(question, id: id, competency: quiz.competency).text
+        }
+        return text
+    }
+
+    /// The lines before the questions: where the quiz came from, its id, title and
+    /// description, and `items:`.
+    public mutating func header(_ quiz: ImportedQuiz, source: String) -> Chunk {
         out = ""
         nodeCount = 1
         out += "# Imported by rehearse import from \(oneLine(source)).\n"
@@ -17,12 +35,15 @@ public struct QuizYAMLWriter {
         if let description = quiz.description { scalar("description", description, indent: 0) }
         out += "items:\n"
         nodeCount += 2
-        for (id, question) in quiz.questions {
-            out += "  - question:\n"
-            nodeCount += 3
-            write(question, id: id, competency: quiz.competency, indent: 6)
-        }
-        return out
+        return Chunk(text: out, nodes: nodeCount)
+    }
+
+    /// One question's entry of `items:`.
+    public mutating func item(_ question: DraftQuestion, id: String, competency: String) -> Chunk {
+        out = "  - question:\n"
+        nodeCount = 3
+        write(question, id: id, competency: competency, indent: 6)
+        return Chunk(text: out, nodes: nodeCount)
     }
 
     private mutating func write(

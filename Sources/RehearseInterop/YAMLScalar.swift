@@ -8,8 +8,8 @@ public enum YAMLScalar {
     /// The scalar for `text` as the value of a key at `indent` spaces (a block scalar's lines
     /// are indented two more). The result starts without a space and has no final newline.
     public static func string(_ text: String, indent: Int) -> String {
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        if lines.count > 1 {
+        if text.utf8.contains(0x0A) {
+            let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
             if lines.allSatisfy(isSafeBlockLine), lines.first?.isEmpty == false,
                 lines.last?.isEmpty == false
             {
@@ -18,13 +18,15 @@ public enum YAMLScalar {
             }
             return doubleQuoted(text)
         }
+        // A text of at most `foldWidth` bytes has at most as many characters.
+        let isLong = text.utf8.count > foldWidth && text.count > foldWidth
         if isPlainSafe(text) {
-            if text.count > foldWidth, isFoldable(text) {
+            if isLong, isFoldable(text) {
                 return folded(text, indent: indent + 2)
             }
             return text
         }
-        if text.count > foldWidth, isFoldable(text) {
+        if isLong, isFoldable(text) {
             return folded(text, indent: indent + 2)
         }
         return doubleQuoted(text)
@@ -66,7 +68,9 @@ public enum YAMLScalar {
         }
         if first == " " || last == " " || last == ":" { return false }
         if indicators.contains(first) { return false }
-        if text.contains(": ") || text.contains(" #") || text.contains("\t") { return false }
+        if hasPair(text, 0x3A, 0x20) || hasPair(text, 0x20, 0x23) || text.utf8.contains(0x09) {
+            return false
+        }
         if text.unicodeScalars.contains(where: isEscaped) { return false }
         if text.unicodeScalars.contains(where: { $0 == "\u{FEFF}" || $0 == "\u{85}" }) {
             return false
@@ -77,7 +81,8 @@ public enum YAMLScalar {
     /// Whether a YAML 1.1 or 1.2 reader might take the plain text for a null, a boolean, a
     /// number, a date or a merge key.
     private static func mayResolveToNonString(_ text: String) -> Bool {
-        if reserved.contains(text.lowercased()) { return true }
+        // The longest reserved word is five bytes: longer text needs no lower-cased copy.
+        if text.utf8.count <= 5 && reserved.contains(text.lowercased()) { return true }
         guard let first = text.unicodeScalars.first else { return true }
         // Numbers (including `1_000`, `0x1F`, `1:30`, `.5`, `+1`) and dates start with a digit,
         // a sign or a dot; text that starts so is quoted (a little more often than needed).
@@ -86,7 +91,17 @@ public enum YAMLScalar {
 
     /// One line of single-spaced words without controls: it folds and unfolds unchanged.
     private static func isFoldable(_ text: String) -> Bool {
-        isSafeBlockLine(text[...]) && !text.contains("  ") && !text.contains("\t")
+        isSafeBlockLine(text[...]) && !hasPair(text, 0x20, 0x20) && !text.utf8.contains(0x09)
+    }
+
+    /// Whether the byte `first` is followed by the byte `second` somewhere in `text`.
+    private static func hasPair(_ text: String, _ first: UInt8, _ second: UInt8) -> Bool {
+        var previous: UInt8 = 0
+        for byte in text.utf8 {
+            if previous == first && byte == second { return true }
+            previous = byte
+        }
+        return false
     }
 
     private static func isSafeBlockLine(_ line: Substring) -> Bool {

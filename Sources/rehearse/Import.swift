@@ -9,7 +9,8 @@ struct Import: ParsableCommand {
         abstract: "Import GIFT or Moodle XML files as quizzes.",
         discussion: """
             Writes one quiz of inline questions per file, as BANK/quizzes/ID.yaml (ID from \
-            --quiz or the file name), and prints what was imported per kind and what was \
+            --quiz or the file name); a quiz too large for one bank file is written in parts, \
+            ID-part-1.yaml, ID-part-2.yaml... Prints what was imported per kind and what was \
             skipped, at file:line, and why. The format is told by content. Exit codes: 0 \
             everything imported; 1 some questions skipped; 2 a file cannot be read or written \
             (nothing is half-written); 64 usage error.
@@ -35,7 +36,9 @@ struct Import: ParsableCommand {
     @Flag(name: .long, help: "Report what would be imported; write nothing.")
     var dryRun = false
 
-    @Flag(name: .long, help: "Replace quiz files that exist.")
+    @Flag(
+        name: .long,
+        help: "Replace quiz files that exist, and remove those an earlier import of the quiz left.")
     var force = false
 
     func validate() throws {
@@ -57,6 +60,7 @@ struct Import: ParsableCommand {
         var failed = false
         var skipped = false
         var written: Set<String> = []
+        var quizIDs: Set<String> = []
         for file in files {
             let bytes: [UInt8]
             do {
@@ -76,34 +80,83 @@ struct Import: ParsableCommand {
                 failed = true
                 continue
             }
-            let target = "quizzes/\(result.quiz.id).yaml"
-            var lines = ["\(file) (\(result.format.rawValue)) -> \(target): \(result.summary)"]
-            lines += result.skipped.map { "  skipped \($0.description)" }
-            lines += result.notes.map { "  note    \($0.description)" }
-            writeOutput(lines.map(TerminalText.sanitizeLine).joined(separator: "\n") + "\n")
+            writeOutput(report(file, result))
             if !result.skipped.isEmpty { skipped = true }
             guard result.importedCount > 0 else {
                 printError("rehearse: \(TerminalText.sanitizeLine(file)): nothing to import")
                 continue
             }
-            guard written.insert(result.quiz.id).inserted else {
+            let paths = result.files.map(\.path)
+            if !quizIDs.insert(result.quiz.id).inserted {
                 printError(
-                    "rehearse: \(target): two files of this import give the quiz id "
-                        + "'\(result.quiz.id)'; import them one by one with --quiz")
+                    "rehearse: \(TerminalText.sanitizeLine(file)): two files of this import give "
+                        + "the quiz id '\(result.quiz.id)'; import them one by one with --quiz")
                 failed = true
                 continue
             }
-            if dryRun { continue }
+            if let taken = paths.first(where: written.contains) {
+                printError(
+                    "rehearse: \(TerminalText.sanitizeLine(taken)): two files of this import "
+                        + "write it; import them one by one with --quiz")
+                failed = true
+                continue
+            }
+            written.formUnion(paths)
+            if dryRun {
+                if force {
+                    let stale = ImportWriter.stale(result, in: into).filter {
+                        !written.contains($0)
+                    }
+                    writeOutput(removals(stale, done: false))
+                }
+                continue
+            }
             do {
-                try AtomicFileWriter.write(
-                    result.yaml, to: BankDirectory.join(into, target), replace: force)
+                let removed = try ImportWriter.write(
+                    result, into: into, force: force, keeping: written)
+                writeOutput(removals(removed, done: true))
             } catch {
-                printError("rehearse: cannot write \(error.path): \(error.reason)")
+                printError(
+                    "rehearse: cannot write \(TerminalText.sanitizeLine(error.path)): "
+                        + "\(error.reason); nothing of \(TerminalText.sanitizeLine(file)) was written"
+                )
                 failed = true
             }
         }
         if failed { throw RehearseError.io }
         if skipped { throw RehearseError.rejected }
+    }
+
+    /// The summary of one file: where it goes, what was imported and skipped, the parts.
+    private func report(_ file: String, _ result: ImportResult) -> String {
+        let paths = result.files.map(\.path)
+        let target: String
+        switch paths.count {
+        case 0: target = ImportedFile.path(of: result.quiz.id)
+        case 1: target = paths[0]
+        default: target = "\(paths.count) parts, \(paths[0]) ... \(paths[paths.count - 1])"
+        }
+        var lines = ["\(file) (\(result.format.rawValue)) -> \(target): \(result.summary)"]
+        if result.isSplit {
+            for (index, part) in result.files.enumerated() {
+                let count = part.quiz.questions.count
+                lines.append(
+                    "  part \(index + 1) of \(paths.count) \(part.path): \(count) questions, "
+                        + "\(part.quiz.questions.first?.id ?? "") to \(part.quiz.questions.last?.id ?? "")"
+                )
+            }
+        }
+        lines += result.skipped.map { "  skipped \($0.description)" }
+        lines += result.notes.map { "  note    \($0.description)" }
+        return lines.map(TerminalText.sanitizeLine).joined(separator: "\n") + "\n"
+    }
+
+    /// `  removed quizzes/ID.yaml (...)` per file an earlier import left, or `would remove`.
+    private func removals(_ paths: [String], done: Bool) -> String {
+        paths.map {
+            "  \(done ? "removed" : "would remove") \(TerminalText.sanitizeLine($0)) (an earlier "
+                + "import of the quiz)\n"
+        }.joined()
     }
 
     /// `--competency`, else `product-knowledge` if the bank has it, else its first one.

@@ -2,7 +2,8 @@ import RehearseBank
 import RehearseInterop
 
 // The GIFT parser on any bytes, then the whole import of them (format detection, mapping, ids,
-// the quiz YAML) and a load of that YAML as a bank file: errors and skips, never a crash.
+// the quiz YAML, in parts when large) and a load of those files as a bank: errors and skips,
+// never a crash.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzz(_ start: UnsafeRawPointer?, _ count: Int) -> CInt {
     let bytes = start.map { Array(UnsafeRawBufferPointer(start: $0, count: count)) } ?? []
@@ -10,8 +11,8 @@ public func fuzz(_ start: UnsafeRawPointer?, _ count: Int) -> CInt {
     guard
         let result = try? QuizImporter.importFile(
             bytes: bytes, name: "fuzz.gift", competency: "empathy"),
-        !result.yaml.isEmpty
+        !result.files.isEmpty
     else { return 0 }
-    _ = BankLoader.load([SourceFile(path: "quizzes/fuzz.yaml", text: result.yaml)])
+    _ = BankLoader.load(result.files.map { SourceFile(path: $0.path, text: $0.yaml) })
     return 0
 }
