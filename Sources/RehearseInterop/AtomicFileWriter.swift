@@ -9,9 +9,9 @@ public enum AtomicFileWriter {
         public var reason: String
     }
 
-    /// Writes `text` to `path`, making its folder if needed; an existing file is replaced only
+    /// Writes `bytes` to `path`, making its folder if needed; an existing file is replaced only
     /// with `replace`.
-    public static func write(_ text: String, to path: String, replace: Bool) throws(Failure) {
+    public static func write(_ bytes: [UInt8], to path: String, replace: Bool) throws(Failure) {
         let manager = FileManager.default
         if !replace && manager.fileExists(atPath: path) {
             throw Failure(path: path, reason: "it exists (use --force to replace it)")
@@ -22,7 +22,14 @@ public enum AtomicFileWriter {
             ".\(url.lastPathComponent).\(UUID().uuidString).tmp")
         do {
             try manager.createDirectory(at: folder, withIntermediateDirectories: true)
-            try Data(text.utf8).write(to: temporary)
+            // The bytes are written where they are: an export can be megabytes.
+            try bytes.withUnsafeBytes { buffer in
+                guard let base = buffer.baseAddress else { return try Data().write(to: temporary) }
+                try Data(
+                    bytesNoCopy: UnsafeMutableRawPointer(mutating: base), count: buffer.count,
+                    deallocator: .none
+                ).write(to: temporary)
+            }
         } catch {
             try? manager.removeItem(at: temporary)
             throw Failure(path: path, reason: Self.reason(error))

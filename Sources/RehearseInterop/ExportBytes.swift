@@ -35,14 +35,14 @@ struct ExportBytes: Sendable {
     /// The text written.
     var text: String { String(decoding: bytes, as: UTF8.self) }
 
-    /// `chunks` joined, after `head` and before `tail`, as one string.
-    static func join(_ chunks: [ExportBytes], head: ExportBytes, tail: String = "") -> String {
+    /// `chunks` joined, after `head` and before `tail`.
+    static func join(_ chunks: [ExportBytes], head: ExportBytes, tail: String = "") -> [UInt8] {
         var all = head
         all.bytes.reserveCapacity(
             head.bytes.count + chunks.reduce(0) { $0 + $1.bytes.count } + tail.utf8.count)
         for chunk in chunks { all.add(chunk) }
         all.add(tail)
-        return all.text
+        return all.bytes
     }
 
     /// Whether `text` is on one line as `split(whereSeparator: \.isNewline)` sees it: no line

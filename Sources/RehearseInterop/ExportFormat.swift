@@ -11,14 +11,19 @@ public enum ExportFormat: String, Sendable, CaseIterable {
     public var isBinary: Bool { self == .qti }
 }
 
-/// What an export gives: the text, and what the format could not hold (one line each, as
-/// `REF: what`), for standard error.
+/// What an export gives: the text as UTF-8 bytes, and what the format could not hold (one line
+/// each, as `REF: what`), for standard error.
 public struct ExportResult: Sendable {
-    public var text: String
+    /// The text, as written to the file (a large quiz's export is megabytes: kept as bytes so
+    /// that writing it makes no copy).
+    public var bytes: [UInt8]
     public var notes: [String]
 
-    public init(text: String, notes: [String]) {
-        self.text = text
+    /// The text, as a string.
+    public var text: String { String(decoding: bytes, as: UTF8.self) }
+
+    public init(bytes: [UInt8], notes: [String]) {
+        self.bytes = bytes
         self.notes = notes
     }
 }

@@ -4,38 +4,27 @@ import RehearseCore
 /// Writes a quiz as GIFT (the mapping table in docs/interop.md). What GIFT cannot hold is
 /// written in its nearest form with a `// rehearse:` comment, and listed in the notes.
 public enum GiftExporter {
-    /// The GIFT text of `plan`. The questions are written on all cores, each into its own
-    /// bytes, then joined in plan order.
+    /// The GIFT text of `plan`. The questions are written on all cores, in runs of
+    /// neighbours (`ExportRuns`), then joined in plan order.
     public static func export(_ plan: ExportPlan) -> ExportResult {
         var head = ExportBytes()
         head.add("// Exported by rehearse export from the quiz \(plan.quizID).\n\n")
         let quizID = plan.quizID
-        let entries = plan.entries
-        let written = parallelMap(entries, write)
-        var chunks: [ExportBytes] = []
-        chunks.reserveCapacity(written.count * 2)
-        var notes = plan.notes
-        var category: String?
-        for (index, (out, entryNotes)) in written.enumerated() {
-            let wanted = entries[index].scenario.map { "\(quizID)/\($0)" } ?? quizID
-            if wanted != category {
-                var line = ExportBytes()
-                line.add("$CATEGORY: \(wanted)\n\n")
-                chunks.append(line)
-                category = wanted
-            }
-            chunks.append(out)
-            notes += entryNotes
-        }
-        return ExportResult(text: ExportBytes.join(chunks, head: head), notes: notes)
+        return ExportRuns.write(
+            plan.entries, head: head, notes: plan.notes,
+            category: { entry, out in
+                out.add("$CATEGORY: \(entry.scenario.map { "\(quizID)/\($0)" } ?? quizID)\n\n")
+            },
+            entry: write)
     }
 
-    /// The text of one entry, and its notes (as `REF: what`).
-    private static func write(_ entry: ExportEntry) -> (ExportBytes, [String]) {
-        var out = ExportBytes()
-        var notes = entry.notes
-        questions(entry, notes: &notes, into: &out)
-        return (out, notes.map { "\(entry.ref): \($0)" })
+    /// Appends the text of one entry to `out`, and its notes (as `REF: what`) to `notes`.
+    private static func write(
+        _ entry: ExportEntry, into out: inout ExportBytes, notes: inout [String]
+    ) {
+        var own = entry.notes
+        questions(entry, notes: &own, into: &out)
+        for note in own { notes.append("\(entry.ref): \(note)") }
     }
 
     private static func questions(

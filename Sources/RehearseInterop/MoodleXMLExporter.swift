@@ -5,43 +5,33 @@ import RehearseCore
 /// marks as `defaultgrade`, weights as `fraction`. What Moodle XML cannot hold is written in
 /// its nearest form with a comment, and listed in the notes.
 public enum MoodleXMLExporter {
-    /// The Moodle XML text of `plan`. The questions are written on all cores, each into its
-    /// own bytes, then joined in plan order.
+    /// The Moodle XML text of `plan`. The questions are written on all cores, in runs of
+    /// neighbours (`ExportRuns`), then joined in plan order.
     public static func export(_ plan: ExportPlan) -> ExportResult {
+        let quizID = plan.quizID
         var head = ExportBytes()
         head.add("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
         head.add(
             "<!-- Exported by rehearse export from the quiz \(comment(plan.quizID)). -->\n<quiz>\n")
-        let entries = plan.entries
-        let written = parallelMap(entries, write)
-        var chunks: [ExportBytes] = []
-        chunks.reserveCapacity(written.count * 2)
-        var notes = plan.notes
-        var category: String?
-        for (index, (out, entryNotes)) in written.enumerated() {
-            let wanted = entries[index].scenario.map { "\(plan.quizID)/\($0)" } ?? plan.quizID
-            if wanted != category {
-                var lines = ExportBytes()
+        return ExportRuns.write(
+            plan.entries, head: head, tail: "</quiz>\n", notes: plan.notes,
+            category: { entry, lines in
+                let category = entry.scenario.map { "\(quizID)/\($0)" } ?? quizID
                 lines.add("  <question type=\"category\">\n")
                 lines.add("    <category><text>$course$/top/")
-                escape(wanted, into: &lines)
+                escape(category, into: &lines)
                 lines.add("</text></category>\n  </question>\n")
-                chunks.append(lines)
-                category = wanted
-            }
-            chunks.append(out)
-            notes += entryNotes
-        }
-        return ExportResult(
-            text: ExportBytes.join(chunks, head: head, tail: "</quiz>\n"), notes: notes)
+            },
+            entry: write)
     }
 
-    /// The text of one entry, and its notes (as `REF: what`).
-    private static func write(_ entry: ExportEntry) -> (ExportBytes, [String]) {
-        var out = ExportBytes()
-        var notes = entry.notes
-        questions(entry, notes: &notes, into: &out)
-        return (out, notes.map { "\(entry.ref): \($0)" })
+    /// Appends the text of one entry to `out`, and its notes (as `REF: what`) to `notes`.
+    private static func write(
+        _ entry: ExportEntry, into out: inout ExportBytes, notes: inout [String]
+    ) {
+        var own = entry.notes
+        questions(entry, notes: &own, into: &out)
+        for note in own { notes.append("\(entry.ref): \(note)") }
     }
 
     private static func questions(

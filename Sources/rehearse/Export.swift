@@ -1,4 +1,5 @@
 import ArgumentParser
+import Dispatch
 import Foundation
 import RehearseBank
 import RehearseCore
@@ -48,6 +49,9 @@ struct Export: ParsableCommand {
     func run() throws {
         let (found, bank) = try load()
         let plan = ExportPlan(quiz: found, bank: bank)
+        // A whole bank's questions, freed one by one, took longer than writing a large quiz's
+        // file: they are given back with the process instead.
+        defer { KeptUntilExit.keep((bank, plan)) }
         let result: ExportResult
         switch format {
         case .gift: result = GiftExporter.export(plan)
@@ -56,13 +60,17 @@ struct Export: ParsableCommand {
             try writePackage(QTIPackage(plan))
             return
         }
-        report(result.notes)
+        // The notes go to standard error while the text is written.
+        let notes = result.notes
+        let reporting = DispatchGroup()
+        DispatchQueue.global().async(group: reporting) { Self.report(notes) }
+        defer { reporting.wait() }
         guard let output else {
-            writeOutput(result.text)
+            writeOutput(result.bytes)
             return
         }
         do {
-            try AtomicFileWriter.write(result.text, to: output, replace: true)
+            try AtomicFileWriter.write(result.bytes, to: output, replace: true)
         } catch {
             throw RehearseError(.io, "cannot write \(error.path): \(error.reason)")
         }
@@ -96,7 +104,7 @@ struct Export: ParsableCommand {
 
     /// The notes on standard error, one line each, made safe for the terminal line by line
     /// (so the whole needs no second pass through `printError`).
-    private func report(_ notes: [String]) {
+    private static func report(_ notes: [String]) {
         guard !notes.isEmpty else { return }
         var text = ""
         text.reserveCapacity(notes.reduce(0) { $0 + $1.utf8.count + 17 })
@@ -111,7 +119,7 @@ struct Export: ParsableCommand {
     /// Writes the zip durably at `-o` (temp file, flush, rename); an existing file there is
     /// replaced only when it is a package this command wrote.
     private func writePackage(_ package: QTIPackage) throws {
-        report(package.notes)
+        Self.report(package.notes)
         guard let output else { throw RehearseError(.usage, "--to qti needs -o FILE") }
         let data: Data
         do {

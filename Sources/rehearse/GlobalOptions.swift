@@ -110,3 +110,14 @@ func printError(_ text: String) {
 func writeOutput(_ text: String) {
     FileHandle.standardOutput.write(Data(text.utf8))
 }
+
+/// Writes `bytes` to standard output as they are, with no copy (an export can be megabytes).
+func writeOutput(_ bytes: [UInt8]) {
+    bytes.withUnsafeBytes { buffer in
+        guard let base = buffer.baseAddress else { return }
+        FileHandle.standardOutput.write(
+            Data(
+                bytesNoCopy: UnsafeMutableRawPointer(mutating: base), count: buffer.count,
+                deallocator: .none))
+    }
+}

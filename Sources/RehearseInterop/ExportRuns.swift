@@ -1,0 +1,56 @@
+import Foundation
+import RehearseCore
+
+/// The body of an export written on all cores: the plan's entries cut into a few runs of
+/// neighbours, each run written into one buffer with its notes, then the runs joined in plan
+/// order. A run per core or so, not a buffer per question: with 15,000 questions, making,
+/// joining and freeing a buffer and a list of notes for each cost as much as writing them.
+enum ExportRuns {
+    /// Runs per core: enough that a core finishing early takes another.
+    private static let runsPerCore = 4
+
+    /// Each entry's text written by `write` (which appends its notes, as `REF: what`),
+    /// preceded by `category` of the entry (its category line) whenever the entry's scenario
+    /// differs from the entry before's (inline questions: no scenario); the runs joined after
+    /// `head` and before `tail`, and their notes after `notes`. `parts` (tests) sets the
+    /// number of runs.
+    static func write(
+        _ entries: [ExportEntry], head: ExportBytes, tail: String = "", notes: [String],
+        parts: Int? = nil,
+        category: @Sendable (ExportEntry, inout ExportBytes) -> Void,
+        entry write: @Sendable (ExportEntry, inout ExportBytes, inout [String]) -> Void
+    ) -> ExportResult {
+        let cores = max(1, ProcessInfo.processInfo.activeProcessorCount)
+        let runs = ranges(count: entries.count, parts: parts ?? cores * runsPerCore)
+        let written = parallelMap(runs) { run -> (ExportBytes, [String]) in
+            var out = ExportBytes()
+            var notes: [String] = []
+            var first = run.lowerBound == 0
+            var previous = first ? nil : entries[run.lowerBound - 1].scenario
+            for index in run {
+                let scenario = entries[index].scenario
+                if first || scenario != previous {
+                    category(entries[index], &out)
+                    previous = scenario
+                    first = false
+                }
+                write(entries[index], &out, &notes)
+            }
+            return (out, notes)
+        }
+        var all = notes
+        all.reserveCapacity(notes.count + written.reduce(0) { $0 + $1.1.count })
+        for (_, runNotes) in written { all += runNotes }
+        let bytes = ExportBytes.join(written.map(\.0), head: head, tail: tail)
+        return ExportResult(bytes: bytes, notes: all)
+    }
+
+    /// `0..<count` cut into at most `parts` ranges of nearly equal size, none empty.
+    static func ranges(count: Int, parts: Int) -> [Range<Int>] {
+        guard count > 0 else { return [] }
+        let parts = max(1, min(parts, count))
+        return (0..<parts).map { part in
+            (count * part / parts)..<(count * (part + 1) / parts)
+        }
+    }
+}
