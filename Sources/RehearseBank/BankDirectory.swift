@@ -132,13 +132,13 @@ public enum BankDirectory {
     {
         parallelMap(paths) { path in
             let shown = display(path)
-            guard let data = FileManager.default.contents(atPath: path) else {
+            guard let bytes = RegularFile.bytes(atPath: path) else {
                 let reason =
                     FileManager.default.isReadableFile(atPath: path)
                     ? "cannot be read" : "permission denied"
                 return .failure(ReadFailure(path: shown, reason: reason))
             }
-            return .success(SourceFile(path: shown, bytes: [UInt8](data)))
+            return .success(SourceFile(path: shown, bytes: bytes))
         }
     }
 

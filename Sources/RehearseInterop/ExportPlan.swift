@@ -93,6 +93,7 @@ public struct ExportPlan: Sendable {
         // The names are claimed first, in plan order (a name taken twice is numbered where it
         // was before); then each part's entries are made on all cores, in their places.
         var names = ImportIDs()
+        names.reserve(count)
         var claimed: [String] = []
         var starts: [Int] = []
         claimed.reserveCapacity(count)
@@ -101,16 +102,18 @@ public struct ExportPlan: Sendable {
             starts.append(claimed.count)
             switch part {
             case .question(let question):
-                claimed.append(names.claim([question.id.value], fallback: question.id.value))
+                claimed.append(names.claim(question.id.value, fallback: question.id.value))
             case .scenario(let index):
                 let id = bank.scenarios[index].id.value
-                for step in bank.scenarios[index].steps {
-                    let joined = id + "-" + step.id.value
+                // By index: a step read in place, not copied (a copy retains every field).
+                let steps = bank.scenarios[index].steps
+                for step in steps.indices {
+                    let joined = id + "-" + steps[step].id.value
                     // A valid id is ASCII, so at most 64 bytes; only a longer one is counted.
                     let bytes = joined.utf8.count
                     let fits = bytes <= 64 || joined.count <= 64
                     let fallback = bytes <= 60 ? joined : String(joined.prefix(60))
-                    claimed.append(names.claim([fits ? joined : nil], fallback: fallback))
+                    claimed.append(names.claim(fits ? joined : nil, fallback: fallback))
                 }
             }
         }

@@ -12,11 +12,12 @@ public struct ImportIDs: Sendable {
 
     /// Whether `text` is a valid id: `^[a-z0-9][a-z0-9-]{0,63}$`.
     public static func isValid(_ text: String) -> Bool {
-        let bytes = Array(text.utf8)
-        guard let first = bytes.first, bytes.count <= maxLength, isLowerAlphanumeric(first) else {
-            return false
+        var text = text
+        return text.withUTF8 { bytes in
+            guard let first = bytes.first, bytes.count <= maxLength, isLowerAlphanumeric(first)
+            else { return false }
+            return bytes.allSatisfy { isLowerAlphanumeric($0) || $0 == 0x2D }
         }
-        return bytes.allSatisfy { isLowerAlphanumeric($0) || $0 == 0x2D }
     }
 
     /// A valid id made from `text`: ASCII letters and digits lower-cased (accents dropped),
@@ -48,9 +49,29 @@ public struct ImportIDs: Sendable {
     /// The first of `candidates` that is a valid id not taken yet, else `fallback` (numbered
     /// further with `-2`, `-3`... when taken); the id returned is taken from now on.
     public mutating func claim(_ candidates: [String?], fallback: String) -> String {
-        for case let candidate? in candidates where Self.isValid(candidate) {
-            if used.insert(candidate).inserted { return candidate }
-        }
+        for case let candidate? in candidates where take(candidate) { return candidate }
+        return numbered(fallback)
+    }
+
+    /// `claim([candidate], fallback:)`, without making a list (an export claims one name per
+    /// question: tens of thousands).
+    public mutating func claim(_ candidate: String?, fallback: String) -> String {
+        if let candidate, take(candidate) { return candidate }
+        return numbered(fallback)
+    }
+
+    /// Room for `count` ids, claimed without growing the set on the way.
+    public mutating func reserve(_ count: Int) {
+        used.reserveCapacity(count)
+    }
+
+    /// Takes `candidate` when it is a valid id not taken yet.
+    private mutating func take(_ candidate: String) -> Bool {
+        Self.isValid(candidate) && used.insert(candidate).inserted
+    }
+
+    /// `fallback`, numbered further with `-2`, `-3`... when taken; taken from now on.
+    private mutating func numbered(_ fallback: String) -> String {
         var id = fallback
         var counter = 2
         while used.contains(id) {
