@@ -182,6 +182,11 @@ public enum BankDirectory {
     /// The path as people should see it: relative to `base` when inside it; a relative path
     /// that leads outside stays as the user wrote it; else absolute.
     public static func displayPath(_ path: String, base: String) -> String {
+        plainlyInside(path, base: base) ?? displayPathByRule(path, base: base)
+    }
+
+    /// `displayPath` by its rule, without the cache in front.
+    static func displayPathByRule(_ path: String, base: String) -> String {
         let full = absolute(path, base: base)
         let prefix = base.hasSuffix("/") ? base : base + "/"
         if full.hasPrefix(prefix) { return String(full.dropFirst(prefix.count)) }
@@ -191,6 +196,39 @@ public enum BankDirectory {
             return String(relative)
         }
         return full
+    }
+
+    /// A cache in front of `displayPath` for what the walker lists: an absolute `path` with
+    /// no empty, `.` or `..` component (which `absolute` gives back unchanged) that starts with
+    /// `base/` byte for byte, followed by an ASCII byte, is the rest of it. Anything else is
+    /// nil, for the general rule.
+    private static func plainlyInside(_ path: String, base: String) -> String? {
+        var path = path
+        var base = base
+        return path.withUTF8 { path -> String? in
+            base.withUTF8 { base -> String? in
+                let slash = UInt8(ascii: "/")
+                let dot = UInt8(ascii: ".")
+                let cut = base.last == slash ? base.count : base.count + 1
+                guard path.first == slash, base.count > 0, path.count > cut,
+                    path.last != slash, path[cut] < 0x80,
+                    path.starts(with: base), base.last == slash || path[base.count] == slash
+                else { return nil }
+                // No empty, `.` or `..` component anywhere in the path.
+                var start = 1
+                for index in 1...path.count where index == path.count || path[index] == slash {
+                    let length = index - start
+                    if length == 0 { return nil }
+                    if path[start] == dot
+                        && (length == 1 || (length == 2 && path[start + 1] == dot))
+                    {
+                        return nil
+                    }
+                    start = index + 1
+                }
+                return String(decoding: UnsafeBufferPointer(rebasing: path[cut...]), as: UTF8.self)
+            }
+        }
     }
 
     package static func isDirectory(_ path: String) -> Bool {
