@@ -5,8 +5,7 @@ public enum BankCatalog {
     /// Loads every file of the bank at `root`.
     public static func load(root: String) throws(ReadFailure) -> LoadResult {
         try BankDirectory.requireBankRoot(root)
-        return BankLoader.load(
-            try BankDirectory.readAll(try BankDirectory.bankFiles(root: root), root: root))
+        return try BankLoader.load(reading: try BankDirectory.bankFiles(root: root), root: root)
     }
 
     /// The competencies a quiz touches, in the bank's order.

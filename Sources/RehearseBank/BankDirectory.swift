@@ -130,16 +130,20 @@ public enum BankDirectory {
     public static func read(_ paths: [String], display: @Sendable (String) -> String)
         -> [Result<SourceFile, ReadFailure>]
     {
-        parallelMap(paths) { path in
-            let shown = display(path)
-            guard let bytes = RegularFile.bytes(atPath: path) else {
-                let reason =
-                    FileManager.default.isReadableFile(atPath: path)
-                    ? "cannot be read" : "permission denied"
-                return .failure(ReadFailure(path: shown, reason: reason))
-            }
-            return .success(SourceFile(path: shown, bytes: bytes))
+        parallelMap(paths) { readFile($0, shownAs: display($0)) }
+    }
+
+    /// Reads one file, shown as `shown` in what is said about it.
+    public static func readFile(_ path: String, shownAs shown: String) -> Result<
+        SourceFile, ReadFailure
+    > {
+        guard let bytes = RegularFile.bytes(atPath: path) else {
+            let reason =
+                FileManager.default.isReadableFile(atPath: path)
+                ? "cannot be read" : "permission denied"
+            return .failure(ReadFailure(path: shown, reason: reason))
         }
+        return .success(SourceFile(path: shown, bytes: bytes))
     }
 
     /// Reads files in parallel, shown relative to `root`; the first that cannot be read fails.

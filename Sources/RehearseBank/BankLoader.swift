@@ -11,11 +11,39 @@ public struct LoadResult: Sendable {
 /// others. Every finding carries the file, line and column of the value it is about.
 public enum BankLoader {
     public static func load(_ sources: [SourceFile], limits: YAMLLimits = .standard) -> LoadResult {
-        let parsed = parallelMap(sources) { decode($0, limits: limits) }
+        assemble(parallelMap(sources) { decode($0, limits: limits) })
+    }
+
+    /// Reads the files at `paths` (shown relative to `root`) and loads those `keep` takes (all
+    /// by default): what `load` gives for their sources, with each file read and parsed in one
+    /// task on all cores, so that no file waits for every other to be read before it is
+    /// parsed. The first file that cannot be read, in order, fails.
+    public static func load(
+        reading paths: [String], root: String, limits: YAMLLimits = .standard,
+        keep: @Sendable (String, SourceFile) -> Bool = { _, _ in true }
+    ) throws(ReadFailure) -> LoadResult {
+        let done = parallelMap(paths) { path -> Result<FileResult?, ReadFailure> in
+            BankDirectory.readFile(path, shownAs: BankDirectory.displayPath(path, base: root))
+                .map { source in keep(path, source) ? decode(source, limits: limits) : nil }
+        }
+        var decoded: [FileResult] = []
+        decoded.reserveCapacity(done.count)
+        for result in done {
+            switch result {
+            case .failure(let failure): throw failure
+            case .success(let file?): decoded.append(file)
+            case .success(nil): continue
+            }
+        }
+        return assemble(decoded)
+    }
+
+    /// The bank of decoded files, in their order.
+    static func assemble(_ files: [FileResult]) -> LoadResult {
         var bank = Bank()
         var diagnostics: [Diagnostic] = []
         var declared: [Competency] = []
-        for file in parsed {
+        for file in files {
             diagnostics.append(contentsOf: file.diagnostics)
             switch file.content {
             case .scenario(let scenario): bank.scenarios.append(scenario)

@@ -120,8 +120,23 @@ public enum QuizLoader {
             // skipped unparsed.
             let all = scenarioFiles.values.flatMap { $0 }.sorted()
             let listed = Set(paths)
-            var whole = false
-            if case .whole = pools { whole = true }
+            if case .whole = pools {
+                // Each file read, tested and parsed in one task (none waits for every file to be
+                // read), in the order of the bank's walk, as a whole load gives them (a draw's
+                // pool keeps the bank's order).
+                let words = needles
+                let everyFile = unnamed
+                let loaded: LoadResult
+                do {
+                    loaded = try BankLoader.load(reading: all, root: root) { path, source in
+                        everyFile || listed.contains(path)
+                            || words.contains {
+                                $0.allSatisfy { PoolScan.contains(source.bytes, $0) }
+                            }
+                    }
+                } catch { throw .unreadable(error) }
+                return (loaded.bank.scenarios, [:], loaded.diagnostics)
+            }
             var candidates: [SourceFile] = []
             var candidatePaths: [String] = []
             for (path, source) in zip(all, try read(all, root: root)) {
@@ -130,14 +145,9 @@ public enum QuizLoader {
                 } else if needles.contains(where: { words in
                     words.allSatisfy { PoolScan.contains(source.bytes, $0) }
                 }) {
-                    // Parsed whole when asked (in the order of the bank's walk, as a whole
-                    // load gives them), else decided from the opening below.
-                    if whole {
-                        sources.append(source)
-                    } else {
-                        candidates.append(source)
-                        candidatePaths.append(path)
-                    }
+                    // Decided from the opening below.
+                    candidates.append(source)
+                    candidatePaths.append(path)
                 }
             }
             let filtersOfPools = filters
