@@ -9,7 +9,8 @@ enum ExportRuns {
     /// Runs per core: enough that a core finishing early takes another.
     private static let runsPerCore = 4
 
-    /// Each entry's text written by `write` (which appends its notes, as `REF: what`),
+    /// Each entry's text written by `write` (which adds to the entry's notes what it leaves
+    /// out; they are listed as `REF: what`),
     /// preceded by `category` of the entry (its category line) whenever the entry's scenario
     /// differs from the entry before's (inline questions: no scenario); the runs joined after
     /// `head` and before `tail`, and their notes after `notes`. `parts` (tests) sets the
@@ -18,7 +19,7 @@ enum ExportRuns {
         _ entries: [ExportEntry], head: ExportBytes, tail: String = "", notes: [String],
         parts: Int? = nil,
         category: @Sendable (ExportEntry, inout ExportBytes) -> Void,
-        entry write: @Sendable (ExportEntry, inout ExportBytes, inout [String]) -> Void
+        entry write: @Sendable (ExportEntry, inout [String], inout ExportBytes) -> Void
     ) -> ExportResult {
         let cores = max(1, ProcessInfo.processInfo.activeProcessorCount)
         let runs = ranges(count: entries.count, parts: parts ?? cores * runsPerCore)
@@ -34,7 +35,10 @@ enum ExportRuns {
                     previous = scenario
                     first = false
                 }
-                write(entries[index], &out, &notes)
+                let entry = entries[index]
+                var own = entry.notes
+                write(entry, &own, &out)
+                for note in own { notes.append("\(entry.ref): \(note)") }
             }
             return (out, notes)
         }

@@ -15,16 +15,7 @@ public enum GiftExporter {
             category: { entry, out in
                 out.add("$CATEGORY: \(entry.scenario.map { "\(quizID)/\($0)" } ?? quizID)\n\n")
             },
-            entry: write)
-    }
-
-    /// Appends the text of one entry to `out`, and its notes (as `REF: what`) to `notes`.
-    private static func write(
-        _ entry: ExportEntry, into out: inout ExportBytes, notes: inout [String]
-    ) {
-        var own = entry.notes
-        questions(entry, notes: &own, into: &out)
-        for note in own { notes.append("\(entry.ref): \(note)") }
+            entry: questions)
     }
 
     private static func questions(

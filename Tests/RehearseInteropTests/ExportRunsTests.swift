@@ -24,6 +24,9 @@ import Testing
             let entries = ExportPlan(quiz: quiz, bank: bank).entries
             let whole = Self.write(entries, parts: 1)
             #expect(whole.text.contains("[\(entries.first?.scenario ?? "-")]"))
+            #expect(whole.notes.first == "first")
+            #expect(whole.notes.contains("\(entries.first?.ref ?? ""): written"))
+            #expect(whole.notes.count == 1 + entries.reduce(0) { $0 + $1.notes.count + 1 })
             for parts in [2, 3, max(1, entries.count)] {
                 let cut = Self.write(entries, parts: parts)
                 #expect(cut.bytes == whole.bytes, "\(quiz.id.value), \(parts) runs")
@@ -39,9 +42,9 @@ import Testing
         ExportRuns.write(
             entries, head: ExportBytes(), tail: "end\n", notes: ["first"], parts: parts,
             category: { entry, out in out.add("[\(entry.scenario ?? "-")]\n") },
-            entry: { entry, out, notes in
+            entry: { entry, notes, out in
                 out.add(entry.name + "\n")
-                notes.append(entry.ref)
+                notes.append("written")
             })
     }
 }
