@@ -9,9 +9,9 @@ public enum AtomicFileWriter {
         public var reason: String
     }
 
-    /// Writes `bytes` to `path`, making its folder if needed; an existing file is replaced only
-    /// with `replace`.
-    public static func write(_ bytes: [UInt8], to path: String, replace: Bool) throws(Failure) {
+    /// Writes `pieces`, one after the other, to `path`, making its folder if needed; an
+    /// existing file is replaced only with `replace`.
+    public static func write(_ pieces: [[UInt8]], to path: String, replace: Bool) throws(Failure) {
         let manager = FileManager.default
         if !replace && manager.fileExists(atPath: path) {
             throw Failure(path: path, reason: "it exists (use --force to replace it)")
@@ -22,13 +22,20 @@ public enum AtomicFileWriter {
             ".\(url.lastPathComponent).\(UUID().uuidString).tmp")
         do {
             try manager.createDirectory(at: folder, withIntermediateDirectories: true)
-            // The bytes are written where they are: an export can be megabytes.
-            try bytes.withUnsafeBytes { buffer in
-                guard let base = buffer.baseAddress else { return try Data().write(to: temporary) }
-                try Data(
-                    bytesNoCopy: UnsafeMutableRawPointer(mutating: base), count: buffer.count,
-                    deallocator: .none
-                ).write(to: temporary)
+            // The pieces are written where they are: an export can be tens of megabytes.
+            guard manager.createFile(atPath: temporary.path, contents: nil) else {
+                throw CocoaError(.fileWriteUnknown)
+            }
+            let handle = try FileHandle(forWritingTo: temporary)
+            defer { try? handle.close() }
+            for piece in pieces where !piece.isEmpty {
+                try piece.withUnsafeBytes { buffer in
+                    guard let base = buffer.baseAddress else { return }
+                    try handle.write(
+                        contentsOf: Data(
+                            bytesNoCopy: UnsafeMutableRawPointer(mutating: base),
+                            count: buffer.count, deallocator: .none))
+                }
             }
         } catch {
             try? manager.removeItem(at: temporary)

@@ -35,16 +35,6 @@ struct ExportBytes: Sendable {
     /// The text written.
     var text: String { String(decoding: bytes, as: UTF8.self) }
 
-    /// `chunks` joined, after `head` and before `tail`.
-    static func join(_ chunks: [ExportBytes], head: ExportBytes, tail: String = "") -> [UInt8] {
-        var all = head
-        all.bytes.reserveCapacity(
-            head.bytes.count + chunks.reduce(0) { $0 + $1.bytes.count } + tail.utf8.count)
-        for chunk in chunks { all.add(chunk) }
-        all.add(tail)
-        return all.bytes
-    }
-
     /// Whether `text` is on one line as `split(whereSeparator: \.isNewline)` sees it: no line
     /// end of any kind (ASCII ones checked byte by byte; any non-ASCII text is assumed to
     /// hold one, so the caller takes its general path).

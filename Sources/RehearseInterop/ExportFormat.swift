@@ -14,16 +14,19 @@ public enum ExportFormat: String, Sendable, CaseIterable {
 /// What an export gives: the text as UTF-8 bytes, and what the format could not hold (one line
 /// each, as `REF: what`), for standard error.
 public struct ExportResult: Sendable {
-    /// The text, as written to the file (a large quiz's export is megabytes: kept as bytes so
-    /// that writing it makes no copy).
-    public var bytes: [UInt8]
+    /// The text in pieces, in order, as written to the file: a large quiz's export is tens of
+    /// megabytes, written piece by piece with no copy into one buffer.
+    public var pieces: [[UInt8]]
     public var notes: [String]
+
+    /// The text's bytes, joined.
+    public var bytes: [UInt8] { Array(pieces.joined()) }
 
     /// The text, as a string.
     public var text: String { String(decoding: bytes, as: UTF8.self) }
 
-    public init(bytes: [UInt8], notes: [String]) {
-        self.bytes = bytes
+    public init(pieces: [[UInt8]], notes: [String]) {
+        self.pieces = pieces
         self.notes = notes
     }
 }

@@ -2,8 +2,8 @@ import Foundation
 import RehearseCore
 
 /// The body of an export written on all cores: the plan's entries cut into a few runs of
-/// neighbours, each run written into one buffer with its notes, then the runs joined in plan
-/// order. A run per core or so, not a buffer per question: with 15,000 questions, making,
+/// neighbours, each run written into one buffer with its notes, the runs kept in plan order
+/// (written to the file one after the other, never copied into one buffer). A run per core or so, not a buffer per question: with 15,000 questions, making,
 /// joining and freeing a buffer and a list of notes for each cost as much as writing them.
 enum ExportRuns {
     /// Runs per core: enough that a core finishing early takes another.
@@ -12,7 +12,7 @@ enum ExportRuns {
     /// Each entry's text written by `write` (which adds to the entry's notes what it leaves
     /// out; they are listed as `REF: what`),
     /// preceded by `category` of the entry (its category line) whenever the entry's scenario
-    /// differs from the entry before's (inline questions: no scenario); the runs joined after
+    /// differs from the entry before's (inline questions: no scenario); the runs in order after
     /// `head` and before `tail`, and their notes after `notes`. `parts` (tests) sets the
     /// number of runs.
     static func write(
@@ -45,8 +45,11 @@ enum ExportRuns {
         var all = notes
         all.reserveCapacity(notes.count + written.reduce(0) { $0 + $1.1.count })
         for (_, runNotes) in written { all += runNotes }
-        let bytes = ExportBytes.join(written.map(\.0), head: head, tail: tail)
-        return ExportResult(bytes: bytes, notes: all)
+        var pieces = [head.bytes]
+        pieces.reserveCapacity(written.count + 2)
+        for (run, _) in written { pieces.append(run.bytes) }
+        pieces.append(Array(tail.utf8))
+        return ExportResult(pieces: pieces, notes: all)
     }
 
     /// `0..<count` cut into at most `parts` ranges of nearly equal size, none empty.

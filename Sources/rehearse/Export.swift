@@ -66,11 +66,11 @@ struct Export: ParsableCommand {
         DispatchQueue.global().async(group: reporting) { Self.report(notes) }
         defer { reporting.wait() }
         guard let output else {
-            writeOutput(result.bytes)
+            for piece in result.pieces { writeOutput(piece) }
             return
         }
         do {
-            try AtomicFileWriter.write(result.bytes, to: output, replace: true)
+            try AtomicFileWriter.write(result.pieces, to: output, replace: true)
         } catch {
             throw RehearseError(.io, "cannot write \(error.path): \(error.reason)")
         }

@@ -24,6 +24,8 @@ import Testing
             let entries = ExportPlan(quiz: quiz, bank: bank).entries
             let whole = Self.write(entries, parts: 1)
             #expect(whole.text.contains("[\(entries.first?.scenario ?? "-")]"))
+            #expect(whole.pieces.last == Array("end\n".utf8))
+            #expect(whole.pieces.count == 2 + min(1, entries.count))
             #expect(whole.notes.first == "first")
             #expect(whole.notes.contains("\(entries.first?.ref ?? ""): written"))
             #expect(whole.notes.count == 1 + entries.reduce(0) { $0 + $1.notes.count + 1 })
