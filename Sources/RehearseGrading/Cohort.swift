@@ -40,29 +40,40 @@ final class AttemptBox: Sendable {
 }
 
 /// Every learner's answers to one quiz, ready to grade: one flat table of answer numbers, a row
-/// of `questionCount` per learner, no array per learner.
+/// of `questionCount` per learner, no array per learner. A large table lives in a temporary
+/// file (`SpillTable`), so only the rows being read or graded are in memory.
 public struct Cohort: Sendable {
     public var index: QuizIndex
     public var answers: AnswerBook
     public var learners: [LearnerSheet]
-    /// Learner l's answer to question q is `responses[l * questionCount + q]`: the answer
-    /// number in `answers`, or -1 (no answer).
-    public var responses: [Int32]
+    /// Learner l's answer to question q is `table[l * questionCount + q]`: the answer number in
+    /// `answers`, or -1 (no answer). Shared, never copied.
+    let table: SpillTable<Int32>
 
     public var questionCount: Int { index.questions.count }
 
+    /// A cohort of `responses`, a row of `questionCount` answer numbers per learner.
     public init(
         index: QuizIndex, answers: AnswerBook, learners: [LearnerSheet], responses: [Int32]
     ) {
+        self.init(
+            index: index, answers: answers, learners: learners, table: SpillTable(responses))
+    }
+
+    init(index: QuizIndex, answers: AnswerBook, learners: [LearnerSheet], table: SpillTable<Int32>)
+    {
         self.index = index
         self.answers = answers
         self.learners = learners
-        self.responses = responses
+        self.table = table
     }
 
+    /// Every row, one after the other, copied (the whole table in memory: for small cohorts).
+    public var responses: [Int32] { table.values(0..<table.count) }
+
     /// A learner's row of answer numbers.
-    public func responses(of learner: Int) -> ArraySlice<Int32> {
+    public func responses(of learner: Int) -> [Int32] {
         let start = learner * questionCount
-        return responses[start..<(start + questionCount)]
+        return table.values(start..<(start + questionCount))
     }
 }

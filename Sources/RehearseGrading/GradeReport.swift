@@ -37,8 +37,8 @@ public struct GradeReport: Sendable {
         itemQuestions = marks.questions
         let analysis = ItemAnalysis.analyse(
             items: marks.questions.map { graded.index.refs[$0] }, maxima: marks.maxima,
-            totals: marks.totals, unanswered: marks.unanswered, options: marks.options
-        ) { marks.mark(item: $0, learner: $1) }
+            totals: marks.totals, unanswered: marks.unanswered, options: marks.options,
+            group: marks.group, columns: marks.columns)
         items = analysis.items
         test = analysis.test
         details = ItemDetail.details(graded, questions: marks.questions, tally: tally)

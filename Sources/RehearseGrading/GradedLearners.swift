@@ -2,10 +2,16 @@ import RehearseBank
 import RehearseCore
 import RehearseProgress
 import RehearseScoring
+import Synchronization
 
 /// The graded learners of a cohort, kept compact: per learner a fixed record of its totals, its
 /// outcome numbers in one flat table and its competency scores in another; plans, files and
 /// names shared. A learner is read as a `LearnerGrade`, made on access.
+///
+/// The three tables are `SpillTable`s: past their memory limit they live in temporary files and
+/// only the pages read lately stay in memory (they are given back every `releaseEvery` learners
+/// read). The tables are shared by copies of the value; only the grader appends, to values of
+/// its own.
 public struct GradedLearners: RandomAccessCollection, Sendable {
     /// One learner's fixed-size part.
     struct Record: Sendable {
@@ -22,7 +28,7 @@ public struct GradedLearners: RandomAccessCollection, Sendable {
     }
 
     let competencyCount: Int
-    var records: [Record] = []
+    let records: SpillTable<Record>
     var names: [String] = []
     /// The distinct plans (blocks in plan order) and files.
     var plans: [[Int]] = []
@@ -30,31 +36,39 @@ public struct GradedLearners: RandomAccessCollection, Sendable {
     private var planNumbers: [[Int]: Int32] = [:]
     private var fileNumbers: [String: Int32] = [:]
     /// Per learner, in plan order: the outcome number of each block of its plan.
-    var outcomes: [Int32] = []
-    /// `competencyCount` per learner.
-    var competencies: [CompetencyScore] = []
+    let outcomes: SpillTable<Int32>
+    /// `competencyCount` per learner, each as its earned and its maximum points.
+    let competencies: SpillTable<Double>
+    /// Learners read through the subscript, to give the tables' pages back now and then.
+    private let reads = ReadCounter()
+    /// How many learners are read between two releases of the tables' pages.
+    static let releaseEvery = 1 << 16
     /// Only the learners who have them.
     var ignored: [Int: [Int]] = [:]
     var seeds: [Int: UInt64] = [:]
     var attempts: [Int: AttemptRecord] = [:]
 
-    init(competencyCount: Int) {
+    init(competencyCount: Int, memoryLimit: Int = SpillTable<Int32>.defaultMemoryLimit) {
         self.competencyCount = competencyCount
+        records = SpillTable(memoryLimit: memoryLimit)
+        outcomes = SpillTable(memoryLimit: memoryLimit)
+        competencies = SpillTable(memoryLimit: memoryLimit)
     }
 
     public var startIndex: Int { 0 }
     public var endIndex: Int { records.count }
 
     public subscript(position: Int) -> LearnerGrade {
+        if reads.next() % Self.releaseEvery == 0 { release() }
         let record = records[position]
         let plan = plans[Int(record.plan)]
-        let from = position * competencyCount
+        let from = position * competencyCount * 2
         return LearnerGrade(
             learner: names[position], file: files[Int(record.file)], line: record.line,
-            blocks: plan, outcomes: Array(outcomes[record.start..<(record.start + plan.count)]),
+            blocks: plan, outcomes: outcomes.values(record.start..<(record.start + plan.count)),
             ignored: ignored[position] ?? [], earned: record.earned, max: record.max,
             percent: record.percent, passed: record.passed,
-            competencies: Array(competencies[from..<(from + competencyCount)]),
+            competencies: competencyScores(from),
             unanswered: Int(record.unanswered), seed: seeds[position],
             attempt: attempts[position])
     }
@@ -65,23 +79,44 @@ public struct GradedLearners: RandomAccessCollection, Sendable {
     /// The learner's total mark.
     public func earned(_ position: Int) -> Double { records[position].earned }
 
+    /// The competency scores stored from `start` on.
+    private func competencyScores(_ start: Int) -> [CompetencyScore] {
+        (0..<competencyCount).map {
+            CompetencyScore(
+                earned: competencies[start + 2 * $0], max: competencies[start + 2 * $0 + 1])
+        }
+    }
+
+    /// The learner's record.
+    func record(_ position: Int) -> Record { records[position] }
+
+    /// Gives the pages of the tables back to the system (spilled tables only; nothing is lost).
+    func release() {
+        records.release()
+        outcomes.release()
+        competencies.release()
+    }
+
     /// Makes room for `count` more learners and `outcomes` more outcome numbers.
     mutating func reserve(_ count: Int, outcomes outcomeCount: Int) {
-        records.reserveCapacity(records.count + count)
+        records.reserve(records.count + count)
         names.reserveCapacity(names.count + count)
-        competencies.reserveCapacity(competencies.count + count * competencyCount)
-        outcomes.reserveCapacity(outcomes.count + outcomeCount)
+        competencies.reserve(competencies.count + count * competencyCount * 2)
+        outcomes.reserve(outcomes.count + outcomeCount)
     }
 
     /// How many learners reached each outcome: `[block][outcome]`, for `outcomes` (the
     /// cohort's distinct outcomes per block).
     func tally(_ outcomes: [[BlockOutcome]]) -> [[Int]] {
         var tally = outcomes.map { [Int](repeating: 0, count: $0.count) }
-        for record in records {
+        for position in 0..<records.count {
+            let record = records[position]
             for (offset, block) in plans[Int(record.plan)].enumerated() {
                 tally[block][Int(self.outcomes[record.start + offset])] += 1
             }
+            if position % Self.releaseEvery == 0 { release() }
         }
+        release()
         return tally
     }
 
@@ -101,9 +136,13 @@ public struct GradedLearners: RandomAccessCollection, Sendable {
                 outcomes.append(outcome + shift[block])
             }
         } else {
-            outcomes += grade.outcomes
+            grade.outcomes.withUnsafeBufferPointer { outcomes.append(contentsOf: $0) }
         }
-        competencies += grade.competencies
+        for score in grade.competencies {
+            competencies.append(score.earned)
+            competencies.append(score.max)
+        }
+        if position % Self.releaseEvery == 0 { release() }
         if !grade.ignored.isEmpty { ignored[position] = grade.ignored }
         if let seed = grade.seed { seeds[position] = seed }
         if let attempt = grade.attempt { attempts[position] = attempt }
@@ -114,8 +153,9 @@ public struct GradedLearners: RandomAccessCollection, Sendable {
         let base = records.count
         let planNumbers = other.plans.map { intern($0) }
         let fileNumbers = other.files.map { intern(file: $0) }
-        records.reserveCapacity(records.count + other.records.count)
-        for record in other.records {
+        records.reserve(records.count + other.records.count)
+        for position in 0..<other.records.count {
+            let record = other.records[position]
             let plan = other.plans[Int(record.plan)]
             var moved = record
             moved.start = outcomes.count
@@ -125,9 +165,14 @@ public struct GradedLearners: RandomAccessCollection, Sendable {
             for (offset, block) in plan.enumerated() {
                 outcomes.append(other.outcomes[record.start + offset] + shift[block])
             }
+            if position % Self.releaseEvery == 0 {
+                release()
+                other.release()
+            }
         }
         names += other.names
-        competencies += other.competencies
+        competencies.append(contentsOf: UnsafeBufferPointer(other.competencies.buffer))
+        release()
         for (position, list) in other.ignored { ignored[base + position] = list }
         for (position, seed) in other.seeds { seeds[base + position] = seed }
         for (position, attempt) in other.attempts { attempts[base + position] = attempt }
@@ -149,4 +194,12 @@ public struct GradedLearners: RandomAccessCollection, Sendable {
         fileNumbers[file] = Int32(files.count - 1)
         return Int32(files.count - 1)
     }
+}
+
+/// Counts reads from any thread.
+final class ReadCounter: Sendable {
+    private let count = Atomic<Int>(0)
+
+    /// The number of reads before this one.
+    func next() -> Int { count.add(1, ordering: .relaxed).oldValue }
 }

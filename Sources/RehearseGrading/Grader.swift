@@ -116,19 +116,29 @@ public struct Grader {
         let ranges = stride(from: 0, to: count, by: Swift.max(1, size)).map {
             $0..<Swift.min(count, $0 + size)
         }
+        // The graded learners' tables spill to files as the cohort's answers do.
+        let limit = cohort.table.memoryLimit
         let parts = parallelMap(ranges) { range in
             var grader = Grader(bank: bank, cohort: cohort)
-            var learners = GradedLearners(competencyCount: cohort.index.competencies.count)
+            var learners = GradedLearners(
+                competencyCount: cohort.index.competencies.count, memoryLimit: limit)
             learners.reserve(range.count, outcomes: range.count * cohort.index.blocks.count)
-            cohort.responses.withUnsafeBufferPointer { responses in
-                for learner in range {
-                    learners.append(grader.grade(learner, responses: responses))
+            let responses = UnsafeBufferPointer(cohort.table.buffer)
+            let width = cohort.questionCount
+            var released = range.lowerBound
+            for learner in range {
+                learners.append(grader.grade(learner, responses: responses))
+                // Rows graded are given back (a spilled table keeps them in its file).
+                if learner - released >= 4096 {
+                    cohort.table.release((released * width)..<(learner * width))
+                    released = learner
                 }
             }
             return (learners, grader.outcomes)
         }
         var outcomes: [[BlockOutcome]] = Array(repeating: [], count: cohort.index.blocks.count)
-        var learners = GradedLearners(competencyCount: cohort.index.competencies.count)
+        var learners = GradedLearners(
+            competencyCount: cohort.index.competencies.count, memoryLimit: limit)
         learners.reserve(count, outcomes: parts.reduce(0) { $0 + $1.0.outcomes.count })
         // Each slice is let go once merged: the slices and the whole are not all held at once.
         var done = parts
@@ -149,7 +159,7 @@ public struct Grader {
 
     /// Grades the cohort's learner number `learner`.
     public mutating func grade(_ learner: Int) -> LearnerGrade {
-        cohort.responses.withUnsafeBufferPointer { grade(learner, responses: $0) }
+        grade(learner, responses: UnsafeBufferPointer(cohort.table.buffer))
     }
 
     /// Grades the cohort's learner number `learner`, whose answers are a row of `all`.

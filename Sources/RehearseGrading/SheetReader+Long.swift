@@ -52,7 +52,7 @@ extension SheetReader {
         for (id, collector) in collectors { indices[id] = collector.index }
         let reader = LongRowReader(
             bank: bank, file: file, delimiter: delimiter, columns: columns, fixed: fixed,
-            wanted: options.quiz, indices: indices)
+            wanted: options.quiz, indices: indices, memoryLimit: tableMemoryLimit)
 
         let workers = ProcessInfo.processInfo.activeProcessorCount
         let parallel =
@@ -132,11 +132,10 @@ extension SheetReader {
             }
         }
         // Working copies, moved out of the collector and back (no class property in the loop).
-        // An empty collector's rows are the part's rows as they are.
-        var flat = adopt ? part.flat : collector.flat
+        // An empty collector's rows are the part's table as it is.
+        let flat = adopt ? part.flat : collector.flat
         var learners = collector.learners
         var byName = collector.byName
-        collector.flat = []
         collector.learners = []
         collector.byName = [:]
         learners.reserveCapacity(learners.count + part.learners.count)
@@ -165,15 +164,22 @@ extension SheetReader {
             byName[learner.key] = learners.count - 1
             numbers.append(learners.count - 1)
             if adopt { continue }
-            part.flat.withUnsafeBufferPointer { source in
-                renumber.withUnsafeBufferPointer { map in
-                    base.withUnsafeBufferPointer { start in
-                        for question in 0..<questionCount {
-                            let code = source[from + question]
-                            flat.append(code >= 0 ? map[start[question] + Int(code)] : -1)
-                        }
+            flat.append(repeating: -1, count: questionCount)
+            let to = flat.count - questionCount
+            let source = part.flat.buffer
+            let target = flat.buffer
+            renumber.withUnsafeBufferPointer { map in
+                base.withUnsafeBufferPointer { start in
+                    for question in 0..<questionCount {
+                        let code = source[from + question]
+                        if code >= 0 { target[to + question] = map[start[question] + Int(code)] }
                     }
                 }
+            }
+            // Rows copied are given back (both tables are read and written front to back).
+            if local & 1023 == 0 {
+                part.flat.release(upTo: from)
+                flat.release(upTo: to)
             }
         }
         for (learner, question, line) in part.repeats {
