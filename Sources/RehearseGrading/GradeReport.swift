@@ -15,7 +15,7 @@ public struct GradeReport: Sendable {
     /// Per item of `items`: its prompt, key, right options and common wrong answers.
     public var details: [ItemDetail]
     /// The learners who need help, lowest first.
-    public var needsHelp: [HelpEntry]
+    public var needsHelp: HelpList
     /// Learners' display names, by learner id.
     public var names: [String: String]
     public var rejected: [RejectedRow]
@@ -42,7 +42,7 @@ public struct GradeReport: Sendable {
         items = analysis.items
         test = analysis.test
         details = ItemDetail.details(graded, questions: marks.questions, tally: tally)
-        needsHelp = HelpEntry.entries(graded)
+        needsHelp = HelpList(graded)
         FreedMemory.release()
     }
 

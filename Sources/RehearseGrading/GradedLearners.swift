@@ -29,7 +29,7 @@ public struct GradedLearners: RandomAccessCollection, Sendable {
 
     let competencyCount: Int
     let records: SpillTable<Record>
-    var names: [String] = []
+    let names: NameTable
     /// The distinct plans (blocks in plan order) and files.
     var plans: [[Int]] = []
     var files: [String] = []
@@ -42,7 +42,7 @@ public struct GradedLearners: RandomAccessCollection, Sendable {
     /// Learners read through the subscript, to give the tables' pages back now and then.
     private let reads = ReadCounter()
     /// How many learners are read between two releases of the tables' pages.
-    static let releaseEvery = 1 << 16
+    static let releaseEvery = 1 << 13
     /// Only the learners who have them.
     var ignored: [Int: [Int]] = [:]
     var seeds: [Int: UInt64] = [:]
@@ -51,6 +51,7 @@ public struct GradedLearners: RandomAccessCollection, Sendable {
     init(competencyCount: Int, memoryLimit: Int = SpillTable<Int32>.defaultMemoryLimit) {
         self.competencyCount = competencyCount
         records = SpillTable(memoryLimit: memoryLimit)
+        names = NameTable(memoryLimit: memoryLimit)
         outcomes = SpillTable(memoryLimit: memoryLimit)
         competencies = SpillTable(memoryLimit: memoryLimit)
     }
@@ -93,6 +94,7 @@ public struct GradedLearners: RandomAccessCollection, Sendable {
     /// Gives the pages of the tables back to the system (spilled tables only; nothing is lost).
     func release() {
         records.release()
+        names.release()
         outcomes.release()
         competencies.release()
     }
@@ -100,7 +102,7 @@ public struct GradedLearners: RandomAccessCollection, Sendable {
     /// Makes room for `count` more learners and `outcomes` more outcome numbers.
     mutating func reserve(_ count: Int, outcomes outcomeCount: Int) {
         records.reserve(records.count + count)
-        names.reserveCapacity(names.count + count)
+        names.reserve(count)
         competencies.reserve(competencies.count + count * competencyCount * 2)
         outcomes.reserve(outcomes.count + outcomeCount)
     }
@@ -148,8 +150,9 @@ public struct GradedLearners: RandomAccessCollection, Sendable {
         if let attempt = grade.attempt { attempts[position] = attempt }
     }
 
-    /// Adds every learner of `other`, their outcome numbers shifted by `shift[block]`.
-    mutating func append(contentsOf other: GradedLearners, shift: [Int32]) {
+    /// Adds every learner of `other`, their outcome number o in block b becoming
+    /// `renumber[b][o]`.
+    mutating func append(contentsOf other: GradedLearners, renumber: [[Int32]]) {
         let base = records.count
         let planNumbers = other.plans.map { intern($0) }
         let fileNumbers = other.files.map { intern(file: $0) }
@@ -163,14 +166,14 @@ public struct GradedLearners: RandomAccessCollection, Sendable {
             moved.file = fileNumbers[Int(record.file)]
             records.append(moved)
             for (offset, block) in plan.enumerated() {
-                outcomes.append(other.outcomes[record.start + offset] + shift[block])
+                outcomes.append(renumber[block][Int(other.outcomes[record.start + offset])])
             }
             if position % Self.releaseEvery == 0 {
                 release()
                 other.release()
             }
         }
-        names += other.names
+        names.append(contentsOf: other.names)
         competencies.append(contentsOf: UnsafeBufferPointer(other.competencies.buffer))
         release()
         for (position, list) in other.ignored { ignored[base + position] = list }

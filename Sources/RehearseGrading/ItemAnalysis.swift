@@ -104,6 +104,8 @@ public struct MarksMatrix: Sendable {
 public enum ItemAnalysis {
     /// Facility outside this range flags an item.
     public static let facilityRange = 0.1...0.9
+    /// Cohorts of this many learners and more have their items analysed one at a time.
+    static let parallelLimit = 1 << 18
     /// Discrimination below this flags an item.
     public static let minimumDiscrimination = 0.2
 
@@ -136,22 +138,26 @@ public enum ItemAnalysis {
         for start in stride(from: 0, to: refs.count, by: Swift.max(1, group)) {
             let range = start..<Swift.min(refs.count, start + Swift.max(1, group))
             let marks = columns(range)
-            // Items are independent: analysed on all cores, results in item order.
-            analysed += parallelMap(Array(range)) { item in
-                let column = marks[item - start]
-                var x: [Double] = []
-                var t: [Double] = []
-                x.reserveCapacity(count)
-                t.reserveCapacity(count)
-                for learner in order {
-                    let value = column[learner]
-                    if value.isNaN { continue }
-                    x.append(value)
-                    t.append(totals[learner])
+            // Items are independent: analysed on all cores, results in item order; one at a
+            // time for a large cohort (each needs a few arrays of every learner's marks).
+            let batches = count < Self.parallelLimit ? [Array(range)] : range.map { [$0] }
+            analysed += batches.flatMap { batch in
+                parallelMap(batch) { item in
+                    let column = marks[item - start]
+                    var x: [Double] = []
+                    var t: [Double] = []
+                    x.reserveCapacity(count)
+                    t.reserveCapacity(count)
+                    for learner in order {
+                        let value = column[learner]
+                        if value.isNaN { continue }
+                        x.append(value)
+                        t.append(totals[learner])
+                    }
+                    return analyseItem(
+                        ref: refs[item], max: maxima[item], x: x, totals: t,
+                        unanswered: unanswered[item], options: options[item])
                 }
-                return analyseItem(
-                    ref: refs[item], max: maxima[item], x: x, totals: t,
-                    unanswered: unanswered[item], options: options[item])
             }
         }
         for (statistics, covarianceWithTotal) in analysed {

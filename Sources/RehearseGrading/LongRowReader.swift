@@ -19,6 +19,7 @@ struct LongPart: Sendable {
     var index: QuizIndex
     var book: AnswerBook
     var learners: [(name: String, key: String, line: Int)] = []
+    /// Learner numbers by key, while the slice is read (emptied before merging).
     var byKey: [String: Int] = [:]
     /// Answer numbers, a row of `questionCount` per learner (-1: no answer).
     var flat: SpillTable<Int32>
@@ -216,7 +217,7 @@ struct LongRowReader {
                             scanner.line(of: learnerColumn), learnerColumn + 1, "no learner given")
                         continue
                     }
-                    let key = name.lowercased()
+                    let key = QuizCollector.key(name)
                     if let known = byKey[key] {
                         learner = known
                     } else {
@@ -265,6 +266,8 @@ struct LongRowReader {
             reject(failure.line, failure.column, failure.reason)
         }
         activate(-1)
+        // The learners' numbers by key serve only while rows are read: they go before merging.
+        for part in chunk.parts.indices { chunk.parts[part].byKey = [:] }
         chunk.lineCount = scanner.lineCount
         return chunk
     }

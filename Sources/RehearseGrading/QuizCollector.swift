@@ -23,13 +23,20 @@ final class QuizCollector {
 
     /// The learner's number, added on first sight (names match without regard to case).
     func learner(_ name: String, file: String, line: Int) -> Int {
-        let key = name.lowercased()
+        let key = Self.key(name)
         if let known = byName[key] { return known }
         learners.append(
             LearnerSheet(learner: name, file: file, line: line))
         flat.append(repeating: -1, count: questionCount)
         byName[key] = learners.count - 1
         return learners.count - 1
+    }
+
+    /// The key a learner's name is matched by: the name lower-cased, or the name itself (the
+    /// same storage, not a second string) when it has nothing to lower.
+    static func key(_ name: String) -> String {
+        name.utf8.allSatisfy { $0 < 0x80 && !(UInt8(ascii: "A")...UInt8(ascii: "Z")).contains($0) }
+            ? name : name.lowercased()
     }
 
     /// The cohort. With `handOver`, the collector's own table and learners, shared, not copied,

@@ -139,6 +139,7 @@ extension SheetReader {
         collector.learners = []
         collector.byName = [:]
         learners.reserveCapacity(learners.count + part.learners.count)
+        var releasedFrom = 0  // the part's rows before this learner's were given back
         var numbers: [Int] = []  // the collector's number of each of the part's learners
         numbers.reserveCapacity(part.learners.count)
         for (local, learner) in part.learners.enumerated() {
@@ -176,9 +177,11 @@ extension SheetReader {
                     }
                 }
             }
-            // Rows copied are given back (both tables are read and written front to back).
-            if local & 1023 == 0 {
-                part.flat.release(upTo: from)
+            // Rows copied are given back (the part's were given back once already, as they were
+            // read: its second pass is released range by range).
+            if local - releasedFrom >= 1024 {
+                part.flat.release((releasedFrom * questionCount)..<from)
+                releasedFrom = local
                 flat.release(upTo: to)
             }
         }

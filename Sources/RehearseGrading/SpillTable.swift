@@ -103,8 +103,9 @@ final class SpillTable<Element: BitwiseCopyable>: @unchecked Sendable {
         releaseBytes(range.lowerBound * stride, Swift.min(range.upperBound, count) * stride)
     }
 
-    /// Gives back the pages of the values before `position` not given back yet (for a table
-    /// written or read front to back by one thread).
+    /// Gives back the pages of the values before `position` not given back yet by this method
+    /// (for a table written front to back by one thread; a later pass over the same values is
+    /// released with `release(_:)`).
     func release(upTo position: Int) {
         let end = Swift.min(position, count) * MemoryLayout<Element>.stride
         if let done = releaseBytes(releasedBytes, end) { releasedBytes = done }
