@@ -11,13 +11,17 @@ public struct LearnerSheet: Sendable {
     public var file: String
     public var line: Int
     /// The seed of a recorded attempt (its draws and shuffles); nil for CSV sheets.
-    public var seed: UInt64?
+    public var seed: UInt64? {
+        get { box?.seed }
+        set { box = Self.box(seed: newValue, attempt: attempt) }
+    }
     /// The recorded attempt this came from, if any (kept for the progress store).
     public var attempt: AttemptRecord? {
         get { box?.attempt }
-        set { box = newValue.map(AttemptBox.init) }
+        set { box = Self.box(seed: seed, attempt: newValue) }
     }
-    /// The attempt lives behind a reference: a CSV learner, who has none, stays a few words.
+    /// The seed and the attempt live behind a reference: a CSV learner, who has neither, stays
+    /// a few words.
     private var box: AttemptBox?
 
     public init(
@@ -27,16 +31,23 @@ public struct LearnerSheet: Sendable {
         self.learner = learner
         self.file = file
         self.line = line
-        self.seed = seed
-        box = attempt.map(AttemptBox.init)
+        box = Self.box(seed: seed, attempt: attempt)
+    }
+
+    private static func box(seed: UInt64?, attempt: AttemptRecord?) -> AttemptBox? {
+        seed == nil && attempt == nil ? nil : AttemptBox(seed: seed, attempt: attempt)
     }
 }
 
-/// A recorded attempt behind a reference.
+/// A recorded attempt's seed and record, behind a reference.
 final class AttemptBox: Sendable {
-    let attempt: AttemptRecord
+    let seed: UInt64?
+    let attempt: AttemptRecord?
 
-    init(_ attempt: AttemptRecord) { self.attempt = attempt }
+    init(seed: UInt64?, attempt: AttemptRecord?) {
+        self.seed = seed
+        self.attempt = attempt
+    }
 }
 
 /// Every learner's answers to one quiz, ready to grade: one flat table of answer numbers, a row

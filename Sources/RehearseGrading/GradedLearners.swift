@@ -5,11 +5,13 @@ import RehearseScoring
 import Synchronization
 
 /// The graded learners of a cohort, kept compact: per learner a fixed record of its totals, its
-/// outcome numbers in one flat table and its competency scores in another; plans, files and
-/// names shared. A learner is read as a `LearnerGrade`, made on access.
+/// outcome numbers in one flat table, its competency scores in another, the questions it
+/// answered off its path in a third and its id in a `NameTable`; plans and files shared, seeds
+/// and attempts kept only for the learners who have them. A learner is read as a
+/// `LearnerGrade`, made on access.
 ///
-/// The three tables are `SpillTable`s: past their memory limit they live in temporary files and
-/// only the pages read lately stay in memory (they are given back every `releaseEvery` learners
+/// The tables are `SpillTable`s: past their memory limit they live in temporary files and only
+/// the pages read lately stay in memory (they are given back every `releaseEvery` learners
 /// read). The tables are shared by copies of the value; only the grader appends, to values of
 /// its own.
 public struct GradedLearners: RandomAccessCollection, Sendable {
@@ -24,6 +26,10 @@ public struct GradedLearners: RandomAccessCollection, Sendable {
         var plan: Int32
         var file: Int32
         var unanswered: Int32
+        /// How many questions the learner answered off their path; they are the `ignored`
+        /// count values from `ignoredStart` on.
+        var ignoredCount: Int32
+        var ignoredStart: Int
         var passed: Bool
     }
 
@@ -44,13 +50,15 @@ public struct GradedLearners: RandomAccessCollection, Sendable {
     /// How many learners are read between two releases of the tables' pages.
     static let releaseEvery = 1 << 13
     /// Only the learners who have them.
-    var ignored: [Int: [Int]] = [:]
+    /// The questions each learner answered off their path, one learner after the other.
+    let ignored: SpillTable<Int32>
     var seeds: [Int: UInt64] = [:]
     var attempts: [Int: AttemptRecord] = [:]
 
     init(competencyCount: Int, memoryLimit: Int = SpillTable<Int32>.defaultMemoryLimit) {
         self.competencyCount = competencyCount
         records = SpillTable(memoryLimit: memoryLimit)
+        ignored = SpillTable(memoryLimit: memoryLimit)
         names = NameTable(memoryLimit: memoryLimit)
         outcomes = SpillTable(memoryLimit: memoryLimit)
         competencies = SpillTable(memoryLimit: memoryLimit)
@@ -67,7 +75,9 @@ public struct GradedLearners: RandomAccessCollection, Sendable {
         return LearnerGrade(
             learner: names[position], file: files[Int(record.file)], line: record.line,
             blocks: plan, outcomes: outcomes.values(record.start..<(record.start + plan.count)),
-            ignored: ignored[position] ?? [], earned: record.earned, max: record.max,
+            ignored: ignored.values(
+                record.ignoredStart..<(record.ignoredStart + Int(record.ignoredCount))
+            ).map(Int.init), earned: record.earned, max: record.max,
             percent: record.percent, passed: record.passed,
             competencies: competencyScores(from),
             unanswered: Int(record.unanswered), seed: seeds[position],
@@ -94,6 +104,7 @@ public struct GradedLearners: RandomAccessCollection, Sendable {
     /// Gives the pages of the tables back to the system (spilled tables only; nothing is lost).
     func release() {
         records.release()
+        ignored.release()
         names.release()
         outcomes.release()
         competencies.release()
@@ -131,7 +142,9 @@ public struct GradedLearners: RandomAccessCollection, Sendable {
             Record(
                 earned: grade.earned, max: grade.max, percent: grade.percent,
                 start: outcomes.count, line: grade.line, plan: plan, file: file,
-                unanswered: Int32(clamping: grade.unanswered), passed: grade.passed))
+                unanswered: Int32(clamping: grade.unanswered),
+                ignoredCount: Int32(clamping: grade.ignored.count), ignoredStart: ignored.count,
+                passed: grade.passed))
         names.append(grade.learner)
         if let shift {
             for (block, outcome) in zip(grade.blocks, grade.outcomes) {
@@ -145,7 +158,7 @@ public struct GradedLearners: RandomAccessCollection, Sendable {
             competencies.append(score.max)
         }
         if position % Self.releaseEvery == 0 { release() }
-        if !grade.ignored.isEmpty { ignored[position] = grade.ignored }
+        for question in grade.ignored { ignored.append(Int32(truncatingIfNeeded: question)) }
         if let seed = grade.seed { seeds[position] = seed }
         if let attempt = grade.attempt { attempts[position] = attempt }
     }
@@ -154,6 +167,8 @@ public struct GradedLearners: RandomAccessCollection, Sendable {
     /// `renumber[b][o]`.
     mutating func append(contentsOf other: GradedLearners, renumber: [[Int32]]) {
         let base = records.count
+        let ignoredBase = ignored.count
+        ignored.append(contentsOf: UnsafeBufferPointer(other.ignored.buffer))
         let planNumbers = other.plans.map { intern($0) }
         let fileNumbers = other.files.map { intern(file: $0) }
         records.reserve(records.count + other.records.count)
@@ -162,6 +177,7 @@ public struct GradedLearners: RandomAccessCollection, Sendable {
             let plan = other.plans[Int(record.plan)]
             var moved = record
             moved.start = outcomes.count
+            moved.ignoredStart = record.ignoredStart + ignoredBase
             moved.plan = planNumbers[Int(record.plan)]
             moved.file = fileNumbers[Int(record.file)]
             records.append(moved)
@@ -176,7 +192,6 @@ public struct GradedLearners: RandomAccessCollection, Sendable {
         names.append(contentsOf: other.names)
         competencies.append(contentsOf: UnsafeBufferPointer(other.competencies.buffer))
         release()
-        for (position, list) in other.ignored { ignored[base + position] = list }
         for (position, seed) in other.seeds { seeds[base + position] = seed }
         for (position, attempt) in other.attempts { attempts[base + position] = attempt }
     }

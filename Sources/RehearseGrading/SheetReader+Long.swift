@@ -72,14 +72,17 @@ extension SheetReader {
         } else {
             chunks = [reader.read(buffer, header: true)]
         }
-        merge(chunks, file: file, answerColumn: answerColumn + 1)
+        merge(consume chunks, file: file, answerColumn: answerColumn + 1)
     }
 
     /// Merges what the slices of a long sheet read into the collectors, in order.
-    func merge(_ chunks: [LongChunk], file: String, answerColumn: Int) {
+    func merge(_ chunks: consuming [LongChunk], file: String, answerColumn: Int) {
         let firstRejected = rejected.count
         var lineOffset = 0
-        for chunk in chunks {
+        for number in chunks.indices {
+            let chunk = chunks[number]
+            // Each slice's learners go once merged (the next slice's merge needs the room).
+            chunks[number] = LongChunk()
             rejected += chunk.rejected.map { row in
                 var row = row
                 row.line += lineOffset
