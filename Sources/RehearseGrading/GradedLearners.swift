@@ -168,7 +168,7 @@ public struct GradedLearners: RandomAccessCollection, Sendable {
     mutating func append(contentsOf other: GradedLearners, renumber: [[Int32]]) {
         let base = records.count
         let ignoredBase = ignored.count
-        ignored.append(contentsOf: UnsafeBufferPointer(other.ignored.buffer))
+        ignored.append(contentsOf: other.ignored)
         let planNumbers = other.plans.map { intern($0) }
         let fileNumbers = other.files.map { intern(file: $0) }
         records.reserve(records.count + other.records.count)
@@ -190,7 +190,7 @@ public struct GradedLearners: RandomAccessCollection, Sendable {
             }
         }
         names.append(contentsOf: other.names)
-        competencies.append(contentsOf: UnsafeBufferPointer(other.competencies.buffer))
+        competencies.append(contentsOf: other.competencies)
         release()
         for (position, seed) in other.seeds { seeds[base + position] = seed }
         for (position, attempt) in other.attempts { attempts[base + position] = attempt }

@@ -18,7 +18,8 @@ struct LongColumns: Sendable {
 struct LongPart: Sendable {
     var index: QuizIndex
     var book: AnswerBook
-    var learners: [(name: String, key: String, line: Int)] = []
+    /// The learners in order of first sight (their key is `QuizCollector.key(name)`).
+    var learners: [(name: String, line: Int)] = []
     /// Learner numbers by key, while the slice is read (emptied before merging).
     var byKey: [String: Int] = [:]
     /// Answer numbers, a row of `questionCount` per learner (-1: no answer).
@@ -82,7 +83,7 @@ struct LongRowReader {
         var refs = ByteTable()
         var questionCount = 0
         var book = AnswerBook(questions: [])
-        var learners: [(name: String, key: String, line: Int)] = []
+        var learners: [(name: String, line: Int)] = []
         var byKey: [String: Int] = [:]
         var flat = SpillTable<Int32>(memoryLimit: memoryLimit)
         var lines = SpillTable<Int32>(memoryLimit: memoryLimit)
@@ -221,7 +222,7 @@ struct LongRowReader {
                     if let known = byKey[key] {
                         learner = known
                     } else {
-                        learners.append((name, key, line))
+                        learners.append((name, line))
                         flat.append(repeating: -1, count: questionCount)
                         lines.append(repeating: 0, count: questionCount)
                         learner = learners.count - 1

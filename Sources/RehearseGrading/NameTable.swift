@@ -29,7 +29,7 @@ struct NameTable: Sendable {
     /// Appends every string of `other`.
     func append(contentsOf other: NameTable) {
         let base = bytes.count
-        bytes.append(contentsOf: UnsafeBufferPointer(other.bytes.buffer))
+        bytes.append(contentsOf: other.bytes)
         ends.reserve(ends.count + other.ends.count)
         for position in 0..<other.ends.count {
             ends.append(base + other.ends[position])

@@ -46,7 +46,7 @@ final class QuizCollector {
         guard handOver else {
             // The reader may read on: the cohort gets a copy of the table.
             let copy = SpillTable<Int32>(memoryLimit: flat.memoryLimit)
-            copy.append(contentsOf: UnsafeBufferPointer(flat.buffer))
+            copy.append(contentsOf: flat)
             return Cohort(index: index, answers: book, learners: learners, table: copy)
         }
         let cohort = Cohort(index: index, answers: book, learners: learners, table: flat)

@@ -79,6 +79,20 @@ extension SheetReader {
     func merge(_ chunks: consuming [LongChunk], file: String, answerColumn: Int) {
         let firstRejected = rejected.count
         var lineOffset = 0
+        // Room for every learner the slices met, made once: growing the list and the map while
+        // merging would hold the old and the new storage at once.
+        var met: [ObjectIdentifier: (QuizCollector, Int)] = [:]
+        for number in chunks.indices {
+            for part in chunks[number].parts {
+                guard let collector = collector(for: part.index.quiz.id.value, index: part.index)
+                else { continue }
+                met[ObjectIdentifier(collector), default: (collector, 0)].1 += part.learners.count
+            }
+        }
+        for (collector, count) in met.values {
+            collector.learners.reserveCapacity(collector.learners.count + count)
+            collector.byName.reserveCapacity(collector.byName.count + count)
+        }
         for number in chunks.indices {
             let chunk = chunks[number]
             // Each slice's learners go once merged (the next slice's merge needs the room).
@@ -147,7 +161,8 @@ extension SheetReader {
         numbers.reserveCapacity(part.learners.count)
         for (local, learner) in part.learners.enumerated() {
             let from = local * questionCount
-            if let known = byName[learner.key] {
+            let key = QuizCollector.key(learner.name)
+            if let known = byName[key] {
                 numbers.append(known)
                 let to = known * questionCount
                 for question in 0..<questionCount {
@@ -165,7 +180,7 @@ extension SheetReader {
             }
             learners.append(
                 LearnerSheet(learner: learner.name, file: file, line: learner.line + lineOffset))
-            byName[learner.key] = learners.count - 1
+            byName[key] = learners.count - 1
             numbers.append(learners.count - 1)
             if adopt { continue }
             flat.append(repeating: -1, count: questionCount)

@@ -91,6 +91,22 @@ final class SpillTable<Element: BitwiseCopyable>: @unchecked Sendable {
         count += values.count
     }
 
+    /// Appends every value of `other`, a few hundred kilobytes at a time, giving back the pages
+    /// of both tables as they are copied (a copy of a spilled table never sits in memory whole).
+    func append(contentsOf other: SpillTable<Element>) {
+        reserve(count + other.count)
+        let step = Swift.max(1, (256 << 10) / Swift.max(1, MemoryLayout<Element>.stride))
+        var start = 0
+        while start < other.count {
+            let end = Swift.min(other.count, start + step)
+            let from = count
+            append(contentsOf: UnsafeBufferPointer(rebasing: other.buffer[start..<end]))
+            other.release(start..<end)
+            release(from..<count)
+            start = end
+        }
+    }
+
     /// Makes room for `total` values in all.
     func reserve(_ total: Int) {
         if total > capacity { grow(to: total, exactly: true) }
