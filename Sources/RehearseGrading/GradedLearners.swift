@@ -11,8 +11,9 @@ import Synchronization
 /// `LearnerGrade`, made on access.
 ///
 /// The tables are `SpillTable`s: past their memory limit they live in temporary files and only
-/// the pages read lately stay in memory (they are given back every `releaseEvery` learners
-/// read). The tables are shared by copies of the value; only the grader appends, to values of
+/// the pages read lately stay in memory (given back every `releaseEvery` learners in the passes
+/// front to back, and every `readsBetweenReleases` learners read through the subscript, which
+/// may read them in any order: each read in a new place maps a few pages of every table). The tables are shared by copies of the value; only the grader appends, to values of
 /// its own.
 public struct GradedLearners: RandomAccessCollection, Sendable {
     /// One learner's fixed-size part.
@@ -49,6 +50,7 @@ public struct GradedLearners: RandomAccessCollection, Sendable {
     private let reads = ReadCounter()
     /// How many learners are read between two releases of the tables' pages.
     static let releaseEvery = 1 << 13
+    static let readsBetweenReleases = 256
     /// Only the learners who have them.
     /// The questions each learner answered off their path, one learner after the other.
     let ignored: SpillTable<Int32>
@@ -68,7 +70,7 @@ public struct GradedLearners: RandomAccessCollection, Sendable {
     public var endIndex: Int { records.count }
 
     public subscript(position: Int) -> LearnerGrade {
-        if reads.next() % Self.releaseEvery == 0 { release() }
+        if reads.next() % Self.readsBetweenReleases == 0 { release() }
         let record = records[position]
         let plan = plans[Int(record.plan)]
         let from = position * competencyCount * 2
