@@ -2,7 +2,6 @@ import RehearseBank
 import RehearseCore
 import RehearseProgress
 import RehearseScoring
-import Synchronization
 
 /// The graded learners of a cohort, kept compact: per learner a fixed record of its totals, its
 /// outcome numbers in one flat table, its competency scores in another, the questions it
@@ -13,8 +12,8 @@ import Synchronization
 /// The tables are `SpillTable`s: past their memory limit they live in temporary files and only
 /// the pages read lately stay in memory (given back every `releaseEvery` learners in the passes
 /// front to back, and every `readsBetweenReleases` learners read through the subscript, which
-/// may read them in any order: each read in a new place maps a few pages of every table). The tables are shared by copies of the value; only the grader appends, to values of
-/// its own.
+/// may read them in any order: each read in a new place maps a few pages of every table). The
+/// tables are shared by copies of the value; only the grader appends, to values of its own.
 public struct GradedLearners: RandomAccessCollection, Sendable {
     /// One learner's fixed-size part.
     struct Record: Sendable {
@@ -214,12 +213,4 @@ public struct GradedLearners: RandomAccessCollection, Sendable {
         fileNumbers[file] = Int32(files.count - 1)
         return Int32(files.count - 1)
     }
-}
-
-/// Counts reads from any thread.
-final class ReadCounter: Sendable {
-    private let count = Atomic<Int>(0)
-
-    /// The number of reads before this one.
-    func next() -> Int { count.add(1, ordering: .relaxed).oldValue }
 }

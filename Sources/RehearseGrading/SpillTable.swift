@@ -182,7 +182,7 @@ final class SpillTable<Element: BitwiseCopyable>: @unchecked Sendable {
             return file
         }
         guard file >= 0 else { return false }
-        guard posix_fallocate(file, 0, off_t(bytes)) == 0,
+        guard Self.allocate(file, bytes: bytes),
             let address = mmap(nil, bytes, PROT_READ | PROT_WRITE, MAP_SHARED, file, 0),
             address != MAP_FAILED
         else {
@@ -200,7 +200,7 @@ final class SpillTable<Element: BitwiseCopyable>: @unchecked Sendable {
 
     /// Lengthens the file to `bytes` and maps it again; false when it cannot.
     private func remap(bytes: Int) -> Bool {
-        guard posix_fallocate(descriptor, 0, off_t(bytes)) == 0,
+        guard Self.allocate(descriptor, bytes: bytes),
             let address = mmap(nil, bytes, PROT_READ | PROT_WRITE, MAP_SHARED, descriptor, 0),
             address != MAP_FAILED
         else { return false }
@@ -208,5 +208,15 @@ final class SpillTable<Element: BitwiseCopyable>: @unchecked Sendable {
         base = address.assumingMemoryBound(to: Element.self)
         mappedBytes = bytes
         return true
+    }
+
+    /// Gives the file `bytes` on disk (so a full disk is an error here, not a fault when a page
+    /// is written through the mapping); where that cannot be asked, only its length.
+    private static func allocate(_ file: Int32, bytes: Int) -> Bool {
+        #if canImport(Glibc)
+            return posix_fallocate(file, 0, off_t(bytes)) == 0
+        #else
+            return ftruncate(file, off_t(bytes)) == 0
+        #endif
     }
 }
