@@ -5,7 +5,7 @@ import RehearseProgress
 import RehearseScoring
 
 /// One learner of a cohort: who, where they were first met, and what a recorded attempt carried.
-/// Their answers are a row of `Cohort.responses`.
+/// Their answers are a row of the cohort's table (`Cohort.responses(of:)`).
 public struct LearnerSheet: Sendable {
     public var learner: String
     public var file: String
