@@ -23,6 +23,14 @@ public enum GradeCSV {
     /// One row per learner: id, display name, totals, competencies, then the score of every
     /// item.
     public static func learners(_ report: GradeReport) -> String {
+        var out = ""
+        learners(report) { out += String(decoding: $0, as: UTF8.self) }
+        return out
+    }
+
+    /// `learners(_:)` in pieces handed to `write` in order (a few hundred learners each), so the
+    /// table of a cohort of any size never sits in memory whole.
+    public static func learners(_ report: GradeReport, write: ([UInt8]) -> Void) {
         let index = report.index
         let competencies = report.competencyProfile.map(\.id)
         let competencyIndex = competencies.map { index.competencies.firstIndex(of: $0) ?? 0 }
@@ -37,6 +45,7 @@ public enum GradeCSV {
             for answer in report.graded.answers(of: learner) where column[answer.question] >= 0 {
                 scores[column[answer.question]] = number(answer.earned)
             }
+            if out.utf8.count >= Self.piece { flush(&out, write) }
             out += line(
                 [
                     text(learner.learner), text(report.name(of: learner) ?? ""),
@@ -45,12 +54,19 @@ public enum GradeCSV {
                     "\(learner.unanswered)", "\(learner.ignored.count)",
                 ] + competencyIndex.map { number(learner.competencies[$0].percent) } + scores)
         }
-        return out
+        flush(&out, write)
     }
 
     /// The learner x item marks matrix `rehearse stats` reads: the learner, then one column per
     /// item with the learner's mark, empty where the item was not on their path.
     public static func marks(_ report: GradeReport) -> String {
+        var out = ""
+        marks(report) { out += String(decoding: $0, as: UTF8.self) }
+        return out
+    }
+
+    /// `marks(_:)` in pieces handed to `write` in order.
+    public static func marks(_ report: GradeReport, write: ([UInt8]) -> Void) {
         let index = report.index
         var column = [Int](repeating: -1, count: index.questions.count)
         for (offset, question) in report.itemQuestions.enumerated() { column[question] = offset }
@@ -60,9 +76,19 @@ public enum GradeCSV {
             for answer in report.graded.answers(of: learner) where column[answer.question] >= 0 {
                 scores[column[answer.question]] = number(answer.earned)
             }
+            if out.utf8.count >= Self.piece { flush(&out, write) }
             out += line([text(learner.learner)] + scores)
         }
-        return out
+        flush(&out, write)
+    }
+
+    /// The size, in bytes, from which a table's text is handed on.
+    static let piece = 256 << 10
+
+    private static func flush(_ out: inout String, _ write: ([UInt8]) -> Void) {
+        guard !out.isEmpty else { return }
+        write(Array(out.utf8))
+        out = ""
     }
 
     /// One row per item: the item analysis.

@@ -32,6 +32,27 @@ public enum GradeRendering {
         }
     }
 
+    /// The report in `format`, in pieces handed to `write` in order: the JSON report and the CSV
+    /// tables of learners and marks are written a few hundred learners at a time, so they never
+    /// sit in memory whole; the other formats in one piece. The bytes are those of
+    /// `render(_:format:itemsTable:marksTable:color:width:)`.
+    public static func render(
+        _ report: GradeReport, format: ReportFormat, itemsTable: Bool = false,
+        marksTable: Bool = false, color: Bool = false, width: Int? = nil,
+        write: ([UInt8]) -> Void
+    ) {
+        switch format {
+        case .json: GradeJSON.render(report, write: write)
+        case .csv where marksTable: GradeCSV.marks(report, write: write)
+        case .csv where !itemsTable: GradeCSV.learners(report, write: write)
+        default:
+            write(
+                render(
+                    report, format: format, itemsTable: itemsTable, marksTable: marksTable,
+                    color: color, width: width))
+        }
+    }
+
     /// What an undefined statistic shows: never 0.
     public static let undefined = "n/a"
 

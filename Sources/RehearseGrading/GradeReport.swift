@@ -15,7 +15,7 @@ public struct GradeReport: Sendable {
     /// Per item of `items`: its prompt, key, right options and common wrong answers.
     public var details: [ItemDetail]
     /// The learners who need help, lowest first.
-    public var needsHelp: [HelpEntry]
+    public var needsHelp: HelpList
     /// Learners' display names, by learner id.
     public var names: [String: String]
     public var rejected: [RejectedRow]
@@ -37,12 +37,12 @@ public struct GradeReport: Sendable {
         itemQuestions = marks.questions
         let analysis = ItemAnalysis.analyse(
             items: marks.questions.map { graded.index.refs[$0] }, maxima: marks.maxima,
-            totals: marks.totals, unanswered: marks.unanswered, options: marks.options
-        ) { marks.mark(item: $0, learner: $1) }
+            totals: marks.totals, unanswered: marks.unanswered, options: marks.options,
+            group: marks.group, columns: marks.columns)
         items = analysis.items
         test = analysis.test
         details = ItemDetail.details(graded, questions: marks.questions, tally: tally)
-        needsHelp = HelpEntry.entries(graded)
+        needsHelp = HelpList(graded)
         FreedMemory.release()
     }
 

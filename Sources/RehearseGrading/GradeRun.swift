@@ -22,7 +22,12 @@ extension SheetReader {
             }
             try graded { () throws(GradingError) in try read(file: path, bytes: bytes) }
         }
-        return try graded { () throws(GradingError) in try cohort(handOver: true) }
+        let cohort: Cohort = try graded { () throws(GradingError) in
+            try self.cohort(handOver: true)
+        }
+        // What the reading threads made and let go (the slices' learners and keys) goes back.
+        FreedMemory.release()
+        return cohort
     }
 
     private func graded<T>(_ body: () throws(GradingError) -> T) throws(SheetFileError) -> T {

@@ -4,8 +4,16 @@ import RehearseProgress
 import RehearseScoring
 
 /// The graded learners of a cohort, kept compact: per learner a fixed record of its totals, its
-/// outcome numbers in one flat table and its competency scores in another; plans, files and
-/// names shared. A learner is read as a `LearnerGrade`, made on access.
+/// outcome numbers in one flat table, its competency scores in another, the questions it
+/// answered off its path in a third and its id in a `NameTable`; plans and files shared, seeds
+/// and attempts kept only for the learners who have them. A learner is read as a
+/// `LearnerGrade`, made on access.
+///
+/// The tables are `SpillTable`s: past their memory limit they live in temporary files and only
+/// the pages read lately stay in memory (given back every `releaseEvery` learners in the passes
+/// front to back, and every `readsBetweenReleases` learners read through the subscript, which
+/// may read them in any order: each read in a new place maps a few pages of every table). The
+/// tables are shared by copies of the value; only the grader appends, to values of its own.
 public struct GradedLearners: RandomAccessCollection, Sendable {
     /// One learner's fixed-size part.
     struct Record: Sendable {
@@ -18,43 +26,61 @@ public struct GradedLearners: RandomAccessCollection, Sendable {
         var plan: Int32
         var file: Int32
         var unanswered: Int32
+        /// How many questions the learner answered off their path; they are the `ignored`
+        /// count values from `ignoredStart` on.
+        var ignoredCount: Int32
+        var ignoredStart: Int
         var passed: Bool
     }
 
     let competencyCount: Int
-    var records: [Record] = []
-    var names: [String] = []
+    let records: SpillTable<Record>
+    let names: NameTable
     /// The distinct plans (blocks in plan order) and files.
     var plans: [[Int]] = []
     var files: [String] = []
     private var planNumbers: [[Int]: Int32] = [:]
     private var fileNumbers: [String: Int32] = [:]
     /// Per learner, in plan order: the outcome number of each block of its plan.
-    var outcomes: [Int32] = []
-    /// `competencyCount` per learner.
-    var competencies: [CompetencyScore] = []
+    let outcomes: SpillTable<Int32>
+    /// `competencyCount` per learner, each as its earned and its maximum points.
+    let competencies: SpillTable<Double>
+    /// Learners read through the subscript, to give the tables' pages back now and then.
+    private let reads = ReadCounter()
+    /// How many learners are read between two releases of the tables' pages.
+    static let releaseEvery = 1 << 13
+    static let readsBetweenReleases = 256
     /// Only the learners who have them.
-    var ignored: [Int: [Int]] = [:]
+    /// The questions each learner answered off their path, one learner after the other.
+    let ignored: SpillTable<Int32>
     var seeds: [Int: UInt64] = [:]
     var attempts: [Int: AttemptRecord] = [:]
 
-    init(competencyCount: Int) {
+    init(competencyCount: Int, memoryLimit: Int = SpillTable<Int32>.defaultMemoryLimit) {
         self.competencyCount = competencyCount
+        records = SpillTable(memoryLimit: memoryLimit)
+        ignored = SpillTable(memoryLimit: memoryLimit)
+        names = NameTable(memoryLimit: memoryLimit)
+        outcomes = SpillTable(memoryLimit: memoryLimit)
+        competencies = SpillTable(memoryLimit: memoryLimit)
     }
 
     public var startIndex: Int { 0 }
     public var endIndex: Int { records.count }
 
     public subscript(position: Int) -> LearnerGrade {
+        if reads.next() % Self.readsBetweenReleases == 0 { release() }
         let record = records[position]
         let plan = plans[Int(record.plan)]
-        let from = position * competencyCount
+        let from = position * competencyCount * 2
         return LearnerGrade(
             learner: names[position], file: files[Int(record.file)], line: record.line,
-            blocks: plan, outcomes: Array(outcomes[record.start..<(record.start + plan.count)]),
-            ignored: ignored[position] ?? [], earned: record.earned, max: record.max,
+            blocks: plan, outcomes: outcomes.values(record.start..<(record.start + plan.count)),
+            ignored: ignored.values(
+                record.ignoredStart..<(record.ignoredStart + Int(record.ignoredCount))
+            ).map(Int.init), earned: record.earned, max: record.max,
             percent: record.percent, passed: record.passed,
-            competencies: Array(competencies[from..<(from + competencyCount)]),
+            competencies: competencyScores(from),
             unanswered: Int(record.unanswered), seed: seeds[position],
             attempt: attempts[position])
     }
@@ -65,23 +91,46 @@ public struct GradedLearners: RandomAccessCollection, Sendable {
     /// The learner's total mark.
     public func earned(_ position: Int) -> Double { records[position].earned }
 
+    /// The competency scores stored from `start` on.
+    private func competencyScores(_ start: Int) -> [CompetencyScore] {
+        (0..<competencyCount).map {
+            CompetencyScore(
+                earned: competencies[start + 2 * $0], max: competencies[start + 2 * $0 + 1])
+        }
+    }
+
+    /// The learner's record.
+    func record(_ position: Int) -> Record { records[position] }
+
+    /// Gives the pages of the tables back to the system (spilled tables only; nothing is lost).
+    func release() {
+        records.release()
+        ignored.release()
+        names.release()
+        outcomes.release()
+        competencies.release()
+    }
+
     /// Makes room for `count` more learners and `outcomes` more outcome numbers.
     mutating func reserve(_ count: Int, outcomes outcomeCount: Int) {
-        records.reserveCapacity(records.count + count)
-        names.reserveCapacity(names.count + count)
-        competencies.reserveCapacity(competencies.count + count * competencyCount)
-        outcomes.reserveCapacity(outcomes.count + outcomeCount)
+        records.reserve(records.count + count)
+        names.reserve(count)
+        competencies.reserve(competencies.count + count * competencyCount * 2)
+        outcomes.reserve(outcomes.count + outcomeCount)
     }
 
     /// How many learners reached each outcome: `[block][outcome]`, for `outcomes` (the
     /// cohort's distinct outcomes per block).
     func tally(_ outcomes: [[BlockOutcome]]) -> [[Int]] {
         var tally = outcomes.map { [Int](repeating: 0, count: $0.count) }
-        for record in records {
+        for position in 0..<records.count {
+            let record = records[position]
             for (offset, block) in plans[Int(record.plan)].enumerated() {
                 tally[block][Int(self.outcomes[record.start + offset])] += 1
             }
+            if position % Self.releaseEvery == 0 { release() }
         }
+        release()
         return tally
     }
 
@@ -94,41 +143,56 @@ public struct GradedLearners: RandomAccessCollection, Sendable {
             Record(
                 earned: grade.earned, max: grade.max, percent: grade.percent,
                 start: outcomes.count, line: grade.line, plan: plan, file: file,
-                unanswered: Int32(clamping: grade.unanswered), passed: grade.passed))
+                unanswered: Int32(clamping: grade.unanswered),
+                ignoredCount: Int32(clamping: grade.ignored.count), ignoredStart: ignored.count,
+                passed: grade.passed))
         names.append(grade.learner)
         if let shift {
             for (block, outcome) in zip(grade.blocks, grade.outcomes) {
                 outcomes.append(outcome + shift[block])
             }
         } else {
-            outcomes += grade.outcomes
+            grade.outcomes.withUnsafeBufferPointer { outcomes.append(contentsOf: $0) }
         }
-        competencies += grade.competencies
-        if !grade.ignored.isEmpty { ignored[position] = grade.ignored }
+        for score in grade.competencies {
+            competencies.append(score.earned)
+            competencies.append(score.max)
+        }
+        if position % Self.releaseEvery == 0 { release() }
+        for question in grade.ignored { ignored.append(Int32(truncatingIfNeeded: question)) }
         if let seed = grade.seed { seeds[position] = seed }
         if let attempt = grade.attempt { attempts[position] = attempt }
     }
 
-    /// Adds every learner of `other`, their outcome numbers shifted by `shift[block]`.
-    mutating func append(contentsOf other: GradedLearners, shift: [Int32]) {
+    /// Adds every learner of `other`, their outcome number o in block b becoming
+    /// `renumber[b][o]`.
+    mutating func append(contentsOf other: GradedLearners, renumber: [[Int32]]) {
         let base = records.count
+        let ignoredBase = ignored.count
+        ignored.append(contentsOf: other.ignored)
         let planNumbers = other.plans.map { intern($0) }
         let fileNumbers = other.files.map { intern(file: $0) }
-        records.reserveCapacity(records.count + other.records.count)
-        for record in other.records {
+        records.reserve(records.count + other.records.count)
+        for position in 0..<other.records.count {
+            let record = other.records[position]
             let plan = other.plans[Int(record.plan)]
             var moved = record
             moved.start = outcomes.count
+            moved.ignoredStart = record.ignoredStart + ignoredBase
             moved.plan = planNumbers[Int(record.plan)]
             moved.file = fileNumbers[Int(record.file)]
             records.append(moved)
             for (offset, block) in plan.enumerated() {
-                outcomes.append(other.outcomes[record.start + offset] + shift[block])
+                outcomes.append(renumber[block][Int(other.outcomes[record.start + offset])])
+            }
+            if position % Self.releaseEvery == 0 {
+                release()
+                other.release()
             }
         }
-        names += other.names
-        competencies += other.competencies
-        for (position, list) in other.ignored { ignored[base + position] = list }
+        names.append(contentsOf: other.names)
+        competencies.append(contentsOf: other.competencies)
+        release()
         for (position, seed) in other.seeds { seeds[base + position] = seed }
         for (position, attempt) in other.attempts { attempts[base + position] = attempt }
     }

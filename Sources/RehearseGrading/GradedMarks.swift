@@ -3,9 +3,9 @@ import RehearseCore
 import RehearseProgress
 import RehearseScoring
 
-/// The marks of a graded cohort for item analysis, read item by item from the learners' outcome
-/// numbers: a learner's mark on a question is the mark of the outcome they reached in its block,
-/// so no learner x item matrix is ever made.
+/// The marks of a graded cohort for item analysis, read a few items at a time from the learners'
+/// outcome numbers: a learner's mark on a question is the mark of the outcome they reached in its
+/// block, so no learner x item matrix is ever made.
 struct GradedMarks: Sendable {
     /// The questions some learner met, in quiz order (the items).
     let questions: [Int]
@@ -70,7 +70,7 @@ struct GradedMarks: Sendable {
                 question: index.questions[question],
                 responses: graded.answers.responses[question], counts: counts[question])
         }
-        totals = graded.learners.records.map(\.earned)
+        totals = (0..<graded.learners.count).map { graded.learners.record($0).earned }
         learners = graded.learners
         itemBlock = questions.map { index.blockOfQuestion[$0] }
         itemOffset = questions.map {
@@ -89,13 +89,27 @@ struct GradedMarks: Sendable {
         marks = table
     }
 
-    /// The mark of learner `learner` on item `item`; NaN when they did not meet it.
-    func mark(item: Int, learner: Int) -> Double {
-        let record = learners.records[learner]
-        let block = itemBlock[item]
-        let position = planPositions[Int(record.plan) * blockCount + block]
-        guard position >= 0 else { return .nan }
-        let outcome = Int(learners.outcomes[record.start + Int(position)])
-        return marks[outcomeRows[blockRowStart[block] + outcome] + itemOffset[item]]
+    /// How many items `ItemAnalysis` asks for at once: their marks of every learner take about
+    /// 32 MB.
+    var group: Int { Swift.max(1, (4 << 20) / Swift.max(1, totals.count)) }
+
+    /// The marks of every learner on each item of `items`, in learner order; NaN where a learner
+    /// did not meet the item. One pass over the learners' tables, front to back.
+    func columns(_ items: Range<Int>) -> [[Double]] {
+        var columns = items.map { _ in [Double](repeating: .nan, count: totals.count) }
+        for learner in 0..<totals.count {
+            let record = learners.record(learner)
+            for (column, item) in items.enumerated() {
+                let block = itemBlock[item]
+                let position = planPositions[Int(record.plan) * blockCount + block]
+                guard position >= 0 else { continue }
+                let outcome = Int(learners.outcomes[record.start + Int(position)])
+                columns[column][learner] =
+                    marks[outcomeRows[blockRowStart[block] + outcome] + itemOffset[item]]
+            }
+            if learner % GradedLearners.releaseEvery == 0 { learners.release() }
+        }
+        learners.release()
+        return columns
     }
 }

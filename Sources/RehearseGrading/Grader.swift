@@ -18,11 +18,11 @@ public struct Grader {
     public let bank: Bank
     public let cohort: Cohort
     public let plan: GradingPlan
-    private var outcomes: [[BlockOutcome]]
+    private(set) var outcomes: [[BlockOutcome]]
     /// Per block: outcome number by answers, packed in a word when they fit (`bits` per answer),
     /// else as the list of answer numbers.
-    private var packedMemo: [[UInt64: Int32]]
-    private var listMemo: [[[Int32]: Int32]]
+    private(set) var packedMemo: [[UInt64: Int32]]
+    private(set) var listMemo: [[[Int32]: Int32]]
     private let bits: [Int]
     /// Per question: its competency indices (its own, else its scenario's), flat: question q's
     /// are `competencyList[competencyStart[q]..<competencyStart[q + 1]]`.
@@ -107,8 +107,9 @@ public struct Grader {
 
     /// Grades every learner.
     /// Large cohorts (4,096 learners and more) are graded in slices on all cores, each slice with
-    /// its own grader; the slices' outcomes are then concatenated and the learners' outcome
-    /// numbers shifted to match.
+    /// its own grader; the slices' outcomes are then merged (an outcome two slices both reached,
+    /// for the same answers, is kept once) and the learners' outcome numbers renumbered to
+    /// match.
     public static func grade(bank: Bank, cohort: Cohort) -> GradedCohort {
         let count = cohort.learners.count
         let slices = count >= 4096 ? Swift.max(1, ProcessInfo.processInfo.activeProcessorCount) : 1
@@ -116,28 +117,40 @@ public struct Grader {
         let ranges = stride(from: 0, to: count, by: Swift.max(1, size)).map {
             $0..<Swift.min(count, $0 + size)
         }
+        // The graded learners' tables spill to files as the cohort's answers do.
+        let limit = cohort.table.memoryLimit
         let parts = parallelMap(ranges) { range in
             var grader = Grader(bank: bank, cohort: cohort)
-            var learners = GradedLearners(competencyCount: cohort.index.competencies.count)
+            var learners = GradedLearners(
+                competencyCount: cohort.index.competencies.count, memoryLimit: limit)
             learners.reserve(range.count, outcomes: range.count * cohort.index.blocks.count)
-            cohort.responses.withUnsafeBufferPointer { responses in
-                for learner in range {
-                    learners.append(grader.grade(learner, responses: responses))
+            let responses = UnsafeBufferPointer(cohort.table.buffer)
+            let width = cohort.questionCount
+            var released = range.lowerBound
+            for learner in range {
+                learners.append(grader.grade(learner, responses: responses))
+                // Rows graded are given back (a spilled table keeps them in its file).
+                if learner - released >= 4096 {
+                    cohort.table.release((released * width)..<(learner * width))
+                    released = learner
                 }
             }
-            return (learners, grader.outcomes)
+            return (learners, grader.outcomes, grader.packedMemo, grader.listMemo)
         }
-        var outcomes: [[BlockOutcome]] = Array(repeating: [], count: cohort.index.blocks.count)
-        var learners = GradedLearners(competencyCount: cohort.index.competencies.count)
+        var merged = OutcomeMerge(blocks: cohort.index.blocks.count)
+        var learners = GradedLearners(
+            competencyCount: cohort.index.competencies.count, memoryLimit: limit)
         learners.reserve(count, outcomes: parts.reduce(0) { $0 + $1.0.outcomes.count })
         // Each slice is let go once merged: the slices and the whole are not all held at once.
-        var done = parts
+        var done = parts.map(Optional.some)
         for slice in done.indices {
-            let (sliceLearners, sliceOutcomes) = done[slice]
-            done[slice] = (GradedLearners(competencyCount: 0), [])
-            learners.append(contentsOf: sliceLearners, shift: outcomes.map { Int32($0.count) })
-            for block in sliceOutcomes.indices { outcomes[block] += sliceOutcomes[block] }
+            guard let (sliceLearners, sliceOutcomes, packed, lists) = done[slice] else { continue }
+            done[slice] = nil
+            let renumber = merged.add(sliceOutcomes, packed: packed, lists: lists)
+            learners.append(contentsOf: sliceLearners, renumber: renumber)
         }
+        let outcomes = merged.outcomes
+        merged = OutcomeMerge(blocks: 0)
         FreedMemory.release()
         return GradedCohort(
             index: cohort.index, answers: cohort.answers, outcomes: outcomes, learners: learners)
@@ -149,7 +162,7 @@ public struct Grader {
 
     /// Grades the cohort's learner number `learner`.
     public mutating func grade(_ learner: Int) -> LearnerGrade {
-        cohort.responses.withUnsafeBufferPointer { grade(learner, responses: $0) }
+        grade(learner, responses: UnsafeBufferPointer(cohort.table.buffer))
     }
 
     /// Grades the cohort's learner number `learner`, whose answers are a row of `all`.

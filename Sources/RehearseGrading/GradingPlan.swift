@@ -30,7 +30,7 @@ public struct GradingPlan: Sendable {
     /// The blocks of the plan of the cohort's learner number `learner`, in plan order.
     public func blocks(_ cohort: Cohort, learner: Int) -> [Int] {
         let row = cohort.responses(of: learner)
-        return blocks(seed: cohort.learners[learner].seed) { row[row.startIndex + $0] >= 0 }
+        return blocks(seed: cohort.learners[learner].seed) { row[$0] >= 0 }
     }
 
     /// The blocks of a plan, in plan order: of the recorded attempt's `seed`, else of a CSV

@@ -104,6 +104,8 @@ public struct MarksMatrix: Sendable {
 public enum ItemAnalysis {
     /// Facility outside this range flags an item.
     public static let facilityRange = 0.1...0.9
+    /// Cohorts of this many learners and more have their items analysed one at a time.
+    static let parallelLimit = 1 << 18
     /// Discrimination below this flags an item.
     public static let minimumDiscrimination = 0.2
 
@@ -113,15 +115,18 @@ public enum ItemAnalysis {
         let count = matrix.learners.count
         return analyse(
             items: matrix.items, maxima: matrix.maxima, totals: matrix.totals,
-            unanswered: matrix.unanswered, options: matrix.options
-        ) { item, learner in matrix.marks[item * count + learner] }
+            unanswered: matrix.unanswered, options: matrix.options, group: 16
+        ) { items in
+            items.map { Array(matrix.marks[($0 * count)..<(($0 + 1) * count)]) }
+        }
     }
 
-    /// The statistics of items whose marks `mark(item, learner)` gives (NaN where the learner did
-    /// not meet the item), asked item by item, so no matrix of marks needs to exist.
+    /// The statistics of items whose marks `columns(items)` gives, `group` items at a time (per
+    /// item, every learner's mark in learner order, NaN where the learner did not meet the
+    /// item), so no matrix of marks needs to exist.
     static func analyse(
         items refs: [String], maxima: [Double], totals: [Double], unanswered: [Int],
-        options: [[(id: String, count: Int)]], mark: @Sendable (Int, Int) -> Double
+        options: [[(id: String, count: Int)]], group: Int, columns: (Range<Int>) -> [[Double]]
     ) -> (items: [ItemStatistics], test: TestStatistics) {
         let count = totals.count
         var items: [ItemStatistics] = []
@@ -129,21 +134,31 @@ public enum ItemAnalysis {
         var sumOfMarkVariance = 0.0
         // Learners in ascending order of their total (see `sortedPairs`).
         let order = (0..<count).sorted { totals[$0] < totals[$1] }
-        // Items are independent: analysed on all cores, results in item order.
-        let analysed = parallelMap(Array(refs.indices)) { item in
-            var x: [Double] = []
-            var t: [Double] = []
-            x.reserveCapacity(count)
-            t.reserveCapacity(count)
-            for learner in order {
-                let value = mark(item, learner)
-                if value.isNaN { continue }
-                x.append(value)
-                t.append(totals[learner])
+        var analysed: [(ItemStatistics, Double?)] = []
+        for start in stride(from: 0, to: refs.count, by: Swift.max(1, group)) {
+            let range = start..<Swift.min(refs.count, start + Swift.max(1, group))
+            let marks = columns(range)
+            // Items are independent: analysed on all cores, results in item order; one at a
+            // time for a large cohort (each needs a few arrays of every learner's marks).
+            let batches = count < Self.parallelLimit ? [Array(range)] : range.map { [$0] }
+            analysed += batches.flatMap { batch in
+                parallelMap(batch) { item in
+                    let column = marks[item - start]
+                    var x: [Double] = []
+                    var t: [Double] = []
+                    x.reserveCapacity(count)
+                    t.reserveCapacity(count)
+                    for learner in order {
+                        let value = column[learner]
+                        if value.isNaN { continue }
+                        x.append(value)
+                        t.append(totals[learner])
+                    }
+                    return analyseItem(
+                        ref: refs[item], max: maxima[item], x: x, totals: t,
+                        unanswered: unanswered[item], options: options[item])
+                }
             }
-            return analyseItem(
-                ref: refs[item], max: maxima[item], x: x, totals: t,
-                unanswered: unanswered[item], options: options[item])
         }
         for (statistics, covarianceWithTotal) in analysed {
             sumOfMarkVariance += statistics.markVariance ?? 0

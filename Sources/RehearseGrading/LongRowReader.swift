@@ -18,18 +18,22 @@ struct LongColumns: Sendable {
 struct LongPart: Sendable {
     var index: QuizIndex
     var book: AnswerBook
-    var learners: [(name: String, key: String, line: Int)] = []
+    /// The learners in order of first sight (their key is `QuizCollector.key(name)`).
+    var learners: [(name: String, line: Int)] = []
+    /// Learner numbers by key, while the slice is read (emptied before merging).
     var byKey: [String: Int] = [:]
     /// Answer numbers, a row of `questionCount` per learner (-1: no answer).
-    var flat: [Int32] = []
+    var flat: SpillTable<Int32>
     /// The (slice) line of each stored answer, to report a second answer found when merging.
-    var lines: [Int32] = []
+    var lines: SpillTable<Int32>
     /// Answers given a second time in the slice: (learner, question, slice line); the first is
     /// kept.
     var repeats: [(learner: Int, question: Int, line: Int)] = []
 
-    init(index: QuizIndex, book: AnswerBook? = nil) {
+    init(index: QuizIndex, book: AnswerBook? = nil, memoryLimit: Int) {
         self.index = index
+        flat = SpillTable(memoryLimit: memoryLimit)
+        lines = SpillTable(memoryLimit: memoryLimit)
         self.book = book ?? AnswerBook(questions: index.questions)
     }
 }
@@ -65,6 +69,8 @@ struct LongRowReader {
     let wanted: String?
     /// Indices already built, by quiz id.
     let indices: [String: QuizIndex]
+    /// The answer and line tables of a part move to temporary files past this size in bytes.
+    let memoryLimit: Int
 
     /// Reads the records of `buffer` (the header first when `header` is true).
     func read(_ buffer: UnsafeMutableBufferPointer<UInt8>, header: Bool) -> LongChunk {
@@ -77,10 +83,10 @@ struct LongRowReader {
         var refs = ByteTable()
         var questionCount = 0
         var book = AnswerBook(questions: [])
-        var learners: [(name: String, key: String, line: Int)] = []
+        var learners: [(name: String, line: Int)] = []
         var byKey: [String: Int] = [:]
-        var flat: [Int32] = []
-        var lines: [Int32] = []
+        var flat = SpillTable<Int32>(memoryLimit: memoryLimit)
+        var lines = SpillTable<Int32>(memoryLimit: memoryLimit)
         var repeats: [(learner: Int, question: Int, line: Int)] = []
         func activate(_ next: Int) {
             if active >= 0 {
@@ -97,7 +103,8 @@ struct LongRowReader {
                 return
             }
             let part = chunk.parts[next]
-            chunk.parts[next] = LongPart(index: part.index, book: AnswerBook(questions: []))
+            chunk.parts[next] = LongPart(
+                index: part.index, book: AnswerBook(questions: []), memoryLimit: memoryLimit)
             index = part.index
             refs = part.index.refTable
             questionCount = part.index.questions.count
@@ -113,7 +120,7 @@ struct LongRowReader {
                 RejectedRow(file: file, line: line, column: column, reason: reason))
         }
         if let fixed {
-            chunk.parts.append(LongPart(index: fixed))
+            chunk.parts.append(LongPart(index: fixed, memoryLimit: memoryLimit))
             partOfQuiz[fixed.quiz.id.value] = 0
             activate(0)
         }
@@ -139,6 +146,12 @@ struct LongRowReader {
             var recordStart = scanner.read
             while try scanner.next() {
                 if pages.due(recordStart) {
+                    // The rows of learners before this one go too (they stay in the tables'
+                    // files; a learner met again brings theirs back).
+                    if lastLearnerIndex > 0 {
+                        flat.release(upTo: lastLearnerIndex * questionCount)
+                        lines.release(upTo: lastLearnerIndex * questionCount)
+                    }
                     pages.release(
                         upTo: Swift.min(
                             recordStart, offset(lastQuiz, or: recordStart),
@@ -169,7 +182,8 @@ struct LongRowReader {
                         } else if wanted == nil || wanted == id, let quiz = bank.quiz(id) {
                             chunk.parts.append(
                                 LongPart(
-                                    index: indices[id] ?? QuizIndex(quiz: quiz, bank: bank)))
+                                    index: indices[id] ?? QuizIndex(quiz: quiz, bank: bank),
+                                    memoryLimit: memoryLimit))
                             next = chunk.parts.count - 1
                             partOfQuiz[id] = next
                         }
@@ -204,13 +218,13 @@ struct LongRowReader {
                             scanner.line(of: learnerColumn), learnerColumn + 1, "no learner given")
                         continue
                     }
-                    let key = name.lowercased()
+                    let key = QuizCollector.key(name)
                     if let known = byKey[key] {
                         learner = known
                     } else {
-                        learners.append((name, key, line))
-                        flat.append(contentsOf: repeatElement(-1, count: questionCount))
-                        lines.append(contentsOf: repeatElement(0, count: questionCount))
+                        learners.append((name, line))
+                        flat.append(repeating: -1, count: questionCount)
+                        lines.append(repeating: 0, count: questionCount)
                         learner = learners.count - 1
                         byKey[key] = learner
                     }
@@ -253,6 +267,8 @@ struct LongRowReader {
             reject(failure.line, failure.column, failure.reason)
         }
         activate(-1)
+        // The learners' numbers by key serve only while rows are read: they go before merging.
+        for part in chunk.parts.indices { chunk.parts[part].byKey = [:] }
         chunk.lineCount = scanner.lineCount
         return chunk
     }

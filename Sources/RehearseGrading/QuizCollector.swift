@@ -4,43 +4,55 @@ import RehearseCore
 import RehearseProgress
 import RehearseScoring
 
-/// Gathers answers per quiz and learner while sheets are read: answer numbers in one flat array,
+/// Gathers answers per quiz and learner while sheets are read: answer numbers in one flat table,
 /// a row of `questionCount` per learner.
 final class QuizCollector {
     let index: QuizIndex
     let questionCount: Int
     var book: AnswerBook
     var learners: [LearnerSheet] = []
-    var flat: [Int32] = []
+    var flat: SpillTable<Int32>
     var byName: [String: Int] = [:]
 
-    init(index: QuizIndex) {
+    init(index: QuizIndex, memoryLimit: Int = SpillTable<Int32>.defaultMemoryLimit) {
         self.index = index
+        flat = SpillTable(memoryLimit: memoryLimit)
         questionCount = index.questions.count
         book = AnswerBook(questions: index.questions)
     }
 
     /// The learner's number, added on first sight (names match without regard to case).
     func learner(_ name: String, file: String, line: Int) -> Int {
-        let key = name.lowercased()
+        let key = Self.key(name)
         if let known = byName[key] { return known }
         learners.append(
             LearnerSheet(learner: name, file: file, line: line))
-        flat.append(contentsOf: repeatElement(-1, count: questionCount))
+        flat.append(repeating: -1, count: questionCount)
         byName[key] = learners.count - 1
         return learners.count - 1
     }
 
-    /// The cohort: the collector's own table and learners, shared, not copied. `handOver`
-    /// leaves the collector without them (nothing more is read), so the cohort is their only
-    /// holder and they go when it goes.
+    /// The key a learner's name is matched by: the name lower-cased, or the name itself (the
+    /// same storage, not a second string) when it has nothing to lower.
+    static func key(_ name: String) -> String {
+        name.utf8.allSatisfy { $0 < 0x80 && !(UInt8(ascii: "A")...UInt8(ascii: "Z")).contains($0) }
+            ? name : name.lowercased()
+    }
+
+    /// The cohort. With `handOver`, the collector's own table and learners, shared, not copied,
+    /// and the collector is left without them (nothing more is read), so the cohort is their
+    /// only holder and they go when it goes; else a copy of the table.
     func cohort(handOver: Bool) -> Cohort {
-        let cohort = Cohort(index: index, answers: book, learners: learners, responses: flat)
-        if handOver {
-            learners = []
-            flat = []
-            byName = [:]
+        guard handOver else {
+            // The reader may read on: the cohort gets a copy of the table.
+            let copy = SpillTable<Int32>(memoryLimit: flat.memoryLimit)
+            copy.append(contentsOf: flat)
+            return Cohort(index: index, answers: book, learners: learners, table: copy)
         }
+        let cohort = Cohort(index: index, answers: book, learners: learners, table: flat)
+        learners = []
+        flat = SpillTable(memoryLimit: flat.memoryLimit)
+        byName = [:]
         return cohort
     }
 }

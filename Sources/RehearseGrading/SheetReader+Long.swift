@@ -52,7 +52,7 @@ extension SheetReader {
         for (id, collector) in collectors { indices[id] = collector.index }
         let reader = LongRowReader(
             bank: bank, file: file, delimiter: delimiter, columns: columns, fixed: fixed,
-            wanted: options.quiz, indices: indices)
+            wanted: options.quiz, indices: indices, memoryLimit: tableMemoryLimit)
 
         let workers = ProcessInfo.processInfo.activeProcessorCount
         let parallel =
@@ -72,14 +72,31 @@ extension SheetReader {
         } else {
             chunks = [reader.read(buffer, header: true)]
         }
-        merge(chunks, file: file, answerColumn: answerColumn + 1)
+        merge(consume chunks, file: file, answerColumn: answerColumn + 1)
     }
 
     /// Merges what the slices of a long sheet read into the collectors, in order.
-    func merge(_ chunks: [LongChunk], file: String, answerColumn: Int) {
+    func merge(_ chunks: consuming [LongChunk], file: String, answerColumn: Int) {
         let firstRejected = rejected.count
         var lineOffset = 0
-        for chunk in chunks {
+        // Room for every learner the slices met, made once: growing the list and the map while
+        // merging would hold the old and the new storage at once.
+        var met: [ObjectIdentifier: (QuizCollector, Int)] = [:]
+        for number in chunks.indices {
+            for part in chunks[number].parts {
+                guard let collector = collector(for: part.index.quiz.id.value, index: part.index)
+                else { continue }
+                met[ObjectIdentifier(collector), default: (collector, 0)].1 += part.learners.count
+            }
+        }
+        for (collector, count) in met.values {
+            collector.learners.reserveCapacity(collector.learners.count + count)
+            collector.byName.reserveCapacity(collector.byName.count + count)
+        }
+        for number in chunks.indices {
+            let chunk = chunks[number]
+            // Each slice's learners go once merged (the next slice's merge needs the room).
+            chunks[number] = LongChunk()
             rejected += chunk.rejected.map { row in
                 var row = row
                 row.line += lineOffset
@@ -132,19 +149,20 @@ extension SheetReader {
             }
         }
         // Working copies, moved out of the collector and back (no class property in the loop).
-        // An empty collector's rows are the part's rows as they are.
-        var flat = adopt ? part.flat : collector.flat
+        // An empty collector's rows are the part's table as it is.
+        let flat = adopt ? part.flat : collector.flat
         var learners = collector.learners
         var byName = collector.byName
-        collector.flat = []
         collector.learners = []
         collector.byName = [:]
         learners.reserveCapacity(learners.count + part.learners.count)
+        var releasedFrom = 0  // the part's rows before this learner's were given back
         var numbers: [Int] = []  // the collector's number of each of the part's learners
         numbers.reserveCapacity(part.learners.count)
         for (local, learner) in part.learners.enumerated() {
             let from = local * questionCount
-            if let known = byName[learner.key] {
+            let key = QuizCollector.key(learner.name)
+            if let known = byName[key] {
                 numbers.append(known)
                 let to = known * questionCount
                 for question in 0..<questionCount {
@@ -162,18 +180,27 @@ extension SheetReader {
             }
             learners.append(
                 LearnerSheet(learner: learner.name, file: file, line: learner.line + lineOffset))
-            byName[learner.key] = learners.count - 1
+            byName[key] = learners.count - 1
             numbers.append(learners.count - 1)
             if adopt { continue }
-            part.flat.withUnsafeBufferPointer { source in
-                renumber.withUnsafeBufferPointer { map in
-                    base.withUnsafeBufferPointer { start in
-                        for question in 0..<questionCount {
-                            let code = source[from + question]
-                            flat.append(code >= 0 ? map[start[question] + Int(code)] : -1)
-                        }
+            flat.append(repeating: -1, count: questionCount)
+            let to = flat.count - questionCount
+            let source = part.flat.buffer
+            let target = flat.buffer
+            renumber.withUnsafeBufferPointer { map in
+                base.withUnsafeBufferPointer { start in
+                    for question in 0..<questionCount {
+                        let code = source[from + question]
+                        if code >= 0 { target[to + question] = map[start[question] + Int(code)] }
                     }
                 }
+            }
+            // Rows copied are given back (the part's were given back once already, as they were
+            // read: its second pass is released range by range).
+            if local - releasedFrom >= 1024 {
+                part.flat.release((releasedFrom * questionCount)..<from)
+                releasedFrom = local
+                flat.release(upTo: to)
             }
         }
         for (learner, question, line) in part.repeats {

@@ -23,6 +23,9 @@ public final class SheetReader {
     public var parallelThreshold = 8 << 20
     /// Set while a mapped sheet is read: whether it holds no `"` (from the scan made anyway).
     var quoteFree: Bool?
+    /// Tables of answers (a value per learner and question) larger than this, in bytes, are
+    /// kept in temporary files (see `SpillTable`).
+    var tableMemoryLimit = SpillTable<Int32>.defaultMemoryLimit
     /// How many sheets were read on all cores.
     public internal(set) var parallelReads = 0
 
@@ -156,7 +159,8 @@ public final class SheetReader {
             return nil
         }
         guard let quiz = bank.quiz(id) else { return nil }
-        let collector = QuizCollector(index: index ?? QuizIndex(quiz: quiz, bank: bank))
+        let collector = QuizCollector(
+            index: index ?? QuizIndex(quiz: quiz, bank: bank), memoryLimit: tableMemoryLimit)
         collectors[id] = collector
         collectorOrder.append(id)
         return collector

@@ -73,9 +73,11 @@ struct Grade: ParsableCommand {
         let options = SheetOptions(
             quiz: quiz, learnerColumn: learnerColumn, delimiter: delimiter?.byte, attempt: attempt)
         let reader = SheetReader(bank: loaded.bank, options: options)
-        let cohort: Cohort
+        // The cohort (every learner's answers) goes once graded.
+        let graded: GradedCohort
         do {
-            cohort = try reader.cohort(readingFiles: sheets)
+            let cohort = try reader.cohort(readingFiles: sheets)
+            graded = Grader.grade(bank: loaded.bank, cohort: cohort)
         } catch {
             switch error {
             case .unreadable(let path):
@@ -89,7 +91,6 @@ struct Grade: ParsableCommand {
                 throw RehearseError(reader.rejected.isEmpty ? .usage : .rejected, error.message)
             }
         }
-        let graded = Grader.grade(bank: loaded.bank, cohort: cohort)
         var notes = reader.notes
         var rejected = reader.rejected
         if updateProgress {
@@ -111,17 +112,16 @@ struct Grade: ParsableCommand {
             try writeReport(
                 XAPIOutput.grade(graded, bank: loaded.bank, now: now, options: xapi), to: output,
                 format: .json)
-        } else if format == .json {
-            let sink = try reportSink()
-            GradeJSON.render(report) { sink.write($0) }
-            try close(sink)
         } else {
-            let bytes = GradeRendering.render(
+            // Written in pieces as rendered (JSON, and the CSV tables of learners and marks).
+            let sink = try reportSink()
+            GradeRendering.render(
                 report, format: format.report, itemsTable: table == .items,
                 marksTable: table == .marks,
                 color: output == nil && format == .table && global.useColor(),
-                width: output == nil ? Self.tableWidth() : nil)
-            try writeReport(bytes, to: output, format: format.report)
+                width: output == nil ? Self.tableWidth() : nil
+            ) { sink.write($0) }
+            try close(sink)
         }
         if output != nil || format != .table {
             for row in rejected {

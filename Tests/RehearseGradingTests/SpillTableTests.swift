@@ -1,0 +1,162 @@
+import Foundation
+import Testing
+
+@testable import RehearseBank
+@testable import RehearseCore
+@testable import RehearseGrading
+@testable import RehearseScoring
+
+/// Tables that move into temporary files (`SpillTable`, `NameTable`) hold what they were given,
+/// and a cohort graded with every table in a file reports byte for byte what one graded in
+/// memory reports.
+@Suite("Tables kept in temporary files")
+struct SpillTableTests {
+    /// The same values appended to a table in memory and to one that spills at once.
+    static func filled(limit: Int, count: Int, seed: UInt64) -> SpillTable<Int32> {
+        var generator = SeededGenerator(seed: seed)
+        let table = SpillTable<Int32>(memoryLimit: limit)
+        while table.count < count {
+            switch generator.next() % 3 {
+            case 0: table.append(Int32(truncatingIfNeeded: generator.next()))
+            case 1:
+                let run = Int(generator.next() % 700)
+                table.append(
+                    repeating: Int32(truncatingIfNeeded: generator.next()),
+                    count: Swift.min(run, count - table.count))
+            default:
+                let values = (0..<Swift.min(Int(generator.next() % 300), count - table.count)).map {
+                    _ in Int32(truncatingIfNeeded: generator.next())
+                }
+                values.withUnsafeBufferPointer { table.append(contentsOf: $0) }
+            }
+        }
+        return table
+    }
+
+    @Test(arguments: [0, 1, 1023, 1024, 1025, 4096, 100_000])
+    func aSpilledTableHoldsWhatATableInMemoryHolds(count: Int) {
+        let memory = Self.filled(limit: Int.max, count: count, seed: UInt64(count) + 1)
+        let spilled = Self.filled(limit: 0, count: count, seed: UInt64(count) + 1)
+        #expect(!memory.isSpilled)
+        #expect(spilled.isSpilled == (count > 16))
+        #expect(spilled.count == count)
+        #expect(spilled.values(0..<count) == memory.values(0..<count))
+        // Written in place, then given back to the system and read again from the file.
+        for position in stride(from: 0, to: count, by: 997) {
+            spilled[position] = Int32(position)
+            memory[position] = Int32(position)
+        }
+        spilled.release(0..<(count / 2))
+        spilled.release(upTo: count / 3)
+        spilled.release(upTo: count)
+        #expect(spilled.values(0..<count) == memory.values(0..<count))
+        spilled.release()
+        #expect(Array(spilled.buffer) == Array(memory.buffer))
+    }
+
+    @Test func aTableSpillsWhenItOutgrowsItsLimitAndKeepsWhatItHeld() {
+        let page = PageRelease.pageSize / 4
+        let table = SpillTable<Int32>(memoryLimit: page * 4)
+        for value in 0..<page { table.append(Int32(value)) }
+        #expect(!table.isSpilled)
+        table.append(repeating: -1, count: page * 3)
+        #expect(table.isSpilled)
+        table.reserve(page * 40)
+        table.append(repeating: 7, count: page * 30)
+        #expect(table.count == page * 34)
+        #expect(table.values(0..<page) == (0..<page).map { Int32($0) })
+        #expect(table.values(page..<(page * 4)).allSatisfy { $0 == -1 })
+        #expect(table.values((page * 4)..<(page * 34)).allSatisfy { $0 == 7 })
+        // Releasing ranges that end inside a page keeps the values around the edges.
+        table.release(3..<(page * 2 + 5))
+        #expect(table.values(0..<page) == (0..<page).map { Int32($0) })
+    }
+
+    @Test func aTableOfRecordsRoundTrips() {
+        struct Pair: Equatable {
+            var number: Double
+            var flag: Bool
+        }
+        let table = SpillTable<Pair>(memoryLimit: 0)
+        let pairs = (0..<5000).map { Pair(number: Double($0) / 3, flag: $0 % 3 == 0) }
+        for pair in pairs { table.append(pair) }
+        table.release()
+        #expect(table.values(0..<5000) == pairs)
+    }
+
+    @Test(arguments: [0, Int.max])
+    func aNameTableGivesBackEveryName(limit: Int) {
+        let names =
+            ["", "ana@example.com", "Zoë Ångström", "李雷", String(repeating: "x", count: 5000)]
+            + (0..<3000).map { "learner\($0)@example.com" }
+        let first = NameTable(memoryLimit: limit)
+        let second = NameTable(memoryLimit: limit)
+        for name in names.prefix(1000) { first.append(name) }
+        for name in names.dropFirst(1000) { second.append(name) }
+        first.append(contentsOf: second)
+        first.release()
+        #expect(first.count == names.count)
+        #expect((0..<first.count).map { first[$0] } == names)
+    }
+
+    @Test func learnerKeysShareTheNameWhenThereIsNothingToLower() {
+        #expect(QuizCollector.key("ana@example.com") == "ana@example.com")
+        #expect(QuizCollector.key("Ana@Example.com") == "ana@example.com")
+        #expect(QuizCollector.key("ÉLodie") == "élodie")
+    }
+
+    /// A large sheet read and graded twice, once with every table in a temporary file: the
+    /// cohort, the rejected rows and every report are the same.
+    @Test func aCohortGradedFromFilesReportsWhatOneInMemoryReports() throws {
+        let bank = GradingFixtures.bank
+        // Copies of a generated sheet, each with its own learners: more than 4,096 learners, so
+        // they are graded in slices, in a sheet read in slices.
+        let body = GraderTests.sheet(bank: bank, quiz: "q", learners: 400, seed: 9)
+            .replacingOccurrences(of: "\"", with: "")
+            .split(separator: "\n")
+            .filter { $0.split(separator: ",", omittingEmptySubsequences: false).count <= 4 }
+            .dropFirst().joined(separator: "\n")
+        var text = "learner,quiz,question,answer\n"
+        for copy in 0..<11 {
+            text += body.replacingOccurrences(of: "@example.com", with: "@c\(copy).example.com")
+            text += "\n"
+        }
+        // Learners met again at the end: one new answer is kept, a second answer rejected.
+        text += "l1@c0.example.com,q,q/listen-first,true\nl2@c1.example.com,q,q/refund,b\n"
+        func run(limit: Int) throws -> (Cohort, SheetReader, GradeReport) {
+            let reader = SheetReader(bank: bank)
+            reader.tableMemoryLimit = limit
+            reader.parallelThreshold = 1 << 16
+            try reader.read(file: "big.csv", bytes: Array(text.utf8))
+            let cohort = try reader.cohort()
+            let graded = Grader.grade(bank: bank, cohort: cohort)
+            return (cohort, reader, GradeReport(graded: graded, rejected: reader.rejected))
+        }
+        let (memoryCohort, memoryReader, memory) = try run(limit: Int.max)
+        let (fileCohort, fileReader, file) = try run(limit: 0)
+        #expect(fileCohort.table.isSpilled)
+        #expect(!memoryCohort.table.isSpilled)
+        #expect(file.graded.learners.records.isSpilled)
+        #expect(fileCohort.learners.count > 4096)
+        #expect(
+            memoryReader.parallelReads == (ProcessInfo.processInfo.activeProcessorCount > 1 ? 1 : 0)
+        )
+        #expect(fileReader.parallelReads == memoryReader.parallelReads)
+        #expect(fileCohort.responses == memoryCohort.responses)
+        #expect(fileReader.rejected == memoryReader.rejected)
+        #expect(!fileReader.rejected.isEmpty)
+        let formats: [(ReportFormat, items: Bool, marks: Bool)] = [
+            (.json, false, false), (.csv, false, false), (.csv, true, false), (.csv, false, true),
+            (.table, false, false),
+        ]
+        for (format, items, marks) in formats {
+            var pieces: [UInt8] = []
+            GradeRendering.render(
+                file, format: format, itemsTable: items, marksTable: marks, width: 100
+            ) { pieces += $0 }
+            let whole = GradeRendering.render(
+                memory, format: format, itemsTable: items, marksTable: marks, width: 100)
+            #expect(pieces == whole, "\(format) items \(items) marks \(marks)")
+        }
+    }
+}
