@@ -1,3 +1,5 @@
+import RehearseCore
+
 /// Why sheet files could not be read into a cohort.
 public enum SheetFileError: Error, Sendable {
     /// The file cannot be opened or read.
@@ -17,7 +19,7 @@ extension SheetReader {
                 }
                 continue
             }
-            guard let bytes = MappedFile.readBytes(path) else {
+            guard let bytes = RegularFile.bytes(atPath: path) else {
                 throw .unreadable(path: path)
             }
             try graded { () throws(GradingError) in try read(file: path, bytes: bytes) }

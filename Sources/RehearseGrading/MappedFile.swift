@@ -48,34 +48,4 @@ public struct MappedFile {
             ranges.contains { $0.lowerBound <= start && start + buffer.count <= $0.upperBound }
         }
     }
-
-    /// The bytes of a regular file, read straight into an array (a sheet may be tens of
-    /// megabytes); nil when it cannot be read.
-    public static func readBytes(_ path: String) -> [UInt8]? {
-        let descriptor = open(path, O_RDONLY)
-        guard descriptor >= 0 else { return nil }
-        defer { close(descriptor) }
-        var info = stat()
-        guard fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else {
-            return nil
-        }
-        let size = Int(info.st_size)
-        var bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
-            var total = 0
-            while total < size {
-                let got = read(descriptor, buffer.baseAddress.map { $0 + total }, size - total)
-                if got <= 0 { break }
-                total += got
-            }
-            count = total
-        }
-        // A file that grew while being read: read the rest.
-        var chunk = [UInt8](repeating: 0, count: 65_536)
-        while true {
-            let got = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
-            if got <= 0 { break }
-            bytes.append(contentsOf: chunk[0..<got])
-        }
-        return bytes
-    }
 }
