@@ -13,17 +13,22 @@ enum ExportRuns {
     /// out; they are listed as `REF: what`),
     /// preceded by `category` of the entry (its category line) whenever the entry's scenario
     /// differs from the entry before's (inline questions: no scenario); the runs in order after
-    /// `head` and before `tail`, and their notes after `notes`. `parts` (tests) sets the
-    /// number of runs.
+    /// `head` and before `tail`, and their notes after `notes`. With `emit`, the pieces are
+    /// handed to it in order as they are done (the runs are written to the file while later
+    /// runs are still being made) and the result holds none. `parts` (tests) sets the number of
+    /// runs.
     static func write(
         _ entries: [ExportEntry], head: ExportBytes, tail: String = "", notes: [String],
-        parts: Int? = nil,
+        parts: Int? = nil, emit: (@Sendable ([UInt8]) -> Void)? = nil,
         category: @Sendable (ExportEntry, inout ExportBytes) -> Void,
         entry write: @Sendable (ExportEntry, inout [String], inout ExportBytes) -> Void
     ) -> ExportResult {
         let cores = max(1, ProcessInfo.processInfo.activeProcessorCount)
         let runs = ranges(count: entries.count, parts: parts ?? cores * runsPerCore)
-        let written = parallelMap(runs) { run -> (ExportBytes, [String]) in
+        let emitter = emit.map(OrderedEmitter.init)
+        emitter?.finished(0, head.bytes)
+        let written = parallelMap(Array(runs.indices)) { number -> (ExportBytes, [String]) in
+            let run = runs[number]
             var out = ExportBytes()
             var notes: [String] = []
             var first = run.lowerBound == 0
@@ -40,11 +45,17 @@ enum ExportRuns {
                 write(entry, &own, &out)
                 for note in own { notes.append("\(entry.ref): \(note)") }
             }
-            return (out, notes)
+            guard let emitter else { return (out, notes) }
+            emitter.finished(number + 1, out.bytes)
+            return (ExportBytes(), notes)
         }
         var all = notes
         all.reserveCapacity(notes.count + written.reduce(0) { $0 + $1.1.count })
         for (_, runNotes) in written { all += runNotes }
+        if let emitter {
+            emitter.finished(runs.count + 1, Array(tail.utf8))
+            return ExportResult(pieces: [], notes: all)
+        }
         var pieces = [head.bytes]
         pieces.reserveCapacity(written.count + 2)
         for (run, _) in written { pieces.append(run.bytes) }

@@ -6,12 +6,16 @@ import RehearseCore
 public enum GiftExporter {
     /// The GIFT text of `plan`. The questions are written on all cores, in runs of
     /// neighbours (`ExportRuns`), then joined in plan order.
-    public static func export(_ plan: ExportPlan) -> ExportResult {
+    /// With `emit`, the text is handed to it in pieces, in order, as they are done (the
+    /// result then holds no pieces, only the notes).
+    public static func export(
+        _ plan: ExportPlan, emit: (@Sendable ([UInt8]) -> Void)? = nil
+    ) -> ExportResult {
         var head = ExportBytes()
         head.add("// Exported by rehearse export from the quiz \(plan.quizID).\n\n")
         let quizID = plan.quizID
         return ExportRuns.write(
-            plan.entries, head: head, notes: plan.notes,
+            plan.entries, head: head, notes: plan.notes, emit: emit,
             category: { entry, out in
                 out.add("$CATEGORY: \(entry.scenario.map { "\(quizID)/\($0)" } ?? quizID)\n\n")
             },

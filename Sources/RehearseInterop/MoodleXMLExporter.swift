@@ -7,14 +7,18 @@ import RehearseCore
 public enum MoodleXMLExporter {
     /// The Moodle XML text of `plan`. The questions are written on all cores, in runs of
     /// neighbours (`ExportRuns`), then joined in plan order.
-    public static func export(_ plan: ExportPlan) -> ExportResult {
+    /// With `emit`, the text is handed to it in pieces, in order, as they are done (the
+    /// result then holds no pieces, only the notes).
+    public static func export(
+        _ plan: ExportPlan, emit: (@Sendable ([UInt8]) -> Void)? = nil
+    ) -> ExportResult {
         let quizID = plan.quizID
         var head = ExportBytes()
         head.add("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
         head.add(
             "<!-- Exported by rehearse export from the quiz \(comment(plan.quizID)). -->\n<quiz>\n")
         return ExportRuns.write(
-            plan.entries, head: head, tail: "</quiz>\n", notes: plan.notes,
+            plan.entries, head: head, tail: "</quiz>\n", notes: plan.notes, emit: emit,
             category: { entry, lines in
                 let category = entry.scenario.map { "\(quizID)/\($0)" } ?? quizID
                 lines.add("  <question type=\"category\">\n")

@@ -1,10 +1,10 @@
 import ArgumentParser
-import Dispatch
 import Foundation
 import RehearseBank
 import RehearseCore
 import RehearseInterop
 import RehearseSession
+import Synchronization
 
 /// `export --to gift|moodle-xml|qti`.
 extension ExportFormat: ExpressibleByArgument {}
@@ -52,28 +52,41 @@ struct Export: ParsableCommand {
         // A whole bank's questions, freed one by one, took longer than writing a large quiz's
         // file: they are given back with the process instead.
         defer { KeptUntilExit.keep((bank, plan)) }
-        let result: ExportResult
+        let export: (ExportPlan, (@Sendable ([UInt8]) -> Void)?) -> ExportResult
         switch format {
-        case .gift: result = GiftExporter.export(plan)
-        case .moodleXML: result = MoodleXMLExporter.export(plan)
+        case .gift: export = GiftExporter.export
+        case .moodleXML: export = MoodleXMLExporter.export
         case .qti:
             try writePackage(QTIPackage(plan))
             return
         }
-        // The notes go to standard error while the text is written.
-        let notes = result.notes
-        let reporting = DispatchGroup()
-        DispatchQueue.global().async(group: reporting) { Self.report(notes) }
-        defer { reporting.wait() }
+        // The text goes out piece by piece as the pieces are done, while later ones are still
+        // being written; the notes follow on standard error.
         guard let output else {
-            for piece in result.pieces { writeOutput(piece) }
+            Self.report(export(plan) { piece in writeOutput(piece) }.notes)
             return
         }
-        do {
-            try AtomicFileWriter.write(result.pieces, to: output, replace: true)
+        var notes: [String] = []
+        do throws(AtomicFileWriter.Failure) {
+            try AtomicFileWriter.write(to: output, replace: true) { handle in
+                let failed = Mutex<String?>(nil)
+                notes =
+                    export(plan) { piece in
+                        do {
+                            try AtomicFileWriter.write(piece, to: handle)
+                        } catch {
+                            let reason = AtomicFileWriter.reason(error)
+                            failed.withLock { $0 = $0 ?? reason }
+                        }
+                    }.notes
+                if let reason = failed.withLock({ $0 }) {
+                    throw AtomicFileWriter.Failure(path: output, reason: reason)
+                }
+            }
         } catch {
             throw RehearseError(.io, "cannot write \(error.path): \(error.reason)")
         }
+        Self.report(notes)
     }
 
     /// The quiz and the part of the bank it needs, read by the quiz loader `take` uses: the

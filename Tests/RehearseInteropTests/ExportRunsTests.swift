@@ -1,4 +1,5 @@
 import RehearseBank
+import Synchronization
 import Testing
 
 @testable import RehearseInterop
@@ -25,11 +26,18 @@ import Testing
             let whole = Self.write(entries, parts: 1)
             #expect(whole.text.contains("[\(entries.first?.scenario ?? "-")]"))
             #expect(whole.pieces.last == Array("end\n".utf8))
-            #expect(whole.pieces.count == 2 + min(1, entries.count))
+            #expect(whole.pieces.first == Array("start\n".utf8))
             #expect(whole.notes.first == "first")
             #expect(whole.notes.contains("\(entries.first?.ref ?? ""): written"))
             #expect(whole.notes.count == 1 + entries.reduce(0) { $0 + $1.notes.count + 1 })
             for parts in [2, 3, max(1, entries.count)] {
+                let streamed = Mutex<[UInt8]>([])
+                let sent = Self.write(entries, parts: parts) { piece in
+                    streamed.withLock { $0 += piece }
+                }
+                #expect(sent.pieces.isEmpty)
+                #expect(streamed.withLock { $0 } == whole.bytes, "\(quiz.id.value), \(parts) runs")
+                #expect(sent.notes == whole.notes)
                 let cut = Self.write(entries, parts: parts)
                 #expect(cut.bytes == whole.bytes, "\(quiz.id.value), \(parts) runs")
                 #expect(cut.notes == whole.notes, "\(quiz.id.value), \(parts) runs")
@@ -40,9 +48,13 @@ import Testing
     }
 
     /// A category line per change of scenario, a line and a note per entry.
-    private static func write(_ entries: [ExportEntry], parts: Int) -> ExportResult {
-        ExportRuns.write(
-            entries, head: ExportBytes(), tail: "end\n", notes: ["first"], parts: parts,
+    private static func write(
+        _ entries: [ExportEntry], parts: Int, emit: (@Sendable ([UInt8]) -> Void)? = nil
+    ) -> ExportResult {
+        var head = ExportBytes()
+        head.add("start\n")
+        return ExportRuns.write(
+            entries, head: head, tail: "end\n", notes: ["first"], parts: parts, emit: emit,
             category: { entry, out in out.add("[\(entry.scenario ?? "-")]\n") },
             entry: { entry, notes, out in
                 out.add(entry.name + "\n")
