@@ -31,10 +31,9 @@ public enum GradeJSON {
         out.raw(",\n  \"pass\": ")
         out.number(index.quiz.passPercent)
         out.raw(",\n  \"needsHelp\": [")
-        writeNeedsHelp(report, into: &out) { piece in
-            write(piece.bytes)
-            piece.bytes.removeAll(keepingCapacity: true)
-        }
+        write(out.bytes)
+        out.bytes.removeAll(keepingCapacity: true)
+        writeNeedsHelp(report, write: write)
         out.raw("],\n  \"learners\": [")
         write(out.bytes)
         out.bytes.removeAll(keepingCapacity: true)
@@ -167,35 +166,68 @@ public enum GradeJSON {
         out.raw("]}")
     }
 
-    /// `needsHelp`: learner, name, percent, weakest competencies (ids), missed refs. `flush`
-    /// hands the piece written so far on every 1,024 entries, so a cohort of 100,000 learners
-    /// who all need help is never one piece in memory.
-    static func writeNeedsHelp(
-        _ report: GradeReport, into out: inout JSONWriter,
-        flush: (inout JSONWriter) -> Void
-    ) {
-        for (offset, entry) in report.needsHelp.enumerated() {
-            if offset > 0, offset.isMultiple(of: 1024) { flush(&out) }
-            let learner = report.graded.learners[entry.learner]
-            out.raw(offset == 0 ? "\n    {\"learner\": " : ",\n    {\"learner\": ")
-            out.string(learner.learner)
-            out.raw(", \"name\": ")
-            if let name = report.name(of: learner) { out.string(name) } else { out.raw("null") }
-            out.raw(", \"percent\": ")
-            out.number(entry.percent)
-            out.raw(", \"weakest\": [")
-            for (position, competency) in entry.weakest.enumerated() {
-                if position > 0 { out.raw(", ") }
-                out.string(report.index.competencies[competency])
+    /// `needsHelp`: learner, name, percent, weakest competencies (ids), missed refs. Rendered in
+    /// slices on all cores and handed to `write` in order, so a cohort of 100,000 learners who
+    /// all need help is never one piece in memory. A learner's missed refs are those of
+    /// `GradeReport.missed`, copied from each distinct block outcome's list rendered once.
+    static func writeNeedsHelp(_ report: GradeReport, write: ([UInt8]) -> Void) {
+        let graded = report.graded
+        let missed = graded.outcomes.map { outcomes in
+            outcomes.map { outcome in
+                var piece = JSONWriter(capacity: 64)
+                for answer in outcome.answers where answer.earned < answer.max {
+                    if !piece.bytes.isEmpty { piece.raw(", ") }
+                    piece.string(graded.index.refs[answer.question])
+                }
+                return piece.bytes
             }
-            out.raw("], \"missed\": [")
-            for (position, question) in report.missed(entry).enumerated() {
-                if position > 0 { out.raw(", ") }
-                out.string(report.index.refs[question])
-            }
-            out.raw("]}")
         }
-        if !report.needsHelp.isEmpty { out.raw("\n  ") }
+        let entries = report.needsHelp
+        let slice = 512
+        var start = 0
+        while start < entries.count {
+            let end = Swift.min(entries.count, start + 2 * slice)
+            let middle = Swift.min(end, start + slice)
+            let ranges = [start..<middle, middle..<end].filter { !$0.isEmpty }
+            let parts = parallelMap(ranges) { range in
+                var out = JSONWriter(capacity: range.count * 1024)
+                for offset in range {
+                    writeNeedsHelp(entries[offset], first: offset == 0, report, missed, &out)
+                }
+                return out.bytes
+            }
+            for part in parts { write(part) }
+            start = end
+        }
+        if !entries.isEmpty { write(Array("\n  ".utf8)) }
+    }
+
+    private static func writeNeedsHelp(
+        _ entry: HelpEntry, first: Bool, _ report: GradeReport, _ missed: [[[UInt8]]],
+        _ out: inout JSONWriter
+    ) {
+        let learner = report.graded.learners[entry.learner]
+        out.raw(first ? "\n    {\"learner\": " : ",\n    {\"learner\": ")
+        out.string(learner.learner)
+        out.raw(", \"name\": ")
+        if let name = report.name(of: learner) { out.string(name) } else { out.raw("null") }
+        out.raw(", \"percent\": ")
+        out.number(entry.percent)
+        out.raw(", \"weakest\": [")
+        for (position, competency) in entry.weakest.enumerated() {
+            if position > 0 { out.raw(", ") }
+            out.string(report.index.competencies[competency])
+        }
+        out.raw("], \"missed\": [")
+        var firstMissed = true
+        for (block, outcome) in zip(learner.blocks, learner.outcomes) {
+            let fragment = missed[block][Int(outcome)]
+            guard !fragment.isEmpty else { continue }
+            if !firstMissed { out.raw(", ") }
+            firstMissed = false
+            out.append(fragment)
+        }
+        out.raw("]}")
     }
 
     static func writeRejected(_ rejected: [RejectedRow], into out: inout JSONWriter) {
