@@ -57,16 +57,7 @@ public enum GradeJSON {
         let fragments = parallelMap(Array(graded.outcomes.indices)) { block in
             graded.outcomes[block].map { answersFragment($0, refs: refs, answers: answers) }
         }
-        let missed = graded.outcomes.map { outcomes in
-            outcomes.map { outcome in
-                var piece = JSONWriter(capacity: 64)
-                for answer in outcome.answers where answer.earned < answer.max {
-                    if !piece.bytes.isEmpty { piece.raw(",") }
-                    piece.string(graded.index.refs[answer.question])
-                }
-                return piece.bytes
-            }
-        }
+        let missed = missedRefs(graded, separator: ",")
         let names = LearnerNames(
             competencies: graded.index.competencies.map { id in
                 var piece = JSONWriter(capacity: id.utf8.count + 4)
@@ -171,17 +162,7 @@ public enum GradeJSON {
     /// all need help is never one piece in memory. A learner's missed refs are those of
     /// `GradeReport.missed`, copied from each distinct block outcome's list rendered once.
     static func writeNeedsHelp(_ report: GradeReport, write: ([UInt8]) -> Void) {
-        let graded = report.graded
-        let missed = graded.outcomes.map { outcomes in
-            outcomes.map { outcome in
-                var piece = JSONWriter(capacity: 64)
-                for answer in outcome.answers where answer.earned < answer.max {
-                    if !piece.bytes.isEmpty { piece.raw(", ") }
-                    piece.string(graded.index.refs[answer.question])
-                }
-                return piece.bytes
-            }
-        }
+        let missed = missedRefs(report.graded, separator: ", ")
         let entries = report.needsHelp
         let slice = 512
         var start = 0
@@ -200,6 +181,26 @@ public enum GradeJSON {
             start = end
         }
         if !entries.isEmpty { write(Array("\n  ".utf8)) }
+    }
+
+    /// Per block and distinct outcome, the refs of its questions that did not earn full marks
+    /// (those of `GradeReport.missed`), rendered once, on all cores.
+    static func missedRefs(_ graded: GradedCohort, separator: StaticString) -> [[[UInt8]]] {
+        let refs = graded.index.refs.map { ref in
+            var piece = JSONWriter(capacity: ref.utf8.count + 2)
+            piece.string(ref)
+            return piece.bytes
+        }
+        return parallelMap(Array(graded.outcomes.indices)) { block in
+            graded.outcomes[block].map { outcome in
+                var piece = JSONWriter(capacity: 64)
+                for answer in outcome.answers where answer.earned < answer.max {
+                    if !piece.bytes.isEmpty { piece.raw(separator) }
+                    piece.append(refs[answer.question])
+                }
+                return piece.bytes
+            }
+        }
     }
 
     private static func writeNeedsHelp(
