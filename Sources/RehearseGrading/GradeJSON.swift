@@ -132,23 +132,9 @@ public enum GradeJSON {
             out.number(percent)
         }
         out.raw("}, \"answers\": [")
-        var firstAnswer = true
-        for (block, outcome) in zip(learner.blocks, learner.outcomes) {
-            let fragment = fragments[block][Int(outcome)]
-            guard !fragment.isEmpty else { continue }
-            if !firstAnswer { out.raw(",") }
-            firstAnswer = false
-            out.append(fragment)
-        }
+        appendOutcomes(fragments, of: learner, separator: ",", into: &out)
         out.raw("], \"missed\": [")
-        var firstMissed = true
-        for (block, outcome) in zip(learner.blocks, learner.outcomes) {
-            let fragment = missed[block][Int(outcome)]
-            guard !fragment.isEmpty else { continue }
-            if !firstMissed { out.raw(",") }
-            firstMissed = false
-            out.append(fragment)
-        }
+        appendOutcomes(missed, of: learner, separator: ",", into: &out)
         out.raw("], \"ignored\": [")
         for (position, question) in learner.ignored.enumerated() {
             if position > 0 { out.raw(", ") }
@@ -220,15 +206,24 @@ public enum GradeJSON {
             out.string(report.index.competencies[competency])
         }
         out.raw("], \"missed\": [")
-        var firstMissed = true
+        appendOutcomes(missed, of: learner, separator: ", ", into: &out)
+        out.raw("]}")
+    }
+
+    /// The learner's pieces of `table` (per block and outcome, rendered once), block by block,
+    /// the empty ones left out, `separator` between the others.
+    private static func appendOutcomes(
+        _ table: [[[UInt8]]], of learner: LearnerGrade, separator: StaticString,
+        into out: inout JSONWriter
+    ) {
+        var first = true
         for (block, outcome) in zip(learner.blocks, learner.outcomes) {
-            let fragment = missed[block][Int(outcome)]
+            let fragment = table[block][Int(outcome)]
             guard !fragment.isEmpty else { continue }
-            if !firstMissed { out.raw(", ") }
-            firstMissed = false
+            if !first { out.raw(separator) }
+            first = false
             out.append(fragment)
         }
-        out.raw("]}")
     }
 
     static func writeRejected(_ rejected: [RejectedRow], into out: inout JSONWriter) {

@@ -14,14 +14,6 @@ public enum AtomicFileWriter {
         }
     }
 
-    /// Writes `pieces`, one after the other, to `path`, making its folder if needed; an
-    /// existing file is replaced only with `replace`.
-    public static func write(_ pieces: [[UInt8]], to path: String, replace: Bool) throws(Failure) {
-        try write(to: path, replace: replace) { handle in
-            for piece in pieces { try write(piece, to: handle) }
-        }
-    }
-
     /// Writes to `path` what `body` writes to the handle it is given (a temporary file, renamed
     /// over `path` once `body` returns; removed if it throws), making the folder if needed; an
     /// existing file is replaced only with `replace`.
