@@ -1,3 +1,5 @@
+import RehearseBank
+
 /// Answers with weights (GIFT `%n%`, Moodle `fraction`) as a `choice` or `multi` question:
 /// one-answer questions become `choice` (`correct: true`, or per-option scores when some
 /// answer earns part of the marks), several-answer questions `multi` with partial scoring.
@@ -53,6 +55,19 @@ enum ChoiceMapping {
                     + ImportText.percent(best))
         }
         if best > 100 { notes.append("weights over 100%: the question is worth the best answer") }
+        guard ImportText.rounded(best / 100 * points) > 0 else {
+            return .failure(
+                SkipReason(
+                    "the best answer's weight, \(ImportText.percent(best)), rounds to 0 points; "
+                        + "give the best answer a larger weight"))
+        }
+        guard best / 100 * points <= Question.maximumPoints else {
+            return .failure(
+                SkipReason(
+                    "a weight of \(ImportText.percent(best)) makes the question worth more than the "
+                        + "\(YAMLScalar.number(Question.maximumPoints)) points a question may be "
+                        + "worth; give its best answer at most 100%"))
+        }
         let options = answers.map {
             DraftOption(
                 text: $0.text, score: ImportText.rounded(max(0, $0.percent) / 100 * points),

@@ -11,7 +11,7 @@ public enum GiftImporter {
         guard !prompt.isEmpty else { return .skipped(reason: "the question has no text") }
         var draft = DraftQuestion(
             sourceID: question.id, title: question.title, prompt: prompt,
-            points: question.points,
+            points: question.points.map { ImportText.points($0, notes: &notes) },
             explanation: question.globalFeedback.map {
                 plain($0, notes: &notes)
             }, tags: question.tags, body: .truefalse(true), line: question.line)
@@ -53,7 +53,7 @@ public enum GiftImporter {
             }
             // As Moodle: an answer written with `=` makes a one-answer question.
             let single = question.choices.contains { $0.isCorrect }
-            switch ChoiceMapping.body(answers, single: single, points: question.points ?? 1) {
+            switch ChoiceMapping.body(answers, single: single, points: draft.points ?? 1) {
             case .success(let mapped):
                 body = mapped.body
                 draft.points = mapped.points

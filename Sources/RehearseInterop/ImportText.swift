@@ -1,3 +1,4 @@
+import RehearseBank
 import RehearseCore
 
 /// Text from an imported source made safe for a bank file: no control characters (the loader
@@ -23,10 +24,27 @@ enum ImportText {
 
     static let controlNote = "control characters removed from the text"
 
-    /// A weight or fraction as people write it: `50%`, `33.33333%`, `-100%`.
+    /// A weight or fraction as people write it: `50%`, `33.33333%`, `-100%`. Any finite
+    /// weight a file can hold (`%1e300%`) is written, never converted to `Int` past its range.
     static func percent(_ value: Double) -> String {
-        let rounded = (value * 100_000).rounded() / 100_000
-        return (rounded == rounded.rounded() ? String(Int(rounded)) : "\(rounded)") + "%"
+        guard abs(value) < 1e9 else { return format(value) + "%" }
+        return format((value * 100_000).rounded() / 100_000) + "%"
+    }
+
+    /// A question's marks as the bank allows them: a mark of 0 or less (or not a number)
+    /// becomes 1, one over `Question.maximumPoints` becomes that maximum; a note says so.
+    static func points(_ value: Double, notes: inout [String]) -> Double {
+        if value > Question.maximumPoints {
+            notes.append(
+                "a default mark of \(YAMLScalar.number(value)) became "
+                    + "\(YAMLScalar.number(Question.maximumPoints)), the most a question may be worth")
+            return Question.maximumPoints
+        }
+        guard value > 0 else {
+            notes.append("a default mark of \(YAMLScalar.number(value)) became 1")
+            return 1
+        }
+        return value
     }
 
     /// `value` rounded to 4 decimal places (scores from percentages such as 33.33333%).

@@ -10,11 +10,7 @@ public enum MoodleImporter {
         let prompt = question.text.map { plain($0, notes: &notes) } ?? ""
         if let skip = skipReason(question.type) { return .skipped(reason: skip) }
         guard !prompt.isEmpty else { return .skipped(reason: "the question has no text") }
-        var points = question.defaultGrade ?? 1
-        if points <= 0 {
-            notes.append("a default mark of \(YAMLScalar.number(points)) became 1")
-            points = 1
-        }
+        let points = ImportText.points(question.defaultGrade ?? 1, notes: &notes)
         var draft = DraftQuestion(
             sourceID: question.idNumber, title: question.name, prompt: prompt,
             points: points == 1 ? nil : points,
