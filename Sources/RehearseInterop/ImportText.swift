@@ -37,7 +37,8 @@ enum ImportText {
         if value > Question.maximumPoints {
             notes.append(
                 "a default mark of \(YAMLScalar.number(value)) became "
-                    + "\(YAMLScalar.number(Question.maximumPoints)), the most a question may be worth")
+                    + "\(YAMLScalar.number(Question.maximumPoints)), the most a question may be worth"
+            )
             return Question.maximumPoints
         }
         guard value > 0 else {

@@ -19,9 +19,10 @@ import Testing
         let result = try ImportSupport.importText(
             "::a:: How many? {#=1 =%99999999999999999999%3}\n")
         #expect(result.importedCount == 1)
-        #expect(result.notes.map(\.message) == [
-            "a: the 1e+20% answer 3 not carried (no partial credit for numbers)"
-        ])
+        #expect(
+            result.notes.map(\.message) == [
+                "a: the 1e+20% answer 3 not carried (no partial credit for numbers)"
+            ])
         #expect(ImportSupport.findings(result).isEmpty)
     }
 
@@ -38,9 +39,10 @@ import Testing
     @Test func aGiftMarkOverTheMaximumBecomesTheMaximum() throws {
         let result = try ImportSupport.importText("// [points:5000]\n::a:: Pick {=yes ~%50%no}\n")
         #expect(result.importedCount == 1)
-        #expect(result.notes.map(\.message) == [
-            "a: a default mark of 5000 became 1000, the most a question may be worth"
-        ])
+        #expect(
+            result.notes.map(\.message) == [
+                "a: a default mark of 5000 became 1000, the most a question may be worth"
+            ])
         #expect(result.yaml.contains("score: 1000\n"))
         #expect(ImportSupport.findings(result).isEmpty)
     }
