@@ -14,7 +14,8 @@ public enum GiftImporter {
             points: question.points.map { ImportText.points($0, notes: &notes) },
             explanation: question.globalFeedback.map {
                 plain($0, notes: &notes)
-            }, tags: question.tags, body: .truefalse(true), line: question.line)
+            }, tags: ImportText.tags(question.tags, notes: &notes), body: .truefalse(true),
+            line: question.line)
         if draft.explanation?.isEmpty == true { draft.explanation = nil }
         let body: DraftBody
         switch question.kind {

@@ -6,13 +6,13 @@ import RehearseCore
 enum ImportText {
     /// `text` without unsafe characters and trimmed; a note says when some were removed.
     static func clean(_ text: String, notes: inout [String]) -> String {
-        guard text.unicodeScalars.contains(where: TerminalText.isUnsafe) else {
+        guard text.unicodeScalars.contains(where: isRemoved) else {
             return text.trimmingSpaces
         }
         var scalars = String.UnicodeScalarView()
         var removed = false
         for scalar in text.unicodeScalars {
-            if TerminalText.isUnsafe(scalar) {
+            if isRemoved(scalar) {
                 removed = true
             } else {
                 scalars.append(scalar)
@@ -23,6 +23,17 @@ enum ImportText {
     }
 
     static let controlNote = "control characters removed from the text"
+
+    /// What a bank file cannot hold: what `TerminalText` calls unsafe (the loader refuses it),
+    /// and U+FFFE and U+FFFF, which are not characters and which YAML does not allow.
+    static func isRemoved(_ scalar: Unicode.Scalar) -> Bool {
+        TerminalText.isUnsafe(scalar) || scalar.value == 0xFFFE || scalar.value == 0xFFFF
+    }
+
+    /// Tags as a bank can hold them: each cleaned, the empty ones left out.
+    static func tags(_ tags: [String], notes: inout [String]) -> [String] {
+        tags.map { clean($0, notes: &notes) }.filter { !$0.isEmpty }
+    }
 
     /// A weight or fraction as people write it: `50%`, `33.33333%`, `-100%`. Any finite
     /// weight a file can hold (`%1e300%`) is written, never converted to `Int` past its range.

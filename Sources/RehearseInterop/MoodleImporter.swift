@@ -15,7 +15,7 @@ public enum MoodleImporter {
             sourceID: question.idNumber, title: question.name, prompt: prompt,
             points: points == 1 ? nil : points,
             explanation: question.generalFeedback.map { plain($0, notes: &notes) },
-            tags: question.tags.filter { !$0.isEmpty }, body: .truefalse(true),
+            tags: ImportText.tags(question.tags, notes: &notes), body: .truefalse(true),
             line: question.line)
         if draft.explanation?.isEmpty == true { draft.explanation = nil }
         if let hint = question.hints.first.map({ plain($0, notes: &notes) }), !hint.isEmpty {

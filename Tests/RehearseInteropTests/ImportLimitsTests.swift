@@ -98,3 +98,33 @@ import Testing
         }
     }
 }
+
+/// Characters a bank file cannot hold are removed wherever they come from, tags included (XML
+/// itself refuses U+FFFE and U+FFFF; its C1 controls reach the importer).
+@Suite struct ImportUnholdableTextTests {
+    @Test func giftTagsAndCategoriesLoseControlCharactersAndNoncharacters() throws {
+        let text =
+            "$CATEGORY: $course$/Service/Deliver\u{FFFF}y\n\n"
+            + "// [tag:a\u{1}b] [tag:c\u{FFFE}d] [tag:\u{7}]\n::t1:: Question one {T}\n"
+        let result = try ImportSupport.importText(text)
+        #expect(result.importedCount == 1)
+        #expect(result.quiz.questions.first?.question.tags == ["ab", "cd", "Delivery"])
+        #expect(ImportSupport.findings(result).isEmpty)
+    }
+
+    @Test func moodleTagsLoseC1Controls() throws {
+        let xml = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <quiz><question type="truefalse"><name><text>n1</text></name>
+            <questiontext format="html"><text>Sky blue?\u{9F}</text></questiontext>
+            <tags><tag><text>x\u{85}y</text></tag></tags>
+            <answer fraction="100"><text>true</text></answer>
+            <answer fraction="0"><text>false</text></answer></question></quiz>
+            """
+        let result = try ImportSupport.importText(xml, name: "tags.xml")
+        #expect(result.importedCount == 1)
+        #expect(result.quiz.questions.first?.question.tags == ["xy"])
+        #expect(result.quiz.questions.first?.question.prompt == "Sky blue?")
+        #expect(ImportSupport.findings(result).isEmpty)
+    }
+}
