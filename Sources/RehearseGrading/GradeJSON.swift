@@ -54,9 +54,10 @@ public enum GradeJSON {
                 return piece.bytes
             }
         }
-        let fragments = parallelMap(Array(graded.outcomes.indices)) { block in
-            graded.outcomes[block].map { answersFragment($0, refs: refs, answers: answers) }
-        }
+        let fragments = FragmentTable(
+            parallelMap(Array(graded.outcomes.indices)) { block in
+                graded.outcomes[block].map { answersFragment($0, refs: refs, answers: answers) }
+            })
         let missed = missedRefs(graded, separator: ",")
         let names = LearnerNames(
             competencies: graded.index.competencies.map { id in
@@ -74,12 +75,17 @@ public enum GradeJSON {
             let ranges = [start..<middle, middle..<end].filter { !$0.isEmpty }
             let parts = parallelMap(ranges) { range in
                 var part = JSONWriter(capacity: range.count * 8192)
-                for offset in range {
-                    let name =
-                        report.names.isEmpty ? nil : report.names[graded.learners.name(offset)]
-                    writeLearner(
-                        graded.learners[offset], name: name, first: offset == 0, names, fragments,
-                        missed: missed, &part)
+                fragments.withPieces { fragments in
+                    missed.withPieces { missed in
+                        for offset in range {
+                            let name =
+                                report.names.isEmpty
+                                ? nil : report.names[graded.learners.name(offset)]
+                            writeLearner(
+                                graded.learners[offset], name: name, first: offset == 0, names,
+                                fragments, missed: missed, &part)
+                        }
+                    }
                 }
                 return part.bytes
             }
@@ -107,7 +113,7 @@ public enum GradeJSON {
 
     static func writeLearner(
         _ learner: LearnerGrade, name: String?, first: Bool, _ names: LearnerNames,
-        _ fragments: [[[UInt8]]], missed: [[[UInt8]]], _ out: inout JSONWriter
+        _ fragments: FragmentTable.Pieces, missed: FragmentTable.Pieces, _ out: inout JSONWriter
     ) {
         out.raw(first ? "\n    {\"learner\": " : ",\n    {\"learner\": ")
         out.string(learner.learner)
@@ -158,8 +164,10 @@ public enum GradeJSON {
             let ranges = [start..<middle, middle..<end].filter { !$0.isEmpty }
             let parts = parallelMap(ranges) { range in
                 var out = JSONWriter(capacity: range.count * 1024)
-                for offset in range {
-                    writeNeedsHelp(entries[offset], first: offset == 0, report, missed, &out)
+                missed.withPieces { missed in
+                    for offset in range {
+                        writeNeedsHelp(entries[offset], first: offset == 0, report, missed, &out)
+                    }
                 }
                 return out.bytes
             }
@@ -171,26 +179,27 @@ public enum GradeJSON {
 
     /// Per block and distinct outcome, the refs of its questions that did not earn full marks
     /// (those of `GradeReport.missed`), rendered once, on all cores.
-    static func missedRefs(_ graded: GradedCohort, separator: StaticString) -> [[[UInt8]]] {
+    static func missedRefs(_ graded: GradedCohort, separator: StaticString) -> FragmentTable {
         let refs = graded.index.refs.map { ref in
             var piece = JSONWriter(capacity: ref.utf8.count + 2)
             piece.string(ref)
             return piece.bytes
         }
-        return parallelMap(Array(graded.outcomes.indices)) { block in
-            graded.outcomes[block].map { outcome in
-                var piece = JSONWriter(capacity: 64)
-                for answer in outcome.answers where answer.earned < answer.max {
-                    if !piece.bytes.isEmpty { piece.raw(separator) }
-                    piece.append(refs[answer.question])
+        return FragmentTable(
+            parallelMap(Array(graded.outcomes.indices)) { block in
+                graded.outcomes[block].map { outcome in
+                    var piece = JSONWriter(capacity: 64)
+                    for answer in outcome.answers where answer.earned < answer.max {
+                        if !piece.bytes.isEmpty { piece.raw(separator) }
+                        piece.append(refs[answer.question])
+                    }
+                    return piece.bytes
                 }
-                return piece.bytes
-            }
-        }
+            })
     }
 
     private static func writeNeedsHelp(
-        _ entry: HelpEntry, first: Bool, _ report: GradeReport, _ missed: [[[UInt8]]],
+        _ entry: HelpEntry, first: Bool, _ report: GradeReport, _ missed: FragmentTable.Pieces,
         _ out: inout JSONWriter
     ) {
         let learner = report.graded.learners[entry.learner]
@@ -213,12 +222,12 @@ public enum GradeJSON {
     /// The learner's pieces of `table` (per block and outcome, rendered once), block by block,
     /// the empty ones left out, `separator` between the others.
     private static func appendOutcomes(
-        _ table: [[[UInt8]]], of learner: LearnerGrade, separator: StaticString,
+        _ table: FragmentTable.Pieces, of learner: LearnerGrade, separator: StaticString,
         into out: inout JSONWriter
     ) {
         var first = true
         for (block, outcome) in zip(learner.blocks, learner.outcomes) {
-            let fragment = table[block][Int(outcome)]
+            let fragment = table.piece(block: block, outcome: Int(outcome))
             guard !fragment.isEmpty else { continue }
             if !first { out.raw(separator) }
             first = false

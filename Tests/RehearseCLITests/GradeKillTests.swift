@@ -8,7 +8,9 @@ import Testing
 
 /// `grade --update-progress` of a whole cohort keeps the store's promise when it is killed: a
 /// cohort graded once (the old files), then a second sheet graded over it (the new files) by a
-/// child killed with SIGKILL at a seeded random moment. After each kill every learner's file is
+/// child killed with SIGKILL at a seeded random moment: anywhere in the run, or (every other
+/// kill, and every kill after the planned ones while none has landed mid-write) a moment after
+/// its first temp file appears. After each kill every learner's file is
 /// byte for byte the old one or the new one (the new ones made by an uninterrupted run in another
 /// folder), every backup too, and `progress --all` reads them all; a kill counts as mid-write when
 /// temp files were left or some files were new and others old. A last run completes and leaves
@@ -74,6 +76,21 @@ import Testing
         return process
     }
 
+    /// Returns once `folder` holds a temp file of the store, or `process` has ended.
+    static func waitForTempFile(in folder: String, while process: Process) {
+        while process.isRunning {
+            guard let entries = opendir(folder) else { return }
+            defer { closedir(entries) }
+            while let entry = readdir(entries) {
+                let found = withUnsafeBytes(of: entry.pointee.d_name) { name in
+                    String(decoding: name.prefix { $0 != 0 }, as: UTF8.self).contains(".tmp-")
+                }
+                if found { return }
+            }
+            sched_yield()
+        }
+    }
+
     @Test func killedGradeLeavesEveryLearnerFileOldOrNew() throws {
         let environment = ProcessInfo.processInfo.environment
         let learners = environment["REHEARSE_KILL_LEARNERS"].flatMap { Int($0) } ?? 300
@@ -118,7 +135,14 @@ import Testing
         for kill in 0..<(kills * 4) where kill < kills || midWrite == 0 {
             let process = Self.grade(second, bank: bank.url.path, data: work.path, now: day2)
             try process.run()
-            usleep(UInt32(clamping: UInt64.random(in: 0...max(1, duration), using: &generator)))
+            if kill % 2 == 0 && kill < kills {
+                // Anywhere in the run: reading, grading, writing or renaming.
+                usleep(UInt32(clamping: UInt64.random(in: 0...max(1, duration), using: &generator)))
+            } else {
+                // In the writing itself: once the first temp file exists, a little later.
+                Self.waitForTempFile(in: folder, while: process)
+                usleep(UInt32.random(in: 0...2_000, using: &generator))
+            }
             Glibc.kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
             let temps = try FileManager.default.contentsOfDirectory(atPath: folder)

@@ -21,6 +21,12 @@ public struct JSONWriter: Sendable {
     /// Bytes written before, by another writer.
     public mutating func append(_ other: [UInt8]) { bytes.append(contentsOf: other) }
 
+    /// Bytes written before, by another writer, from memory the caller holds.
+    @inline(__always)
+    public mutating func append(_ other: UnsafeBufferPointer<UInt8>) {
+        bytes.append(contentsOf: other)
+    }
+
     /// A JSON string literal: quoted; `"` and `\` escaped; control characters (C0 and DEL) as
     /// `\n`, `\r`, `\t`, `\b`, `\f` or `\u00XX`; U+2028 and U+2029 as `\u2028` and `\u2029`
     /// (JavaScript reads them as line breaks). Everything else, non-ASCII and characters beyond
