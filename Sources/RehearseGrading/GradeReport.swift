@@ -8,12 +8,15 @@ import RehearseScoring
 /// and notes. Renderers turn it into a table, CSV, JSON, Markdown or HTML.
 public struct GradeReport: Sendable {
     public var graded: GradedCohort
+    /// The item analysis, computed on another thread from the moment the report is made (the
+    /// JSON report renders its learners meanwhile); reading any part of it waits for it.
+    private let analysis: Eventually<ItemReport>
     /// The questions some learner met, in quiz order, and their statistics.
-    public var itemQuestions: [Int]
-    public var items: [ItemStatistics]
-    public var test: TestStatistics
+    public var itemQuestions: [Int] { analysis.value.questions }
+    public var items: [ItemStatistics] { analysis.value.items }
+    public var test: TestStatistics { analysis.value.test }
     /// Per item of `items`: its prompt, key, right options and common wrong answers.
-    public var details: [ItemDetail]
+    public var details: [ItemDetail] { analysis.value.details }
     /// The learners who need help, lowest first.
     public var needsHelp: HelpList
     /// Learners' display names, by learner id.
@@ -32,18 +35,15 @@ public struct GradeReport: Sendable {
         self.rejected = rejected
         self.notes = notes
         self.names = names
-        let tally = graded.learners.tally(graded.outcomes)
-        let marks = GradedMarks(graded, tally: tally)
-        itemQuestions = marks.questions
-        let analysis = ItemAnalysis.analyse(
-            items: marks.questions.map { graded.index.refs[$0] }, maxima: marks.maxima,
-            totals: marks.totals, unanswered: marks.unanswered, options: marks.options,
-            group: marks.group, columns: marks.columns)
-        items = analysis.items
-        test = analysis.test
-        details = ItemDetail.details(graded, questions: marks.questions, tally: tally)
+        // Beside the rendering of the learners while the cohort's tables are in memory; once
+        // they live in temporary files, first, so the pages the two read are never resident
+        // at once (the memory bound of a large cohort).
+        analysis = Eventually(now: graded.learners.isSpilled) {
+            let report = ItemReport(graded)
+            FreedMemory.release()
+            return report
+        }
         needsHelp = HelpList(graded)
-        FreedMemory.release()
     }
 
     /// A learner's display name, when a sheet gave one.
@@ -108,5 +108,27 @@ public struct GradeReport: Sendable {
             if count > 0 { result.append((id, sum / Double(count), count)) }
         }
         return result
+    }
+}
+
+/// The item analysis of a graded cohort: the questions some learner met, their statistics and
+/// details, and the test's statistics.
+struct ItemReport: Sendable {
+    var questions: [Int]
+    var items: [ItemStatistics]
+    var test: TestStatistics
+    var details: [ItemDetail]
+
+    init(_ graded: GradedCohort) {
+        let tally = graded.learners.tally(graded.outcomes)
+        let marks = GradedMarks(graded, tally: tally)
+        questions = marks.questions
+        let analysis = ItemAnalysis.analyse(
+            items: marks.questions.map { graded.index.refs[$0] }, maxima: marks.maxima,
+            totals: marks.totals, unanswered: marks.unanswered, options: marks.options,
+            group: marks.group, columns: marks.columns)
+        items = analysis.items
+        test = analysis.test
+        details = ItemDetail.details(graded, questions: marks.questions, tally: tally)
     }
 }

@@ -85,6 +85,12 @@ public struct GradedLearners: RandomAccessCollection, Sendable {
             attempt: attempts[position])
     }
 
+    /// Whether any table lives in a temporary file (past its memory limit).
+    var isSpilled: Bool {
+        records.isSpilled || ignored.isSpilled || names.isSpilled || outcomes.isSpilled
+            || competencies.isSpilled
+    }
+
     /// The learner's id, without making the whole `LearnerGrade`.
     public func name(_ position: Int) -> String { names[position] }
 

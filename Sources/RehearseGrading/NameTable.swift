@@ -13,6 +13,9 @@ struct NameTable: Sendable {
 
     var count: Int { ends.count }
 
+    /// Whether the names or their ends live in a temporary file.
+    var isSpilled: Bool { bytes.isSpilled || ends.isSpilled }
+
     subscript(position: Int) -> String {
         let start = position > 0 ? ends[position - 1] : 0
         let end = ends[position]
