@@ -2,12 +2,23 @@
 public enum UTF8Validation {
     /// The offset of the first byte that does not start or continue a valid UTF-8 sequence
     /// (overlong forms, surrogates and values past U+10FFFF are invalid), nil when all is valid.
-    /// ASCII runs are skipped eight bytes at a time.
+    /// ASCII runs are skipped 32 bytes at a time.
     public static func firstInvalidOffset(in buffer: UnsafeBufferPointer<UInt8>) -> Int? {
         guard let base = buffer.baseAddress else { return nil }
         let count = buffer.count
         var index = 0
         while index < count {
+            // Four words at a time, then one: the high bit of any byte stops the run.
+            while index + 32 <= count {
+                let raw = UnsafeRawPointer(base + index)
+                let words =
+                    raw.loadUnaligned(as: UInt64.self)
+                    | raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self)
+                    | raw.loadUnaligned(fromByteOffset: 16, as: UInt64.self)
+                    | raw.loadUnaligned(fromByteOffset: 24, as: UInt64.self)
+                if words & 0x8080_8080_8080_8080 != 0 { break }
+                index += 32
+            }
             while index + 8 <= count {
                 let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
                 if word & 0x8080_8080_8080_8080 != 0 { break }

@@ -19,4 +19,20 @@ import Testing
         // Foundation agrees on validity.
         #expect((String(validating: bytes, as: UTF8.self) != nil) == (expected == nil))
     }
+
+    /// A bad byte or a valid wide character at every offset around the 32- and 8-byte runs.
+    @Test func everyOffsetAcrossTheRuns() {
+        let ascii = [UInt8](repeating: 0x61, count: 100)
+        for offset in 0..<ascii.count {
+            var bad = ascii
+            bad[offset] = 0xFF
+            #expect(UTF8Validation.firstInvalidOffset(in: bad) == offset, "0xFF at \(offset)")
+            var wide = ascii
+            wide.replaceSubrange(offset..<Swift.min(ascii.count, offset + 3), with: Array("中".utf8))
+            #expect(UTF8Validation.firstInvalidOffset(in: wide) == nil, "中 at \(offset)")
+            var cut = Array(ascii[..<offset])
+            cut += [0xE4, 0xB8]
+            #expect(UTF8Validation.firstInvalidOffset(in: cut) == offset, "cut at \(offset)")
+        }
+    }
 }
