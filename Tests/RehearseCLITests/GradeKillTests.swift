@@ -76,16 +76,27 @@ import Testing
         return process
     }
 
-    /// Returns once `folder` holds a temp file of the store, or `process` has ended.
-    static func waitForTempFile(in folder: String, while process: Process) {
+    /// The temp files of the store in `folder` now.
+    static func tempFiles(in folder: String) -> Set<String> {
+        Set(
+            ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter {
+                $0.contains(".tmp-")
+            })
+    }
+
+    /// Returns once `folder` holds a temp file of the store not in `earlier` (those a killed run
+    /// left behind), or `process` has ended.
+    static func waitForTempFile(
+        in folder: String, besides earlier: Set<String>, while process: Process
+    ) {
         while process.isRunning {
             guard let entries = opendir(folder) else { return }
             defer { closedir(entries) }
             while let entry = readdir(entries) {
-                let found = withUnsafeBytes(of: entry.pointee.d_name) { name in
-                    String(decoding: name.prefix { $0 != 0 }, as: UTF8.self).contains(".tmp-")
+                let name = withUnsafeBytes(of: entry.pointee.d_name) { name in
+                    String(decoding: name.prefix { $0 != 0 }, as: UTF8.self)
                 }
-                if found { return }
+                if name.contains(".tmp-") && !earlier.contains(name) { return }
             }
             sched_yield()
         }
@@ -132,7 +143,9 @@ import Testing
 
         let folder = (work.path as NSString).appendingPathComponent("progress")
         var midWrite = 0
+        var newerBefore = 0
         for kill in 0..<(kills * 4) where kill < kills || midWrite == 0 {
+            let leftBehind = Self.tempFiles(in: folder)
             let process = Self.grade(second, bank: bank.url.path, data: work.path, now: day2)
             try process.run()
             if kill % 2 == 0 && kill < kills {
@@ -140,13 +153,13 @@ import Testing
                 usleep(UInt32(clamping: UInt64.random(in: 0...max(1, duration), using: &generator)))
             } else {
                 // In the writing itself: once the first temp file exists, a little later.
-                Self.waitForTempFile(in: folder, while: process)
+                Self.waitForTempFile(in: folder, besides: leftBehind, while: process)
                 usleep(UInt32.random(in: 0...2_000, using: &generator))
             }
             Glibc.kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
-            let temps = try FileManager.default.contentsOfDirectory(atPath: folder)
-                .filter { $0.contains(".tmp-") }.count
+            let tempFiles = Self.tempFiles(in: folder)
+            let temps = tempFiles.count
             var (newer, older) = (0, 0)
             for (index, found) in Self.files(in: work.path, learners: learners).enumerated() {
                 let place = "seed \(seed), kill \(kill), \(Self.learner(index))"
@@ -163,7 +176,12 @@ import Testing
                     return
                 }
             }
-            let killedMidWrite = temps > 0 || (newer > 0 && older > 0)
+            // This run's own temp files left, or some files renamed by it and others not yet
+            // (a killed run's leftovers and renames do not count again).
+            let killedMidWrite =
+                !tempFiles.subtracting(leftBehind).isEmpty
+                || (newer != newerBefore && newer > 0 && older > 0)
+            newerBefore = newer
             if killedMidWrite { midWrite += 1 }
             print(
                 "GradeKillTests: kill \(kill): \(newer) files new, \(older) old, \(temps) temp files"
