@@ -105,8 +105,6 @@ struct Grade: ParsableCommand {
                 throw RehearseError(.io, "\(error)")
             }
         }
-        let report = GradeReport(
-            graded: graded, rejected: rejected, notes: notes, names: reader.displayNames)
         if format == .xapi {
             let now = try global.now()
             try writeReport(
@@ -115,6 +113,8 @@ struct Grade: ParsableCommand {
         } else {
             // Written in pieces as rendered (JSON, and the CSV tables of learners and marks).
             let sink = try reportSink()
+            let report = GradeReport(
+                graded: graded, rejected: rejected, notes: notes, names: reader.displayNames)
             GradeRendering.render(
                 report, format: format.report, itemsTable: table == .items,
                 marksTable: table == .marks,
