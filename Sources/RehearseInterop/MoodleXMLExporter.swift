@@ -280,9 +280,20 @@ public enum MoodleXMLExporter {
     /// Text safe inside an XML comment (no `--`, one line).
     private static func comment(_ text: String) -> String {
         let escaped = escape(text)
-        if ExportBytes.isPlainLine(escaped) && !escaped.contains("--") { return escaped }
+        if ExportBytes.isPlainLine(escaped) && !hasDoubleHyphen(escaped) { return escaped }
         var safe = escaped.split(whereSeparator: \.isNewline).joined(separator: " ")
-        while safe.contains("--") { safe = safe.replacingAll("--", with: "- -") }
+        while hasDoubleHyphen(safe) { safe = safe.replacingAll("--", with: "- -") }
         return safe
+    }
+
+    /// Whether `text` holds `--`, byte by byte (Foundation's `contains` of a string goes through
+    /// `NSString` and was a few percent of a large export, one call per note).
+    static func hasDoubleHyphen(_ text: String) -> Bool {
+        var previous: UInt8 = 0
+        for byte in text.utf8 {
+            if byte == 0x2D && previous == 0x2D { return true }
+            previous = byte
+        }
+        return false
     }
 }

@@ -60,4 +60,13 @@ import Testing
         #expect(ExportBytes.contains("x<y") { $0 == 0x3C })
         #expect(!ExportBytes.contains("xy") { $0 == 0x3C })
     }
+
+    @Test(arguments: [
+        ("", false), ("-", false), ("a-b-c", false), ("a--b", true), ("--", true), ("é—-x", false),
+        ("x -- y", true), ("ends-", false), ("ends--", true),
+    ])
+    func doubleHyphenIsFoundByteByByte(text: String, found: Bool) {
+        #expect(MoodleXMLExporter.hasDoubleHyphen(text) == found)
+        #expect(MoodleXMLExporter.hasDoubleHyphen(text) == text.contains("--"))
+    }
 }
