@@ -2,15 +2,18 @@ import Foundation
 import RehearseScoring
 import Testing
 
+@testable import RehearseProgress
+
 #if canImport(Glibc)
     import Glibc
 #endif
 
 /// `grade --update-progress` of a whole cohort keeps the store's promise when it is killed: a
 /// cohort graded once (the old files), then a second sheet graded over it (the new files) by a
-/// child killed with SIGKILL at a seeded random moment: anywhere in the run, or (every other
-/// kill, and every kill after the planned ones while none has landed mid-write) a moment after
-/// its first temp file appears. After each kill every learner's file is
+/// child killed with SIGKILL at a seeded moment seen on disk, never timed: at once, once it has
+/// a seeded number of its own temp files (also every kill after the planned ones while none has
+/// landed mid-write), or once a seeded learner's file has been replaced. After each kill every
+/// learner's file is
 /// byte for byte the old one or the new one (the new ones made by an uninterrupted run in another
 /// folder), every backup too, and `progress --all` reads them all; a kill counts as mid-write when
 /// temp files were left or some files were new and others old. A last run completes and leaves
@@ -84,21 +87,45 @@ import Testing
             })
     }
 
-    /// Returns once `folder` holds a temp file of the store not in `earlier` (those a killed run
-    /// left behind), or `process` has ended.
-    static func waitForTempFile(
-        in folder: String, besides earlier: Set<String>, while process: Process
+    /// Where a killed run stands when it is killed: observed on disk, never timed.
+    enum Moment {
+        /// As soon as it has started (reading the sheet, grading).
+        case atStart
+        /// Once it has `count` temp files of its own (writing).
+        case tempFiles(count: Int)
+        /// Once the file at `path` has been replaced (renaming).
+        case replaced(path: String)
+    }
+
+    /// Returns once `process` has reached `moment`, or has ended. `earlier` are the temp files
+    /// a killed run left behind, which are not this run's.
+    static func wait(
+        for moment: Moment, in folder: String, besides earlier: Set<String>, while process: Process
     ) {
-        while process.isRunning {
-            guard let entries = opendir(folder) else { return }
-            defer { closedir(entries) }
-            while let entry = readdir(entries) {
-                let name = withUnsafeBytes(of: entry.pointee.d_name) { name in
-                    String(decoding: name.prefix { $0 != 0 }, as: UTF8.self)
+        switch moment {
+        case .atStart:
+            return
+        case .tempFiles(let count):
+            while process.isRunning {
+                guard let entries = opendir(folder) else { return }
+                defer { closedir(entries) }
+                var own = 0
+                while let entry = readdir(entries) {
+                    let name = withUnsafeBytes(of: entry.pointee.d_name) { name in
+                        String(decoding: name.prefix { $0 != 0 }, as: UTF8.self)
+                    }
+                    if name.contains(".tmp-") && !earlier.contains(name) { own += 1 }
                 }
-                if name.contains(".tmp-") && !earlier.contains(name) { return }
+                if own >= count { return }
+                sched_yield()
             }
-            sched_yield()
+        case .replaced(let path):
+            let inode = { () -> ino_t? in
+                var info = stat()
+                return stat(path, &info) == 0 ? info.st_ino : nil
+            }
+            let before = inode()
+            while process.isRunning && inode() == before { sched_yield() }
         }
     }
 
@@ -129,13 +156,11 @@ import Testing
             try #require(process.terminationStatus == 0, "the first grade failed")
         }
         let old = Self.files(in: work.path, learners: learners).map(\.file)
-        // The new files, from a run nothing interrupts; its length bounds the kill moments.
-        let started = DispatchTime.now().uptimeNanoseconds
+        // The new files, from a run nothing interrupts.
         let full = Self.grade(second, bank: bank.url.path, data: reference.path, now: day2)
         try full.run()
         full.waitUntilExit()
         try #require(full.terminationStatus == 0, "the second grade failed")
-        let duration = (DispatchTime.now().uptimeNanoseconds - started) / 1000
         let new = Self.files(in: reference.path, learners: learners).map(\.file)
         for index in 0..<learners {
             try #require(old[index] != nil && new[index] != nil && old[index] != new[index])
@@ -148,14 +173,18 @@ import Testing
             let leftBehind = Self.tempFiles(in: folder)
             let process = Self.grade(second, bank: bank.url.path, data: work.path, now: day2)
             try process.run()
-            if kill % 2 == 0 && kill < kills {
-                // Anywhere in the run: reading, grading, writing or renaming.
-                usleep(UInt32(clamping: UInt64.random(in: 0...max(1, duration), using: &generator)))
-            } else {
-                // In the writing itself: once the first temp file exists, a little later.
-                Self.waitForTempFile(in: folder, besides: leftBehind, while: process)
-                usleep(UInt32.random(in: 0...2_000, using: &generator))
-            }
+            let learner = Int.random(in: 0..<learners, using: &generator)
+            let moment: Moment =
+                switch kill < kills ? kill % 3 : 1 {
+                case 0: .atStart
+                case 2:
+                    .replaced(
+                        path: (folder as NSString).appendingPathComponent(
+                            Self.learner(learner) + ".json"))
+                // Temp files exist a group of learners at a time.
+                default: .tempFiles(count: 1 + learner % min(learners, ProgressStore.cohortGroup))
+                }
+            Self.wait(for: moment, in: folder, besides: leftBehind, while: process)
             Glibc.kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
             let tempFiles = Self.tempFiles(in: folder)
