@@ -78,12 +78,9 @@ public enum GradeJSON {
                 fragments.withPieces { fragments in
                     missed.withPieces { missed in
                         for offset in range {
-                            let name =
-                                report.names.isEmpty
-                                ? nil : report.names[graded.learners.name(offset)]
                             writeLearner(
-                                graded.learners[offset], name: name, first: offset == 0, names,
-                                fragments, missed: missed, &part)
+                                offset, of: graded.learners, report.names, first: offset == 0,
+                                names, fragments, missed: missed, &part)
                         }
                     }
                 }
@@ -111,39 +108,52 @@ public enum GradeJSON {
         write(out.bytes)
     }
 
+    /// The learner at `position`, read from the tables (no whole `LearnerGrade` is made).
     static func writeLearner(
-        _ learner: LearnerGrade, name: String?, first: Bool, _ names: LearnerNames,
-        _ fragments: FragmentTable.Pieces, missed: FragmentTable.Pieces, _ out: inout JSONWriter
+        _ position: Int, of learners: GradedLearners, _ displayNames: [String: String],
+        first: Bool, _ names: LearnerNames, _ fragments: FragmentTable.Pieces,
+        missed: FragmentTable.Pieces, _ out: inout JSONWriter
     ) {
+        let record = learners.record(position)
+        let id = learners.name(position)
         out.raw(first ? "\n    {\"learner\": " : ",\n    {\"learner\": ")
-        out.string(learner.learner)
+        out.string(id)
         out.raw(", \"name\": ")
-        if let name { out.string(name) } else { out.raw("null") }
+        if !displayNames.isEmpty, let name = displayNames[id] {
+            out.string(name)
+        } else {
+            out.raw("null")
+        }
         out.raw(", \"score\": ")
-        out.number(learner.earned)
+        out.number(record.earned)
         out.raw(", \"max\": ")
-        out.number(learner.max)
+        out.number(record.max)
         out.raw(", \"percent\": ")
-        out.number(learner.percent)
-        out.raw(learner.passed ? ", \"passed\": true" : ", \"passed\": false")
+        out.number(record.percent)
+        out.raw(record.passed ? ", \"passed\": true" : ", \"passed\": false")
         out.raw(", \"unanswered\": ")
-        out.int(learner.unanswered)
+        out.int(Int(record.unanswered))
         out.raw(", \"competencies\": {")
         var firstCompetency = true
-        for (competency, score) in learner.competencies.enumerated() {
-            guard let percent = score.percent else { continue }
+        for competency in 0..<learners.competencyCount {
+            guard let percent = learners.competencyScore(position, competency).percent else {
+                continue
+            }
             if !firstCompetency { out.raw(", ") }
             firstCompetency = false
             out.append(names.competencies[competency])
             out.number(percent)
         }
         out.raw("}, \"answers\": [")
-        appendOutcomes(fragments, of: learner, separator: ",", into: &out)
-        out.raw("], \"missed\": [")
-        appendOutcomes(missed, of: learner, separator: ",", into: &out)
+        learners.withOutcomes(position) { blocks, outcomes in
+            appendOutcomes(
+                fragments, blocks: blocks, outcomes: outcomes, separator: ",", into: &out)
+            out.raw("], \"missed\": [")
+            appendOutcomes(missed, blocks: blocks, outcomes: outcomes, separator: ",", into: &out)
+        }
         out.raw("], \"ignored\": [")
-        for (position, question) in learner.ignored.enumerated() {
-            if position > 0 { out.raw(", ") }
+        for (offset, question) in learners.ignored(position).enumerated() {
+            if offset > 0 { out.raw(", ") }
             out.string(names.refs[question])
         }
         out.raw("]}")
@@ -178,7 +188,8 @@ public enum GradeJSON {
     }
 
     /// Per block and distinct outcome, the refs of its questions that did not earn full marks
-    /// (those of `GradeReport.missed`), rendered once, on all cores.
+    /// (those of `GradeReport.missed`), rendered once, on all cores, each after `separator`
+    /// (see `appendOutcomes`).
     static func missedRefs(_ graded: GradedCohort, separator: StaticString) -> FragmentTable {
         let refs = graded.index.refs.map { ref in
             var piece = JSONWriter(capacity: ref.utf8.count + 2)
@@ -190,7 +201,7 @@ public enum GradeJSON {
                 graded.outcomes[block].map { outcome in
                     var piece = JSONWriter(capacity: 64)
                     for answer in outcome.answers where answer.earned < answer.max {
-                        if !piece.bytes.isEmpty { piece.raw(separator) }
+                        piece.raw(separator)
                         piece.append(refs[answer.question])
                     }
                     return piece.bytes
@@ -202,11 +213,16 @@ public enum GradeJSON {
         _ entry: HelpEntry, first: Bool, _ report: GradeReport, _ missed: FragmentTable.Pieces,
         _ out: inout JSONWriter
     ) {
-        let learner = report.graded.learners[entry.learner]
+        let learners = report.graded.learners
+        let id = learners.name(entry.learner)
         out.raw(first ? "\n    {\"learner\": " : ",\n    {\"learner\": ")
-        out.string(learner.learner)
+        out.string(id)
         out.raw(", \"name\": ")
-        if let name = report.name(of: learner) { out.string(name) } else { out.raw("null") }
+        if !report.names.isEmpty, let name = report.names[id] {
+            out.string(name)
+        } else {
+            out.raw("null")
+        }
         out.raw(", \"percent\": ")
         out.number(entry.percent)
         out.raw(", \"weakest\": [")
@@ -215,23 +231,26 @@ public enum GradeJSON {
             out.string(report.index.competencies[competency])
         }
         out.raw("], \"missed\": [")
-        appendOutcomes(missed, of: learner, separator: ", ", into: &out)
+        learners.withOutcomes(entry.learner) { blocks, outcomes in
+            appendOutcomes(missed, blocks: blocks, outcomes: outcomes, separator: ", ", into: &out)
+        }
         out.raw("]}")
     }
 
-    /// The learner's pieces of `table` (per block and outcome, rendered once), block by block,
-    /// the empty ones left out, `separator` between the others.
+    /// A learner's pieces of `table` (per block and outcome, rendered once) for the blocks of
+    /// their plan and the outcome they reached in each, block by block, the empty ones left
+    /// out. Every item of a piece comes after `separator`, so a piece is one copy; the first
+    /// piece's leading separator is left off.
     private static func appendOutcomes(
-        _ table: FragmentTable.Pieces, of learner: LearnerGrade, separator: StaticString,
-        into out: inout JSONWriter
+        _ table: FragmentTable.Pieces, blocks: [Int], outcomes: UnsafeBufferPointer<Int32>,
+        separator: StaticString, into out: inout JSONWriter
     ) {
-        var first = true
-        for (block, outcome) in zip(learner.blocks, learner.outcomes) {
+        var skip = separator.utf8CodeUnitCount
+        for (block, outcome) in zip(blocks, outcomes) {
             let fragment = table.piece(block: block, outcome: Int(outcome))
-            guard !fragment.isEmpty else { continue }
-            if !first { out.raw(separator) }
-            first = false
-            out.append(fragment)
+            guard fragment.count > skip else { continue }
+            out.append(UnsafeBufferPointer(rebasing: fragment[skip...]))
+            skip = 0
         }
     }
 
@@ -251,13 +270,13 @@ public enum GradeJSON {
     }
 
     /// The answers of a block outcome, compact (they are most of a large report's bytes), from
-    /// the pre-rendered refs and answer texts.
+    /// the pre-rendered refs and answer texts, each after a `,` (see `appendOutcomes`).
     static func answersFragment(_ outcome: BlockOutcome, refs: [[UInt8]], answers: [[[UInt8]]])
         -> [UInt8]
     {
         var out = JSONWriter(capacity: outcome.answers.count * 72)
-        for (offset, answer) in outcome.answers.enumerated() {
-            if offset > 0 { out.raw(",") }
+        for answer in outcome.answers {
+            out.raw(",")
             out.append(refs[answer.question])
             if answer.answer >= 0 {
                 out.append(answers[answer.question][Int(answer.answer)])

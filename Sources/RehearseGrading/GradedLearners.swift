@@ -76,9 +76,7 @@ public struct GradedLearners: RandomAccessCollection, Sendable {
         return LearnerGrade(
             learner: names[position], file: files[Int(record.file)], line: record.line,
             blocks: plan, outcomes: outcomes.values(record.start..<(record.start + plan.count)),
-            ignored: ignored.values(
-                record.ignoredStart..<(record.ignoredStart + Int(record.ignoredCount))
-            ).map(Int.init), earned: record.earned, max: record.max,
+            ignored: ignored(position), earned: record.earned, max: record.max,
             percent: record.percent, passed: record.passed,
             competencies: competencyScores(from),
             unanswered: Int(record.unanswered), seed: seeds[position],
@@ -96,6 +94,37 @@ public struct GradedLearners: RandomAccessCollection, Sendable {
 
     /// The learner's total mark.
     public func earned(_ position: Int) -> Double { records[position].earned }
+
+    /// Runs `body` with the learner's plan (blocks in plan order) and the outcome number of each
+    /// block, without making the whole `LearnerGrade` (the outcomes are valid during `body`).
+    func withOutcomes<R>(
+        _ position: Int, _ body: (_ blocks: [Int], _ outcomes: UnsafeBufferPointer<Int32>) -> R
+    ) -> R {
+        if reads.next() % Self.readsBetweenReleases == 0 { release() }
+        let record = records[position]
+        let plan = plans[Int(record.plan)]
+        let start = record.start
+        return body(
+            plan,
+            UnsafeBufferPointer(
+                rebasing: UnsafeBufferPointer(outcomes.buffer)[start..<(start + plan.count)]))
+    }
+
+    /// The questions the learner answered off their path (see `LearnerGrade.ignored`).
+    func ignored(_ position: Int) -> [Int] {
+        let record = records[position]
+        guard record.ignoredCount > 0 else { return [] }
+        return ignored.values(
+            record.ignoredStart..<(record.ignoredStart + Int(record.ignoredCount))
+        ).map(Int.init)
+    }
+
+    /// The learner's score in competency number `competency`, without making the whole
+    /// `LearnerGrade` (for passes over every learner that need only their standing).
+    func competencyScore(_ position: Int, _ competency: Int) -> CompetencyScore {
+        let at = (position * competencyCount + competency) * 2
+        return CompetencyScore(earned: competencies[at], max: competencies[at + 1])
+    }
 
     /// The competency scores stored from `start` on.
     private func competencyScores(_ start: Int) -> [CompetencyScore] {

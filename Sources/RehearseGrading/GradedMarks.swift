@@ -93,23 +93,32 @@ struct GradedMarks: Sendable {
     /// 32 MB.
     var group: Int { Swift.max(1, (4 << 20) / Swift.max(1, totals.count)) }
 
-    /// The marks of every learner on each item of `items`, in learner order; NaN where a learner
-    /// did not meet the item. One pass over the learners' tables, front to back.
-    func columns(_ items: Range<Int>) -> [[Double]] {
-        var columns = items.map { _ in [Double](repeating: .nan, count: totals.count) }
-        for learner in 0..<totals.count {
-            let record = learners.record(learner)
-            for (column, item) in items.enumerated() {
-                let block = itemBlock[item]
-                let position = planPositions[Int(record.plan) * blockCount + block]
-                guard position >= 0 else { continue }
-                let outcome = Int(learners.outcomes[record.start + Int(position)])
-                columns[column][learner] =
-                    marks[outcomeRows[blockRowStart[block] + outcome] + itemOffset[item]]
+    /// The marks of every learner on each item of `items`, item after item, each in learner
+    /// order; NaN where a learner did not meet the item. One pass over the learners' tables,
+    /// front to back.
+    func columns(_ items: Range<Int>) -> [Double] {
+        let count = totals.count
+        let outcomes = learners.outcomes
+        let itemBlock = itemBlock[items]
+        let itemOffset = itemOffset[items]
+        return [Double](unsafeUninitializedCapacity: items.count * count) { columns, filled in
+            columns.initialize(repeating: .nan)
+            planPositions.withUnsafeBufferPointer { planPositions in
+                for learner in 0..<count {
+                    let record = learners.record(learner)
+                    let plan = Int(record.plan) * blockCount
+                    for (column, (block, offset)) in zip(itemBlock, itemOffset).enumerated() {
+                        let position = planPositions[plan + block]
+                        guard position >= 0 else { continue }
+                        let outcome = Int(outcomes[record.start + Int(position)])
+                        columns[column * count + learner] =
+                            marks[outcomeRows[blockRowStart[block] + outcome] + offset]
+                    }
+                    if learner % GradedLearners.releaseEvery == 0 { learners.release() }
+                }
             }
-            if learner % GradedLearners.releaseEvery == 0 { learners.release() }
+            filled = items.count * count
+            learners.release()
         }
-        learners.release()
-        return columns
     }
 }

@@ -123,7 +123,9 @@ public struct Grader {
             var grader = Grader(bank: bank, cohort: cohort)
             var learners = GradedLearners(
                 competencyCount: cohort.index.competencies.count, memoryLimit: limit)
-            learners.reserve(range.count, outcomes: range.count * cohort.index.blocks.count)
+            // The first slice's table becomes the whole one: room for every learner.
+            let room = range.lowerBound == 0 ? count : range.count
+            learners.reserve(room, outcomes: room * cohort.index.blocks.count)
             let responses = UnsafeBufferPointer(cohort.table.buffer)
             let width = cohort.questionCount
             var released = range.lowerBound
@@ -137,12 +139,20 @@ public struct Grader {
             }
             return (learners, grader.outcomes, grader.packedMemo, grader.listMemo)
         }
-        var merged = OutcomeMerge(blocks: cohort.index.blocks.count)
-        var learners = GradedLearners(
-            competencyCount: cohort.index.competencies.count, memoryLimit: limit)
-        learners.reserve(count, outcomes: parts.reduce(0) { $0 + $1.0.outcomes.count })
-        // Each slice is let go once merged: the slices and the whole are not all held at once.
+        // The first slice is taken as it is (its numbers are the merged ones); each later one is
+        // let go once merged: the slices and the whole are not all held at once.
         var done = parts.map(Optional.some)
+        guard let (firstLearners, firstOutcomes, firstPacked, firstLists) = done.first ?? nil
+        else {
+            return GradedCohort(
+                index: cohort.index, answers: cohort.answers,
+                outcomes: Array(repeating: [], count: cohort.index.blocks.count),
+                learners: GradedLearners(
+                    competencyCount: cohort.index.competencies.count, memoryLimit: limit))
+        }
+        done[0] = nil
+        var merged = OutcomeMerge(first: firstOutcomes, packed: firstPacked, lists: firstLists)
+        var learners = firstLearners
         for slice in done.indices {
             guard let (sliceLearners, sliceOutcomes, packed, lists) = done[slice] else { continue }
             done[slice] = nil

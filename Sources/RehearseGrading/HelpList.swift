@@ -22,21 +22,33 @@ public struct HelpList: RandomAccessCollection, Sendable {
         let pass = graded.passPercent
         var packed: [Packed] = []
         var overflow: [Int: [Int]] = [:]
-        for (offset, learner) in graded.learners.enumerated() {
-            let scored = learner.competencies.enumerated().compactMap { competency, score in
-                score.percent.map { (competency, $0) }
-            }.sorted { $0.1 != $1.1 ? $0.1 < $1.1 : $0.0 < $1.0 }
-            let below = scored.filter { $0.1 < pass }
-            guard !learner.passed || !below.isEmpty else { continue }
-            let weakest = (below.isEmpty ? Array(scored.prefix(1)) : below)
-                .prefix(HelpEntry.weakestLimit).map(\.0)
+        // Each learner's standing is read from the tables (no whole `LearnerGrade` is made).
+        let learners = graded.learners
+        var scored: [(Int, Double)] = []
+        for offset in learners.indices {
+            // A spilled cohort's pages read so far are given back now and then.
+            if offset % GradedLearners.releaseEvery == 0 { learners.release() }
+            let record = learners.record(offset)
+            scored.removeAll(keepingCapacity: true)
+            for competency in 0..<learners.competencyCount {
+                if let percent = learners.competencyScore(offset, competency).percent {
+                    scored.append((competency, percent))
+                }
+            }
+            scored.sort { $0.1 != $1.1 ? $0.1 < $1.1 : $0.0 < $1.0 }
+            // Sorted lowest first: the competencies below the pass mark lead.
+            let below = scored.firstIndex { $0.1 >= pass } ?? scored.count
+            guard !record.passed || below > 0 else { continue }
+            let weakest = scored.prefix(
+                Swift.min(below == 0 ? 1 : below, HelpEntry.weakestLimit))
             var bits = UInt64(weakest.count) << 48
-            for (slot, competency) in weakest.enumerated() {
+            for (slot, (competency, _)) in weakest.enumerated() {
                 bits |= UInt64(truncatingIfNeeded: competency & 0xFFFF) << (16 * UInt64(slot))
             }
-            if weakest.contains(where: { $0 > 0xFFFF }) { overflow[offset] = weakest }
-            packed.append(Packed(learner: offset, percent: learner.percent, weakest: bits))
+            if weakest.contains(where: { $0.0 > 0xFFFF }) { overflow[offset] = weakest.map(\.0) }
+            packed.append(Packed(learner: offset, percent: record.percent, weakest: bits))
         }
+        learners.release()
         packed.sort {
             $0.percent != $1.percent ? $0.percent < $1.percent : $0.learner < $1.learner
         }

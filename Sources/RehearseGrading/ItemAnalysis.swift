@@ -117,16 +117,16 @@ public enum ItemAnalysis {
             items: matrix.items, maxima: matrix.maxima, totals: matrix.totals,
             unanswered: matrix.unanswered, options: matrix.options, group: 16
         ) { items in
-            items.map { Array(matrix.marks[($0 * count)..<(($0 + 1) * count)]) }
+            Array(matrix.marks[(items.lowerBound * count)..<(items.upperBound * count)])
         }
     }
 
-    /// The statistics of items whose marks `columns(items)` gives, `group` items at a time (per
-    /// item, every learner's mark in learner order, NaN where the learner did not meet the
+    /// The statistics of items whose marks `columns(items)` gives, `group` items at a time (item
+    /// after item, every learner's mark in learner order, NaN where the learner did not meet the
     /// item), so no matrix of marks needs to exist.
     static func analyse(
         items refs: [String], maxima: [Double], totals: [Double], unanswered: [Int],
-        options: [[(id: String, count: Int)]], group: Int, columns: (Range<Int>) -> [[Double]]
+        options: [[(id: String, count: Int)]], group: Int, columns: (Range<Int>) -> [Double]
     ) -> (items: [ItemStatistics], test: TestStatistics) {
         let count = totals.count
         var items: [ItemStatistics] = []
@@ -143,13 +143,13 @@ public enum ItemAnalysis {
             let batches = count < Self.parallelLimit ? [Array(range)] : range.map { [$0] }
             analysed += batches.flatMap { batch in
                 parallelMap(batch) { item in
-                    let column = marks[item - start]
+                    let column = (item - start) * count
                     var x: [Double] = []
                     var t: [Double] = []
                     x.reserveCapacity(count)
                     t.reserveCapacity(count)
                     for learner in order {
-                        let value = column[learner]
+                        let value = marks[column + learner]
                         if value.isNaN { continue }
                         x.append(value)
                         t.append(totals[learner])
@@ -237,9 +237,10 @@ public enum ItemAnalysis {
     }
 
     /// `x` and `rest` each sorted ascending, given learners in ascending order of their total.
-    /// Marks take few distinct values, so `rest` is sorted by bucketing learners on their mark
-    /// (within a bucket, rest follows the total) and merging the buckets; with many distinct
-    /// marks, a plain sort.
+    /// Marks take few distinct values, so `x` is sorted by counting them, and `rest` is laid out
+    /// bucket by bucket of the learners' marks: within a bucket rest = total - mark follows the
+    /// total, so it is already ascending, and the standard sort (which finds and merges runs)
+    /// merges the buckets. With many distinct marks, a plain sort of both.
     static func sortedPairs(_ x: [Double], _ rest: [Double], _ totals: [Double]) -> (
         [Double], [Double]
     ) {
@@ -249,32 +250,28 @@ public enum ItemAnalysis {
             if values.count > 16 { return (x.sorted(), rest.sorted()) }
         }
         values.sort()
-        var buckets = [[Double]](repeating: [], count: values.count)
+        // Each learner's bucket, and where each bucket starts once laid out.
+        var bucketOf = [Int](repeating: 0, count: x.count)
+        var starts = [Int](repeating: 0, count: values.count + 1)
         for learner in x.indices {
-            let bucket = values.firstIndex(of: x[learner]) ?? 0
-            buckets[bucket].append(rest[learner])
+            var bucket = 0
+            while values[bucket] != x[learner] { bucket += 1 }
+            bucketOf[learner] = bucket
+            starts[bucket + 1] += 1
         }
         var sortedX: [Double] = []
         sortedX.reserveCapacity(x.count)
         for (bucket, value) in values.enumerated() {
-            sortedX += repeatElement(value, count: buckets[bucket].count)
+            sortedX += repeatElement(value, count: starts[bucket + 1])
         }
-        // Within a bucket rest = total - constant, so it is already ascending; merge them.
-        var positions = [Int](repeating: 0, count: buckets.count)
-        var sortedRest: [Double] = []
-        sortedRest.reserveCapacity(rest.count)
-        while sortedRest.count < rest.count {
-            var best = -1
-            for bucket in buckets.indices where positions[bucket] < buckets[bucket].count {
-                if best < 0
-                    || buckets[bucket][positions[bucket]] < buckets[best][positions[best]]
-                {
-                    best = bucket
-                }
-            }
-            sortedRest.append(buckets[best][positions[best]])
-            positions[best] += 1
+        for bucket in values.indices { starts[bucket + 1] += starts[bucket] }
+        var sortedRest = [Double](repeating: 0, count: rest.count)
+        for learner in rest.indices {
+            let bucket = bucketOf[learner]
+            sortedRest[starts[bucket]] = rest[learner]
+            starts[bucket] += 1
         }
+        sortedRest.sort()
         return (sortedX, sortedRest)
     }
 

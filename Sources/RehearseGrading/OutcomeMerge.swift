@@ -14,6 +14,14 @@ struct OutcomeMerge {
         lists = Array(repeating: [:], count: blocks)
     }
 
+    /// The merge of the first slice alone: its outcomes and memos as they are (its outcome
+    /// numbers are the merged ones).
+    init(first outcomes: [[BlockOutcome]], packed: [[UInt64: Int32]], lists: [[[Int32]: Int32]]) {
+        self.outcomes = outcomes
+        self.packed = packed
+        self.lists = lists
+    }
+
     /// Adds a slice's outcomes and the answers each was reached for (the slice grader's memos);
     /// returns, per block, the merged number of each of the slice's outcomes.
     mutating func add(
@@ -28,13 +36,13 @@ struct OutcomeMerge {
             for (key, id) in sliceLists[block] { listKeys[Int(id)] = key }
             var numbers: [Int32] = []
             numbers.reserveCapacity(slice[block].count)
-            for (id, outcome) in slice[block].enumerated() {
+            for id in slice[block].indices {
                 if let key = keys[id], let known = packed[block][key] {
                     numbers.append(known)
                 } else if let key = listKeys[id], let known = lists[block][key] {
                     numbers.append(known)
                 } else {
-                    outcomes[block].append(outcome)
+                    outcomes[block].append(slice[block][id])
                     let number = Int32(outcomes[block].count - 1)
                     if let key = keys[id] { packed[block][key] = number }
                     if let key = listKeys[id] { lists[block][key] = number }

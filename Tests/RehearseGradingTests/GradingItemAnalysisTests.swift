@@ -88,4 +88,25 @@ struct GradingItemAnalysisTests {
         #expect(fixed.matrix.learners == ["1,5", "", "2"])
         #expect(fixed.matrix.maxima.allSatisfy { $0 == 5 })
     }
+
+    /// The pairs behind the efficiency's maximum covariance: for learners in order of their
+    /// total, the marks and the rest scores each sorted ascending, as a plain sort gives them,
+    /// whether the marks take a few values (laid out by bucket and merged) or many.
+    @Test(arguments: [2, 3, 16, 17, 40] as [Int])
+    func sortedPairsAreBothSorted(distinctMarks: Int) {
+        var generator = SeededGenerator(seed: UInt64(distinctMarks))
+        for count in [0, 1, 2, 7, 300] {
+            var learners: [(mark: Double, total: Double)] = (0..<count).map { _ in
+                let mark = Double(Int.random(in: 0..<distinctMarks, using: &generator)) / 2
+                return (mark, mark + Double(Int.random(in: 0...50, using: &generator)))
+            }
+            learners.sort { $0.total < $1.total }
+            let x = learners.map(\.mark)
+            let totals = learners.map(\.total)
+            let rest = zip(totals, x).map { $0 - $1 }
+            let (sortedX, sortedRest) = ItemAnalysis.sortedPairs(x, rest, totals)
+            #expect(sortedX == x.sorted(), "\(distinctMarks) marks, \(count) learners")
+            #expect(sortedRest == rest.sorted(), "\(distinctMarks) marks, \(count) learners")
+        }
+    }
 }
