@@ -69,18 +69,13 @@ public struct AnswerBook: Sendable {
             while true {
                 let length = Int(slotLength[slot])
                 if length < 0 { return nil }
-                if length == bytes.count, Int(slotQuestion[slot]) == question {
-                    let start = slotStart[slot]
-                    var equal = true
-                    var offset = 0
-                    while offset < length {
-                        if stored[start + offset] != bytes[offset] {
-                            equal = false
-                            break
-                        }
-                        offset += 1
-                    }
-                    if equal { return slotCode[slot] }
+                if length == bytes.count, Int(slotQuestion[slot]) == question,
+                    SheetBytes.same(
+                        UnsafeBufferPointer(
+                            rebasing: stored[slotStart[slot]..<(slotStart[slot] + length)]),
+                        bytes)
+                {
+                    return slotCode[slot]
                 }
                 slot = (slot + 1) & mask
             }

@@ -51,14 +51,13 @@ struct ByteTable: Sendable {
             while true {
                 let length = lengths[slot]
                 if length < 0 { return nil }
-                if length == bytes.count {
-                    let start = starts[slot]
-                    var equal = true
-                    for offset in 0..<length where stored[start + offset] != bytes[offset] {
-                        equal = false
-                        break
-                    }
-                    if equal { return values[slot] }
+                if length == bytes.count,
+                    SheetBytes.same(
+                        UnsafeBufferPointer(
+                            rebasing: stored[starts[slot]..<(starts[slot] + length)]),
+                        bytes)
+                {
+                    return values[slot]
                 }
                 slot = (slot + 1) & mask
             }

@@ -19,8 +19,10 @@ public enum GradeJSON {
 
     /// Renders in pieces handed to `write` in order, so a report of a million answers never sits
     /// in memory whole. Each distinct block outcome's answers are rendered once; learners are
-    /// rendered in slices on all cores.
-    public static func render(_ report: GradeReport, write: ([UInt8]) -> Void) {
+    /// rendered in slices on all cores, each slice into a buffer from `buffers` when given.
+    public static func render(
+        _ report: GradeReport, buffers: ByteBuffers? = nil, write: ([UInt8]) -> Void
+    ) {
         let graded = report.graded
         let index = graded.index
         var out = JSONWriter(capacity: 65_536)
@@ -33,30 +35,41 @@ public enum GradeJSON {
         out.raw(",\n  \"needsHelp\": [")
         write(out.bytes)
         out.bytes.removeAll(keepingCapacity: true)
-        writeNeedsHelp(report, write: write)
+        writeNeedsHelp(report, buffers: buffers, write: write)
         out.raw("],\n  \"learners\": [")
         write(out.bytes)
         out.bytes.removeAll(keepingCapacity: true)
 
         // Every ref's and every distinct answer's JSON once, then each distinct block outcome's
         // answers once; learners copy them.
-        let refs = graded.index.refs.map { ref in
-            var piece = JSONWriter(capacity: ref.utf8.count + 24)
-            piece.raw("{\"ref\":")
-            piece.string(ref)
-            piece.raw(",\"answer\":")
-            return piece.bytes
-        }
-        let answers = graded.answers.texts.map { texts in
-            texts.map { text in
-                var piece = JSONWriter(capacity: text.utf8.count + 2)
-                piece.string(text)
+        // Flat tables, read by all threads with no reference counting: question q's ref is
+        // piece (0, q), its answer number a is piece (q, a).
+        let refs = FragmentTable([
+            graded.index.refs.map { ref in
+                var piece = JSONWriter(capacity: ref.utf8.count + 24)
+                piece.raw("{\"ref\":")
+                piece.string(ref)
+                piece.raw(",\"answer\":")
                 return piece.bytes
             }
-        }
+        ])
+        let answers = FragmentTable(
+            graded.answers.texts.map { texts in
+                texts.map { text in
+                    var piece = JSONWriter(capacity: text.utf8.count + 2)
+                    piece.string(text)
+                    return piece.bytes
+                }
+            })
         let fragments = FragmentTable(
             parallelMap(Array(graded.outcomes.indices)) { block in
-                graded.outcomes[block].map { answersFragment($0, refs: refs, answers: answers) }
+                refs.withPieces { refs in
+                    answers.withPieces { answers in
+                        graded.outcomes[block].map {
+                            answersFragment($0, refs: refs, answers: answers)
+                        }
+                    }
+                }
             })
         let missed = missedRefs(graded, separator: ",")
         let names = LearnerNames(
@@ -74,7 +87,7 @@ public enum GradeJSON {
             let middle = Swift.min(end, start + slice)
             let ranges = [start..<middle, middle..<end].filter { !$0.isEmpty }
             let parts = parallelMap(ranges) { range in
-                var part = JSONWriter(capacity: range.count * 8192)
+                var part = writer(buffers, capacity: range.count * 8192)
                 fragments.withPieces { fragments in
                     missed.withPieces { missed in
                         for offset in range {
@@ -106,6 +119,12 @@ public enum GradeJSON {
         }
         out.raw(report.notes.isEmpty ? "]\n}\n" : "\n  ]\n}\n")
         write(out.bytes)
+    }
+
+    /// A writer into a buffer from `buffers`, or a new one.
+    static func writer(_ buffers: ByteBuffers?, capacity: Int) -> JSONWriter {
+        guard let buffers else { return JSONWriter(capacity: capacity) }
+        return JSONWriter(appendingTo: buffers.take(capacity: capacity))
     }
 
     /// The learner at `position`, read from the tables (no whole `LearnerGrade` is made).
@@ -163,7 +182,9 @@ public enum GradeJSON {
     /// slices on all cores and handed to `write` in order, so a cohort of 100,000 learners who
     /// all need help is never one piece in memory. A learner's missed refs are those of
     /// `GradeReport.missed`, copied from each distinct block outcome's list rendered once.
-    static func writeNeedsHelp(_ report: GradeReport, write: ([UInt8]) -> Void) {
+    static func writeNeedsHelp(
+        _ report: GradeReport, buffers: ByteBuffers?, write: ([UInt8]) -> Void
+    ) {
         let missed = missedRefs(report.graded, separator: ", ")
         let entries = report.needsHelp
         let slice = 512
@@ -173,7 +194,7 @@ public enum GradeJSON {
             let middle = Swift.min(end, start + slice)
             let ranges = [start..<middle, middle..<end].filter { !$0.isEmpty }
             let parts = parallelMap(ranges) { range in
-                var out = JSONWriter(capacity: range.count * 1024)
+                var out = writer(buffers, capacity: range.count * 1024)
                 missed.withPieces { missed in
                     for offset in range {
                         writeNeedsHelp(entries[offset], first: offset == 0, report, missed, &out)
@@ -191,20 +212,25 @@ public enum GradeJSON {
     /// (those of `GradeReport.missed`), rendered once, on all cores, each after `separator`
     /// (see `appendOutcomes`).
     static func missedRefs(_ graded: GradedCohort, separator: StaticString) -> FragmentTable {
-        let refs = graded.index.refs.map { ref in
-            var piece = JSONWriter(capacity: ref.utf8.count + 2)
-            piece.string(ref)
-            return piece.bytes
-        }
+        // Question q's ref is piece (0, q) of a flat table (no reference counting).
+        let refs = FragmentTable([
+            graded.index.refs.map { ref in
+                var piece = JSONWriter(capacity: ref.utf8.count + 2)
+                piece.string(ref)
+                return piece.bytes
+            }
+        ])
         return FragmentTable(
             parallelMap(Array(graded.outcomes.indices)) { block in
-                graded.outcomes[block].map { outcome in
-                    var piece = JSONWriter(capacity: 64)
-                    for answer in outcome.answers where answer.earned < answer.max {
-                        piece.raw(separator)
-                        piece.append(refs[answer.question])
+                refs.withPieces { refs in
+                    graded.outcomes[block].map { outcome in
+                        var piece = JSONWriter(capacity: 64)
+                        for answer in outcome.answers where answer.earned < answer.max {
+                            piece.raw(separator)
+                            piece.append(refs.piece(block: 0, outcome: answer.question))
+                        }
+                        return piece.bytes
                     }
-                    return piece.bytes
                 }
             })
     }
@@ -271,15 +297,15 @@ public enum GradeJSON {
 
     /// The answers of a block outcome, compact (they are most of a large report's bytes), from
     /// the pre-rendered refs and answer texts, each after a `,` (see `appendOutcomes`).
-    static func answersFragment(_ outcome: BlockOutcome, refs: [[UInt8]], answers: [[[UInt8]]])
-        -> [UInt8]
-    {
+    static func answersFragment(
+        _ outcome: BlockOutcome, refs: FragmentTable.Pieces, answers: FragmentTable.Pieces
+    ) -> [UInt8] {
         var out = JSONWriter(capacity: outcome.answers.count * 72)
         for answer in outcome.answers {
             out.raw(",")
-            out.append(refs[answer.question])
+            out.append(refs.piece(block: 0, outcome: answer.question))
             if answer.answer >= 0 {
-                out.append(answers[answer.question][Int(answer.answer)])
+                out.append(answers.piece(block: answer.question, outcome: Int(answer.answer)))
             } else {
                 out.raw("\"\"")
             }

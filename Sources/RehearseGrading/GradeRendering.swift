@@ -35,14 +35,15 @@ public enum GradeRendering {
     /// The report in `format`, in pieces handed to `write` in order: the JSON report and the CSV
     /// tables of learners and marks are written a few hundred learners at a time, so they never
     /// sit in memory whole; the other formats in one piece. The bytes are those of
-    /// `render(_:format:itemsTable:marksTable:color:width:)`.
+    /// `render(_:format:itemsTable:marksTable:color:width:)`. The JSON report's pieces are
+    /// written into buffers from `buffers` when given (those the writer hands back).
     public static func render(
         _ report: GradeReport, format: ReportFormat, itemsTable: Bool = false,
         marksTable: Bool = false, color: Bool = false, width: Int? = nil,
-        write: ([UInt8]) -> Void
+        buffers: ByteBuffers? = nil, write: ([UInt8]) -> Void
     ) {
         switch format {
-        case .json: GradeJSON.render(report, write: write)
+        case .json: GradeJSON.render(report, buffers: buffers, write: write)
         case .csv where marksTable: GradeCSV.marks(report, write: write)
         case .csv where !itemsTable: GradeCSV.learners(report, write: write)
         default:

@@ -64,11 +64,16 @@ public final class ReportSink: @unchecked Sendable {
     let room = DispatchSemaphore(value: ReportSink.pending)
     static let pending = 4
 
-    /// Queues `bytes` after what was written before (waiting while `pending` pieces are queued).
+    /// Buffers written and handed back, for the renderer's next pieces.
+    public let buffers = ByteBuffers(limit: ReportSink.pending + 2)
+
+    /// Queues `bytes` after what was written before (waiting while `pending` pieces are queued);
+    /// once written, the buffer goes to `buffers`.
     public func write(_ bytes: [UInt8]) {
         room.wait()
         queue.async {
             self.writeNow(bytes)
+            self.buffers.give(bytes)
             self.room.signal()
         }
     }

@@ -119,7 +119,7 @@ struct Grade: ParsableCommand {
                 report, format: format.report, itemsTable: table == .items,
                 marksTable: table == .marks,
                 color: output == nil && format == .table && global.useColor(),
-                width: output == nil ? Self.tableWidth() : nil
+                width: output == nil ? Self.tableWidth() : nil, buffers: sink.buffers
             ) { sink.write($0) }
             try close(sink)
         }

@@ -163,4 +163,24 @@ struct GraderEquivalenceTests {
         let graded = try Self.check(bank: bank, learners: learners)
         #expect(graded.learners.count >= 4_096)
     }
+
+    /// The JSON report rendered into buffers handed back the moment each piece is taken (the
+    /// most reuse a writer can make) is byte for byte the report rendered into new ones.
+    @Test func jsonRenderedIntoReusedBuffersIsTheSame() throws {
+        let bank = RandomCohort.bank(RandomCohort.Shape(steps: [3, 4, 2, 5, 3]), seed: 11)
+        let learners = Self.learners(1_500, bank: bank, broken: true, seededEvery: 7, seed: 11)
+        let graded = try Self.check(bank: bank, learners: learners)
+        let report = GradeReport(graded: graded)
+        let fresh = GradeJSON.render(report)
+        let buffers = ByteBuffers(limit: 2)
+        var reused: [UInt8] = []
+        var pieces = 0
+        GradeJSON.render(report, buffers: buffers) { piece in
+            reused.append(contentsOf: piece)
+            buffers.give(piece)
+            pieces += 1
+        }
+        #expect(pieces > 4)
+        #expect(reused == fresh)
+    }
 }

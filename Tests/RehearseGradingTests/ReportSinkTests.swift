@@ -28,6 +28,26 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == ["report.json"])
     }
 
+    /// Pieces written into buffers the sink handed back arrive whole and in order: a buffer is
+    /// handed back only once written.
+    @Test func piecesInHandedBackBuffersArriveWhole() throws {
+        let folder = try folder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let path = folder + "/report.json"
+        let sink = try ReportSink(path: path)
+        var expected: [UInt8] = []
+        for index in 0..<64 {
+            var piece = sink.buffers.take(capacity: 1 << 16)
+            piece.append(contentsOf: [UInt8](repeating: UInt8(index), count: (1 << 16) + index))
+            expected += piece
+            sink.write(piece)
+        }
+        try sink.close()
+        #expect(sink.buffers.count > 0)
+        let written = try #require(FileManager.default.contents(atPath: path))
+        #expect(Array(written) == expected)
+    }
+
     @Test func aFolderThatIsNotThereIsNamedInTheError() throws {
         let folder = try folder()
         defer { try? FileManager.default.removeItem(atPath: folder) }

@@ -6,6 +6,9 @@ public struct JSONWriter: Sendable {
 
     public init(capacity: Int = 4096) { bytes.reserveCapacity(capacity) }
 
+    /// A writer appending to `bytes` (an empty buffer taken from `ByteBuffers`, say).
+    public init(appendingTo bytes: [UInt8]) { self.bytes = bytes }
+
     /// Text the program chose (punctuation, keys known to be plain), as it is.
     @inline(__always)
     public mutating func raw(_ text: StaticString) {
