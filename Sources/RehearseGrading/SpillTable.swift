@@ -28,7 +28,20 @@ final class SpillTable<Element: BitwiseCopyable>: @unchecked Sendable {
     init(memoryLimit: Int = defaultMemoryLimit) {
         self.memoryLimit = memoryLimit
         capacity = 16
-        base = .allocate(capacity: capacity)
+        base = Self.memory(resizing: nil, to: capacity)
+    }
+
+    /// A block of memory for `capacity` values, from `malloc`, or `old` resized to it with
+    /// `realloc` (the values move with it; a large block is moved by remapping its pages,
+    /// without copying them). The values are plain bits, so moving them is a byte copy.
+    private static func memory(resizing old: UnsafeMutablePointer<Element>?, to capacity: Int)
+        -> UnsafeMutablePointer<Element>
+    {
+        let bytes = Swift.max(1, capacity) * MemoryLayout<Element>.stride
+        guard let block = realloc(old, bytes) else {
+            fatalError("out of memory: a table of \(bytes) bytes")
+        }
+        return block.bindMemory(to: Element.self, capacity: capacity)
     }
 
     /// A table holding `values`.
@@ -42,7 +55,7 @@ final class SpillTable<Element: BitwiseCopyable>: @unchecked Sendable {
             munmap(base, mappedBytes)
             close(descriptor)
         } else {
-            base.deallocate()
+            free(base)
         }
     }
 
@@ -154,17 +167,18 @@ final class SpillTable<Element: BitwiseCopyable>: @unchecked Sendable {
             capacity = target
             return
         }
-        // In memory: a new block, the values moved into it.
-        let grown = UnsafeMutablePointer<Element>.allocate(capacity: target)
-        grown.update(from: base, count: count)
+        // In memory: the block grown in place or moved, or, back from a file that cannot
+        // grow, a new block the values are copied into.
         if descriptor >= 0 {
+            let grown = Self.memory(resizing: nil, to: target)
+            grown.update(from: base, count: count)
             munmap(base, mappedBytes)
             close(descriptor)
             descriptor = -1
+            base = grown
         } else {
-            base.deallocate()
+            base = Self.memory(resizing: base, to: target)
         }
-        base = grown
         capacity = target
     }
 
@@ -191,7 +205,7 @@ final class SpillTable<Element: BitwiseCopyable>: @unchecked Sendable {
         }
         let mapped = address.assumingMemoryBound(to: Element.self)
         mapped.update(from: base, count: count)
-        base.deallocate()
+        free(base)
         base = mapped
         descriptor = file
         mappedBytes = bytes
