@@ -54,7 +54,7 @@ if ! python3 -c 'import duckdb' 2>/dev/null; then
 fi
 
 python3 - "$RUNS" "$OUT" "${GRADE[@]}" -- "${PYREAD[@]}" -- "${DUCK[@]}" <<'PY'
-import statistics, subprocess, sys, time
+import os, statistics, subprocess, sys, time
 runs, out = int(sys.argv[1]), sys.argv[2]
 rest = sys.argv[3:]
 split = rest.index("--")
@@ -65,6 +65,9 @@ tofile = grade + ["-o", f"{out}/report.json"]
 
 def timed(command):
     # Standard output goes to /dev/null, as hyperfine does: the command's own work is timed.
+    # What earlier runs wrote (the -o report, DuckDB's spill) is flushed first, untimed, so
+    # no run pays for the disk writes of the one before it.
+    os.sync()
     start = time.perf_counter()
     subprocess.run(command, check=True, stdout=subprocess.DEVNULL)
     return time.perf_counter() - start
