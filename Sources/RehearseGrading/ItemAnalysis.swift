@@ -244,32 +244,45 @@ public enum ItemAnalysis {
     static func sortedPairs(_ x: [Double], _ rest: [Double], _ totals: [Double]) -> (
         [Double], [Double]
     ) {
+        // One pass: each learner's mark is numbered in order of first sight.
         var values: [Double] = []
-        for mark in x where !values.contains(mark) {
-            values.append(mark)
-            if values.count > 16 { return (x.sorted(), rest.sorted()) }
+        var seen = [Int](repeating: 0, count: x.count)
+        let few = x.withUnsafeBufferPointer { marks in
+            seen.withUnsafeMutableBufferPointer { seen in
+                for learner in marks.indices {
+                    let mark = marks[learner]
+                    var number = 0
+                    while number < values.count, values[number] != mark { number += 1 }
+                    if number == values.count {
+                        if values.count == 16 { return false }
+                        values.append(mark)
+                    }
+                    seen[learner] = number
+                }
+                return true
+            }
         }
-        values.sort()
-        // Each learner's bucket, and where each bucket starts once laid out.
-        var bucketOf = [Int](repeating: 0, count: x.count)
+        guard few else { return (x.sorted(), rest.sorted()) }
+        // The marks in ascending order, each with how many learners have it, and where its
+        // bucket starts once laid out.
+        let order = values.indices.sorted { values[$0] < values[$1] }
+        var bucketOf = [Int](repeating: 0, count: values.count)
+        for (bucket, number) in order.enumerated() { bucketOf[number] = bucket }
         var starts = [Int](repeating: 0, count: values.count + 1)
-        for learner in x.indices {
-            var bucket = 0
-            while values[bucket] != x[learner] { bucket += 1 }
-            bucketOf[learner] = bucket
-            starts[bucket + 1] += 1
-        }
+        for number in seen { starts[bucketOf[number] + 1] += 1 }
         var sortedX: [Double] = []
         sortedX.reserveCapacity(x.count)
-        for (bucket, value) in values.enumerated() {
-            sortedX += repeatElement(value, count: starts[bucket + 1])
+        for (bucket, number) in order.enumerated() {
+            sortedX += repeatElement(values[number], count: starts[bucket + 1])
         }
         for bucket in values.indices { starts[bucket + 1] += starts[bucket] }
         var sortedRest = [Double](repeating: 0, count: rest.count)
-        for learner in rest.indices {
-            let bucket = bucketOf[learner]
-            sortedRest[starts[bucket]] = rest[learner]
-            starts[bucket] += 1
+        sortedRest.withUnsafeMutableBufferPointer { sorted in
+            for learner in rest.indices {
+                let bucket = bucketOf[seen[learner]]
+                sorted[starts[bucket]] = rest[learner]
+                starts[bucket] += 1
+            }
         }
         sortedRest.sort()
         return (sortedX, sortedRest)
