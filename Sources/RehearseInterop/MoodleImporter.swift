@@ -11,8 +11,10 @@ public enum MoodleImporter {
         if let skip = skipReason(question.type) { return .skipped(reason: skip) }
         guard !prompt.isEmpty else { return .skipped(reason: "the question has no text") }
         let points = ImportText.points(question.defaultGrade ?? 1, notes: &notes)
+        // A name may hold HTML (`Refunds <b>abroad</b>`): its id comes from the words alone.
         var draft = DraftQuestion(
-            sourceID: question.idNumber, title: question.name, prompt: prompt,
+            sourceID: question.idNumber, title: question.name.map(GiftHTML.plainText),
+            prompt: prompt,
             points: points == 1 ? nil : points,
             explanation: question.generalFeedback.map { plain($0, notes: &notes) },
             tags: ImportText.tags(question.tags, notes: &notes), body: .truefalse(true),
@@ -30,11 +32,33 @@ public enum MoodleImporter {
         case .failure(let reason):
             return .skipped(reason: reason.message)
         }
-        let media =
-            question.files + (question.text.map { GiftHTML.mediaSources(in: $0.text) } ?? [])
+        let media = mediaNames(question)
         if !media.isEmpty { notes.append("media not carried: \(media.joined(separator: ", "))") }
         return .imported(draft, notes: notes)
     }
+
+    /// The media of the question, each once, in order: its `<file>`s and the sources of the
+    /// images and media in every text (answers and feedback too), `@@PLUGINFILE@@/` (Moodle's
+    /// placeholder for a `<file>` of the question) left out.
+    static func mediaNames(_ question: MoodleQuestion) -> [String] {
+        var texts = [question.text, question.generalFeedback].compactMap { $0 } + question.hints
+        for answer in question.answers {
+            texts.append(answer.text)
+            if let feedback = answer.feedback { texts.append(feedback) }
+        }
+        var names: [String] = []
+        var seen: Set<String> = []
+        let sources = texts.filter { $0.format != "plain_text" && $0.format != "markdown" }
+            .flatMap { GiftHTML.mediaSources(in: $0.text) }
+        for name in question.files + sources {
+            let trimmed =
+                name.hasPrefix(pluginFile) ? String(name.dropFirst(pluginFile.count)) : name
+            if !trimmed.isEmpty && seen.insert(trimmed).inserted { names.append(trimmed) }
+        }
+        return names
+    }
+
+    private static let pluginFile = "@@PLUGINFILE@@/"
 
     private static func skipReason(_ type: String) -> String? {
         switch type {
@@ -64,10 +88,13 @@ public enum MoodleImporter {
             if case .success(let value) = mapped { notes += value.notes }
             return mapped
         case "truefalse":
-            guard
-                let right = question.answers.first(where: { $0.fraction >= 100 }),
-                let key = Self.truthValue(right.text.plainText)
-            else { return .failure(SkipReason("a true/false question without a 100% answer")) }
+            guard question.answers.contains(where: { $0.fraction >= 100 }) else {
+                return .failure(SkipReason("a true/false question without a 100% answer"))
+            }
+            guard let key = truefalseKey(question, notes: &notes) else {
+                return .failure(
+                    SkipReason("a true/false question whose answers are not one true, one false"))
+            }
             if question.answers.contains(where: { $0.feedback.map { !$0.text.isEmpty } ?? false }) {
                 notes.append("per-answer feedback of a true/false question not carried")
             }
@@ -84,6 +111,9 @@ public enum MoodleImporter {
                         "the \(ImportText.percent(answer.fraction)) answer '\(text)' not carried "
                             + "(no partial credit for text)")
                 }
+            }
+            if question.caseSensitive == true {
+                notes.append("case-sensitive matching not carried: accepted answers ignore case")
             }
             if accept.contains(where: { $0.contains("*") }) {
                 notes.append("'*' wildcards are matched as written, not as wildcards")
@@ -153,6 +183,21 @@ public enum MoodleImporter {
         }
         return .success(
             ChoiceMapping.Mapped(body: .order(items, partial: !exact), points: nil, notes: []))
+    }
+
+    /// The right answer of a true/false question: the 100% answer's text (`true`, `false`...);
+    /// when that text is neither (`Vrai`, `Faux`), Moodle's own reading, the first of the two
+    /// answers true and the second false, with a note.
+    private static func truefalseKey(_ question: MoodleQuestion, notes: inout [String]) -> Bool? {
+        guard let index = question.answers.firstIndex(where: { $0.fraction >= 100 }) else {
+            return nil
+        }
+        if let key = truthValue(question.answers[index].text.plainText) { return key }
+        guard question.answers.count == 2 else { return nil }
+        let texts = question.answers.map { "'\($0.text.plainText.trimmingSpaces)'" }
+        notes.append(
+            "the answers \(texts.joined(separator: " and ")) read as true and false, in that order")
+        return index == 0
     }
 
     private static func truthValue(_ text: String) -> Bool? {

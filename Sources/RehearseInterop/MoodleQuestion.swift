@@ -66,6 +66,8 @@ public struct MoodleQuestion: Sendable, Equatable {
     public var idNumber: String?
     /// `<single>` of a multichoice question: one answer (true) or several (false).
     public var single: Bool?
+    /// `<usecase>` of a short answer question: whether answers match case-sensitively.
+    public var caseSensitive: Bool?
     public var answers: [MoodleAnswer]
     public var units: [MoodleUnit]
     public var hints: [MoodleText]
@@ -74,7 +76,8 @@ public struct MoodleQuestion: Sendable, Equatable {
     public var category: String?
     /// `<gradingtype>` of an `ordering` question (`ALL_OR_NOTHING`, `ABSOLUTE_POSITION`...).
     public var gradingType: String?
-    /// Names of the files embedded with `<file>` (images and other media).
+    /// Names of the files embedded with `<file>` (images and other media), and of Moodle 1.9's
+    /// `<image>`.
     public var files: [String]
 
     public init(type: String, line: Int) {

@@ -65,6 +65,9 @@ final class MoodleXMLCollector: NSObject, XMLParserDelegate {
     private var buffer = ""
     private var question: MoodleQuestion?
     private var answer: MoodleAnswer?
+    /// The characters directly inside the open `<answer>` (an older numerical answer holds its
+    /// value there rather than in `<text>`).
+    private var answerOwnText = ""
     private var unit = MoodleUnit(name: "", multiplier: 1)
     /// The `format` attribute of the open text containers, by element name.
     private var formats: [String: String] = [:]
@@ -93,6 +96,7 @@ final class MoodleXMLCollector: NSObject, XMLParserDelegate {
             answer = MoodleAnswer(
                 fraction: attributes["fraction"].flatMap(Self.number) ?? 0,
                 text: MoodleText(text: "", format: attributes["format"] ?? "html"))
+            answerOwnText = ""
         case "unit":
             unit = MoodleUnit(name: "", multiplier: 1)
         case "file":
@@ -112,10 +116,13 @@ final class MoodleXMLCollector: NSObject, XMLParserDelegate {
 
     func parser(_ parser: XMLParser, foundCharacters string: String) {
         buffer += string
+        if answer != nil && path.last == "answer" { answerOwnText += string }
     }
 
     func parser(_ parser: XMLParser, foundCDATA block: Data) {
-        buffer += String(decoding: block, as: UTF8.self)
+        let text = String(decoding: block, as: UTF8.self)
+        buffer += text
+        if answer != nil && path.last == "answer" { answerOwnText += text }
     }
 
     func parser(
@@ -145,8 +152,16 @@ final class MoodleXMLCollector: NSObject, XMLParserDelegate {
         var trimmed: String { value.trimmingSpaces }
         switch (name, parent) {
         case ("answer", "question"):
-            if let answer { question?.answers.append(answer) }
+            // Moodle still reads an answer written outside `<text>` (older numerical answers).
+            if var answer {
+                let own = answerOwnText.trimmingSpaces
+                if answer.text.text.trimmingSpaces.isEmpty && !own.isEmpty {
+                    answer.text.text = own
+                }
+                question?.answers.append(answer)
+            }
             answer = nil
+            answerOwnText = ""
         case ("tolerance", "answer"):
             answer?.tolerance = Self.number(trimmed)
         case ("defaultgrade", "question"):
@@ -155,6 +170,11 @@ final class MoodleXMLCollector: NSObject, XMLParserDelegate {
             question?.idNumber = trimmed.isEmpty ? nil : trimmed
         case ("single", "question"):
             question?.single = !["false", "0"].contains(trimmed.lowercased())
+        case ("usecase", "question"):
+            question?.caseSensitive = !["", "false", "0"].contains(trimmed.lowercased())
+        case ("image", "question"):
+            // Moodle 1.9's image field (its data follows in `<image_base64>`).
+            if !trimmed.isEmpty { question?.files.append(trimmed) }
         case ("gradingtype", "question"):
             question?.gradingType = trimmed
         case ("unit_name", "unit"):
