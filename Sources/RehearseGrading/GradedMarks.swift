@@ -93,31 +93,35 @@ struct GradedMarks: Sendable {
     /// 32 MB.
     var group: Int { Swift.max(1, (4 << 20) / Swift.max(1, totals.count)) }
 
-    /// The marks of every learner on each item of `items`, item after item, each in learner
-    /// order; NaN where a learner did not meet the item. One pass over the learners' tables,
-    /// front to back.
-    func columns(_ items: Range<Int>) -> [Double] {
+    /// The marks of every learner on each item of `items`, item after item, each learner's at
+    /// their `rank`; NaN where a learner did not meet the item. One pass over the learners'
+    /// tables, front to back.
+    func columns(_ items: Range<Int>, rank: [Int]) -> [Double] {
         let count = totals.count
+        // The tables and lists in locals: nothing is retained per learner (a pass visits every
+        // learner once per group of items).
+        let records = learners.records
         let outcomes = learners.outcomes
-        let itemBlock = itemBlock[items]
-        let itemOffset = itemOffset[items]
-        return [Double](unsafeUninitializedCapacity: items.count * count) { columns, filled in
+        let blocks = Array(itemBlock[items])
+        let offsets = Array(itemOffset[items])
+        let width = items.count
+        return [Double](unsafeUninitializedCapacity: width * count) { columns, filled in
             columns.initialize(repeating: .nan)
-            planPositions.withUnsafeBufferPointer { planPositions in
-                for learner in 0..<count {
-                    let record = learners.record(learner)
-                    let plan = Int(record.plan) * blockCount
-                    for (column, (block, offset)) in zip(itemBlock, itemOffset).enumerated() {
-                        let position = planPositions[plan + block]
-                        guard position >= 0 else { continue }
-                        let outcome = Int(outcomes[record.start + Int(position)])
-                        columns[column * count + learner] =
-                            marks[outcomeRows[blockRowStart[block] + outcome] + offset]
-                    }
-                    if learner % GradedLearners.releaseEvery == 0 { learners.release() }
+            for learner in 0..<count {
+                let record = records[learner]
+                let plan = Int(record.plan) * blockCount
+                let place = rank[learner]
+                for column in 0..<width {
+                    let block = blocks[column]
+                    let position = planPositions[plan + block]
+                    guard position >= 0 else { continue }
+                    let outcome = Int(outcomes[record.start + Int(position)])
+                    columns[column * count + place] =
+                        marks[outcomeRows[blockRowStart[block] + outcome] + offsets[column]]
                 }
+                if learner % GradedLearners.releaseEvery == 0 { learners.release() }
             }
-            filled = items.count * count
+            filled = width * count
             learners.release()
         }
     }

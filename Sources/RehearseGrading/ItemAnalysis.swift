@@ -116,28 +116,40 @@ public enum ItemAnalysis {
         return analyse(
             items: matrix.items, maxima: matrix.maxima, totals: matrix.totals,
             unanswered: matrix.unanswered, options: matrix.options, group: 16
-        ) { items in
-            Array(matrix.marks[(items.lowerBound * count)..<(items.upperBound * count)])
+        ) { items, rank in
+            var columns = [Double](repeating: .nan, count: items.count * count)
+            for (column, item) in items.enumerated() {
+                for learner in 0..<count {
+                    columns[column * count + rank[learner]] = matrix.marks[item * count + learner]
+                }
+            }
+            return columns
         }
     }
 
-    /// The statistics of items whose marks `columns(items)` gives, `group` items at a time (item
-    /// after item, every learner's mark in learner order, NaN where the learner did not meet the
-    /// item), so no matrix of marks needs to exist.
+    /// The statistics of items whose marks `columns(items, rank)` gives, `group` items at a time
+    /// (item after item, every learner's mark at their `rank`, their place in ascending order of
+    /// their total, NaN where the learner did not meet the item), so no matrix of marks needs to
+    /// exist. Each item's marks are then read front to back, in the order its statistics need.
     static func analyse(
         items refs: [String], maxima: [Double], totals: [Double], unanswered: [Int],
-        options: [[(id: String, count: Int)]], group: Int, columns: (Range<Int>) -> [Double]
+        options: [[(id: String, count: Int)]], group: Int,
+        columns: (Range<Int>, _ rank: [Int]) -> [Double]
     ) -> (items: [ItemStatistics], test: TestStatistics) {
         let count = totals.count
         var items: [ItemStatistics] = []
         var covariancesWithTotal: [Double?] = []
         var sumOfMarkVariance = 0.0
-        // Learners in ascending order of their total (see `sortedPairs`).
+        // Learners in ascending order of their total (see `sortedPairs`), each one's place in
+        // that order, and the totals in it.
         let order = (0..<count).sorted { totals[$0] < totals[$1] }
+        var rank = [Int](repeating: 0, count: count)
+        for (place, learner) in order.enumerated() { rank[learner] = place }
+        let orderedTotals = order.map { totals[$0] }
         var analysed: [(ItemStatistics, Double?)] = []
         for start in stride(from: 0, to: refs.count, by: Swift.max(1, group)) {
             let range = start..<Swift.min(refs.count, start + Swift.max(1, group))
-            let marks = columns(range)
+            let marks = columns(range, rank)
             // Items are independent: analysed on all cores, results in item order; one at a
             // time for a large cohort (each needs a few arrays of every learner's marks).
             let batches = count < Self.parallelLimit ? [Array(range)] : range.map { [$0] }
@@ -148,11 +160,11 @@ public enum ItemAnalysis {
                     var t: [Double] = []
                     x.reserveCapacity(count)
                     t.reserveCapacity(count)
-                    for learner in order {
-                        let value = marks[column + learner]
+                    for place in 0..<count {
+                        let value = marks[column + place]
                         if value.isNaN { continue }
                         x.append(value)
-                        t.append(totals[learner])
+                        t.append(orderedTotals[place])
                     }
                     return analyseItem(
                         ref: refs[item], max: maxima[item], x: x, totals: t,
