@@ -23,7 +23,9 @@ public enum DraftBody: Sendable, Equatable {
     case truefalse(Bool)
     /// The items in the right order.
     case order([String], partial: Bool)
-    case text(accept: [String])
+    /// Accepted answers and patterns (regular expressions); an essay imported as text has a
+    /// pattern only.
+    case text(accept: [String], patterns: [String] = [])
     /// `answer` within `tolerance`, or `low...high` when `range` is set.
     case number(answer: Double?, tolerance: Double, range: ClosedRange<Double>?, unit: String?)
 

@@ -2,10 +2,12 @@ import RehearseCore
 
 /// Maps one GIFT question to a Rehearse kind (the table in docs/interop.md), or says why it
 /// cannot be: matching (unless it is an exported `order`), description and essay questions are
-/// skipped; what a kind cannot hold is listed as notes.
+/// skipped (essays are imported as text questions that accept any answer with `essayAsText`);
+/// what a kind cannot hold is listed as notes.
 public enum GiftImporter {
-    /// The outcome for `question` (not a category line).
-    public static func draft(_ question: GiftQuestion) -> DraftOutcome {
+    /// The outcome for `question` (not a category line); with `essayAsText`, an essay becomes
+    /// a `text` question that any answer that is not blank passes (`EssayMapping`).
+    public static func draft(_ question: GiftQuestion, essayAsText: Bool = false) -> DraftOutcome {
         var notes: [String] = []
         let prompt = plain(question.stem, notes: &notes)
         guard !prompt.isEmpty else { return .skipped(reason: "the question has no text") }
@@ -22,8 +24,9 @@ public enum GiftImporter {
         case .category, .description:
             return .skipped(reason: "a description (no answer block): Rehearse has no kind for it")
         case .essay:
-            return .skipped(
-                reason: "an essay: a text question needs accepted answers, patterns or a rubric")
+            guard essayAsText else { return .skipped(reason: EssayMapping.skipReason) }
+            body = EssayMapping.body
+            notes.append(EssayMapping.note)
         case .matching:
             guard let items = orderItems(question, notes: &notes) else {
                 return .skipped(reason: "a matching question: Rehearse has no kind for it")

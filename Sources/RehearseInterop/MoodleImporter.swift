@@ -1,14 +1,20 @@
 import RehearseCore
 
 /// Maps one Moodle XML question to a Rehearse kind (the table in docs/interop.md), or says
-/// why it cannot be: essay, matching, description, cloze and other types are skipped; what a
-/// kind cannot hold is listed as notes.
+/// why it cannot be: essay (unless `essayAsText`), matching, description, cloze and other
+/// types are skipped; what a kind cannot hold is listed as notes.
 public enum MoodleImporter {
-    /// The outcome for `question` (not a category).
-    public static func draft(_ question: MoodleQuestion) -> DraftOutcome {
+    /// The outcome for `question` (not a category); with `essayAsText`, an essay becomes a
+    /// `text` question that any answer that is not blank passes (`EssayMapping`), explained by
+    /// its grader information and general feedback.
+    public static func draft(_ question: MoodleQuestion, essayAsText: Bool = false) -> DraftOutcome
+    {
         var notes: [String] = []
         let prompt = question.text.map { plain($0, notes: &notes) } ?? ""
-        if let skip = skipReason(question.type) { return .skipped(reason: skip) }
+        let isEssay = question.type == "essay"
+        if !(isEssay && essayAsText), let skip = skipReason(question.type) {
+            return .skipped(reason: skip)
+        }
         guard !prompt.isEmpty else { return .skipped(reason: "the question has no text") }
         let points = ImportText.points(question.defaultGrade ?? 1, notes: &notes)
         // A name may hold HTML (`Refunds <b>abroad</b>`): its id comes from the words alone.
@@ -20,6 +26,11 @@ public enum MoodleImporter {
             tags: ImportText.tags(question.tags, notes: &notes), body: .truefalse(true),
             line: question.line)
         if draft.explanation?.isEmpty == true { draft.explanation = nil }
+        if isEssay {
+            // The grader information (a model answer) first, then the general feedback.
+            let info = question.graderInfo.map { plain($0, notes: &notes) }
+            draft.explanation = EssayMapping.explanation([info, draft.explanation])
+        }
         if let hint = question.hints.first.map({ plain($0, notes: &notes) }), !hint.isEmpty {
             draft.hint = hint
             if question.hints.count > 1 { notes.append("only the first of the hints carried") }
@@ -41,7 +52,9 @@ public enum MoodleImporter {
     /// images and media in every text (answers and feedback too), `@@PLUGINFILE@@/` (Moodle's
     /// placeholder for a `<file>` of the question) left out.
     static func mediaNames(_ question: MoodleQuestion) -> [String] {
-        var texts = [question.text, question.generalFeedback].compactMap { $0 } + question.hints
+        var texts =
+            [question.text, question.generalFeedback, question.graderInfo].compactMap { $0 }
+            + question.hints
         for answer in question.answers {
             texts.append(answer.text)
             if let feedback = answer.feedback { texts.append(feedback) }
@@ -63,7 +76,7 @@ public enum MoodleImporter {
     private static func skipReason(_ type: String) -> String? {
         switch type {
         case "multichoice", "truefalse", "shortanswer", "numerical", "ordering": nil
-        case "essay": "an essay: a text question needs accepted answers, patterns or a rubric"
+        case "essay": EssayMapping.skipReason
         case "description": "a description: Rehearse has no kind for it"
         case "cloze": "a cloze (embedded answers) question: Rehearse has no kind for it"
         case "": "a question without a type"
@@ -125,6 +138,9 @@ public enum MoodleImporter {
                 ChoiceMapping.Mapped(body: .text(accept: accept), points: nil, notes: []))
         case "numerical":
             return numerical(question, notes: &notes)
+        case "essay":
+            notes.append(EssayMapping.note)
+            return .success(ChoiceMapping.Mapped(body: EssayMapping.body, points: nil, notes: []))
         default:
             return ordering(question, notes: &notes)
         }

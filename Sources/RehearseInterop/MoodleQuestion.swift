@@ -62,6 +62,8 @@ public struct MoodleQuestion: Sendable, Equatable {
     public var name: String?
     public var text: MoodleText?
     public var generalFeedback: MoodleText?
+    /// `<graderinfo>` of an essay: information for graders, such as a model answer.
+    public var graderInfo: MoodleText?
     public var defaultGrade: Double?
     public var idNumber: String?
     /// `<single>` of a multichoice question: one answer (true) or several (false).

@@ -196,6 +196,7 @@ final class MoodleXMLCollector: NSObject, XMLParserDelegate {
         case ("name", "question"): question?.name = value.trimmingSpaces
         case ("questiontext", "question"): question?.text = text
         case ("generalfeedback", "question"): question?.generalFeedback = text
+        case ("graderinfo", "question"): question?.graderInfo = text
         case ("hint", "question"): question?.hints.append(text)
         case ("tag", _): question?.tags.append(value.trimmingSpaces)
         case ("category", "question"): question?.category = value.trimmingSpaces

@@ -9,9 +9,12 @@ public enum QuizImporter {
     public static let maxInputBytes = 16 << 20
 
     /// Imports `bytes`, read from the file `name` (as shown in reports). The quiz id is
-    /// `quizID`, else a slug of the file name; every question trains `competency`.
+    /// `quizID`, else a slug of the file name; every question trains `competency`. With
+    /// `essayAsText`, essays become `text` questions that accept any answer (each noted)
+    /// rather than being skipped.
     public static func importFile(
-        bytes: [UInt8], name: String, quizID: String? = nil, competency: String
+        bytes: [UInt8], name: String, quizID: String? = nil, competency: String,
+        essayAsText: Bool = false
     ) throws(ImportFileError) -> ImportResult {
         guard bytes.count <= maxInputBytes else {
             throw ImportFileError(
@@ -28,8 +31,8 @@ public enum QuizImporter {
         let format = ImportFormat.detect(bytes)
         var outcomes: [(line: Int, outcome: DraftOutcome)] = []
         switch format {
-        case .gift: outcomes = try giftOutcomes(bytes)
-        case .moodleXML: outcomes = try moodleOutcomes(bytes)
+        case .gift: outcomes = try giftOutcomes(bytes, essayAsText: essayAsText)
+        case .moodleXML: outcomes = try moodleOutcomes(bytes, essayAsText: essayAsText)
         }
         let base = baseName(name)
         var ids = ImportIDs()
@@ -64,7 +67,7 @@ public enum QuizImporter {
     }
 
     private static func giftOutcomes(
-        _ bytes: [UInt8]
+        _ bytes: [UInt8], essayAsText: Bool
     ) throws(ImportFileError) -> [(line: Int, outcome: DraftOutcome)] {
         let parsed = GiftParser.parse(bytes: bytes)
         let hasBlock = parsed.questions.contains { $0.kind != .description && $0.kind != .category }
@@ -82,7 +85,7 @@ public enum QuizImporter {
                 category = categoryTag(question.category ?? "")
                 continue
             }
-            var outcome = GiftImporter.draft(question)
+            var outcome = GiftImporter.draft(question, essayAsText: essayAsText)
             if case .imported(var draft, let notes) = outcome, let category {
                 if !draft.tags.contains(where: { $0.lowercased() == category.lowercased() }) {
                     draft.tags.append(category)
@@ -105,7 +108,7 @@ public enum QuizImporter {
     }
 
     private static func moodleOutcomes(
-        _ bytes: [UInt8]
+        _ bytes: [UInt8], essayAsText: Bool
     ) throws(ImportFileError) -> [(line: Int, outcome: DraftOutcome)] {
         let parsed = try MoodleXMLReader.parse(bytes: bytes)
         var outcomes: [(line: Int, outcome: DraftOutcome)] = []
@@ -115,7 +118,7 @@ public enum QuizImporter {
                 category = categoryTag(question.category ?? "")
                 continue
             }
-            var outcome = MoodleImporter.draft(question)
+            var outcome = MoodleImporter.draft(question, essayAsText: essayAsText)
             if case .imported(var draft, let notes) = outcome, let category {
                 if !draft.tags.contains(where: { $0.lowercased() == category.lowercased() }) {
                     draft.tags.append(category)

@@ -80,8 +80,16 @@ public struct QuizYAMLWriter {
                 scalar("id", itemID, indent: indent + 4, first: true)
                 scalar("text", item, indent: indent + 4)
             }
-        case .text(let accept):
-            list("accept", accept, indent: indent)
+        case .text(let accept, let patterns):
+            if !accept.isEmpty { list("accept", accept, indent: indent) }
+            if !patterns.isEmpty {
+                key("patterns", indent: indent)
+                for pattern in patterns {
+                    out += String(repeating: " ", count: indent + 2) + "- "
+                    out += YAMLScalar.pattern(pattern, indent: indent + 2) + "\n"
+                    nodeCount += 1
+                }
+            }
         case .number(let answer, let tolerance, let range, let unit):
             if let range {
                 plain(

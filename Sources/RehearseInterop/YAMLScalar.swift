@@ -32,6 +32,25 @@ public enum YAMLScalar {
         return doubleQuoted(text)
     }
 
+    /// A regular expression: in single quotes, as the bank format advises for patterns (YAML
+    /// leaves backslashes alone there, and a `'` is written twice); a pattern that one line in
+    /// single quotes cannot hold (a line break, a tab, a control character) as `string` writes
+    /// it.
+    public static func pattern(_ text: String, indent: Int) -> String {
+        let fits = text.unicodeScalars.allSatisfy {
+            $0 != "\n" && $0 != "\t" && $0 != "\u{FEFF}" && $0 != "\u{85}" && !isEscaped($0)
+        }
+        guard fits, !text.isEmpty else { return string(text, indent: indent) }
+        var out = String.UnicodeScalarView()
+        out.append("'")
+        for scalar in text.unicodeScalars {
+            if scalar == "'" { out.append(scalar) }
+            out.append(scalar)
+        }
+        out.append("'")
+        return String(out)
+    }
+
     /// A number: whole numbers without a decimal point, others in the shortest form that reads
     /// back as the same `Double`.
     public static func number(_ value: Double) -> String {

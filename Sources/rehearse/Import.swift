@@ -33,6 +33,13 @@ struct Import: ParsableCommand {
             "The competency of every question (default: product-knowledge, else the bank's first).")
     var competency: String?
 
+    @Flag(
+        name: .long,
+        help: ArgumentHelp(
+            "Import essays as text questions that accept any answer (add accepted answers or a "
+                + "rubric to score them)."))
+    var essayAsText = false
+
     @Flag(name: .long, help: "Report what would be imported; write nothing.")
     var dryRun = false
 
@@ -73,7 +80,8 @@ struct Import: ParsableCommand {
             let result: ImportResult
             do {
                 result = try QuizImporter.importFile(
-                    bytes: bytes, name: file, quizID: quiz, competency: competency)
+                    bytes: bytes, name: file, quizID: quiz, competency: competency,
+                    essayAsText: essayAsText)
             } catch {
                 let place = error.line > 0 ? "\(file):\(error.line)" : file
                 printError("rehearse: \(TerminalText.sanitizeLine(place)): \(error.message)")

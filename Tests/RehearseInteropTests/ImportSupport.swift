@@ -14,10 +14,12 @@ enum ImportSupport {
         .appendingPathComponent("examples/moodle")
 
     static func importText(
-        _ text: String, name: String = "test.gift", quizID: String? = nil
+        _ text: String, name: String = "test.gift", quizID: String? = nil,
+        essayAsText: Bool = false
     ) throws(ImportFileError) -> ImportResult {
         try QuizImporter.importFile(
-            bytes: Array(text.utf8), name: name, quizID: quizID, competency: "product-knowledge")
+            bytes: Array(text.utf8), name: name, quizID: quizID, competency: "product-knowledge",
+            essayAsText: essayAsText)
     }
 
     /// Every finding `check --strict` would report on the quiz, alone in a bank.
