@@ -96,7 +96,7 @@ struct GradedMarks: Sendable {
     /// The marks of every learner on each item of `items`, item after item, each learner's at
     /// their `rank`; NaN where a learner did not meet the item. One pass over the learners'
     /// tables, front to back.
-    func columns(_ items: Range<Int>, rank: [Int]) -> [Double] {
+    func columns(_ items: Range<Int>, rank: [Int32]) -> [Double] {
         let count = totals.count
         // The tables and lists in locals: nothing is retained per learner (a pass visits every
         // learner once per group of items).
@@ -110,7 +110,7 @@ struct GradedMarks: Sendable {
             for learner in 0..<count {
                 let record = records[learner]
                 let plan = Int(record.plan) * blockCount
-                let place = rank[learner]
+                let place = Int(rank[learner])
                 for column in 0..<width {
                     let block = blocks[column]
                     let position = planPositions[plan + block]

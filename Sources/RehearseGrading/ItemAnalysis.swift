@@ -120,7 +120,8 @@ public enum ItemAnalysis {
             var columns = [Double](repeating: .nan, count: items.count * count)
             for (column, item) in items.enumerated() {
                 for learner in 0..<count {
-                    columns[column * count + rank[learner]] = matrix.marks[item * count + learner]
+                    columns[column * count + Int(rank[learner])] =
+                        matrix.marks[item * count + learner]
                 }
             }
             return columns
@@ -134,7 +135,7 @@ public enum ItemAnalysis {
     static func analyse(
         items refs: [String], maxima: [Double], totals: [Double], unanswered: [Int],
         options: [[(id: String, count: Int)]], group: Int,
-        columns: (Range<Int>, _ rank: [Int]) -> [Double]
+        columns: (Range<Int>, _ rank: [Int32]) -> [Double]
     ) -> (items: [ItemStatistics], test: TestStatistics) {
         let count = totals.count
         var items: [ItemStatistics] = []
@@ -142,10 +143,13 @@ public enum ItemAnalysis {
         var sumOfMarkVariance = 0.0
         // Learners in ascending order of their total (see `sortedPairs`), each one's place in
         // that order, and the totals in it.
-        let order = (0..<count).sorted { totals[$0] < totals[$1] }
-        var rank = [Int](repeating: 0, count: count)
-        for (place, learner) in order.enumerated() { rank[learner] = place }
-        let orderedTotals = order.map { totals[$0] }
+        // (The order itself goes once these are made: a large cohort's analysis is its peak.)
+        let (rank, orderedTotals) = {
+            let order = (0..<count).sorted { totals[$0] < totals[$1] }
+            var rank = [Int32](repeating: 0, count: count)
+            for (place, learner) in order.enumerated() { rank[learner] = Int32(place) }
+            return (rank, order.map { totals[$0] })
+        }()
         var analysed: [(ItemStatistics, Double?)] = []
         for start in stride(from: 0, to: refs.count, by: Swift.max(1, group)) {
             let range = start..<Swift.min(refs.count, start + Swift.max(1, group))
