@@ -164,7 +164,7 @@ public enum GradeJSON {
             out.number(percent)
         }
         out.raw("}, \"answers\": [")
-        learners.withOutcomes(position) { blocks, outcomes in
+        learners.withOutcomes(position, inOrder: true) { blocks, outcomes in
             appendOutcomes(
                 fragments, blocks: blocks, outcomes: outcomes, separator: ",", into: &out)
             out.raw("], \"missed\": [")
@@ -257,7 +257,7 @@ public enum GradeJSON {
             out.string(report.index.competencies[competency])
         }
         out.raw("], \"missed\": [")
-        learners.withOutcomes(entry.learner) { blocks, outcomes in
+        learners.withOutcomes(entry.learner, inOrder: false) { blocks, outcomes in
             appendOutcomes(missed, blocks: blocks, outcomes: outcomes, separator: ", ", into: &out)
         }
         out.raw("]}")

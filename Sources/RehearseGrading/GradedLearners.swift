@@ -13,7 +13,8 @@ import RehearseScoring
 /// the pages read lately stay in memory (given back every `releaseEvery` learners in the passes
 /// front to back, and every `readsBetweenReleases` learners read through the subscript or
 /// `withOutcomes`, which may read them in any order: each read in a new place maps up to 16
-/// neighbouring pages of every table, the kernel's fault-around). The
+/// neighbouring pages of every table, the kernel's fault-around, so a read in any order counts
+/// more). The
 /// tables are shared by copies of the value; only the grader appends, to values of its own.
 public struct GradedLearners: RandomAccessCollection, Sendable {
     /// One learner's fixed-size part.
@@ -48,11 +49,14 @@ public struct GradedLearners: RandomAccessCollection, Sendable {
     let competencies: SpillTable<Double>
     /// Learners read through the subscript, to give the tables' pages back now and then.
     private let reads = ReadCounter()
-    /// How many learners are read between two releases of the tables' pages: front to back,
-    /// and in any order (the `needsHelp` entries, lowest first). At 256 reads in any order, the
-    /// pages mapped around them took a million learners' grade from 266 MB to 367 MB.
+    /// How many learners are read between two releases of the tables' pages: in passes front to
+    /// back, through the subscript (mostly in order), and through `withOutcomes` in any order
+    /// (the `needsHelp` entries, lowest first), where each read counts `anyOrderWeight`: at 256
+    /// reads in any order, the pages mapped around them took a million learners' grade from
+    /// 266 MB to 367 MB.
     static let releaseEvery = 1 << 13
-    static let readsBetweenReleases = 32
+    static let readsBetweenReleases = 256
+    static let anyOrderWeight = 8
     /// Only the learners who have them.
     /// The questions each learner answered off their path, one learner after the other.
     let ignored: SpillTable<Int32>
@@ -101,9 +105,11 @@ public struct GradedLearners: RandomAccessCollection, Sendable {
     /// Runs `body` with the learner's plan (blocks in plan order) and the outcome number of each
     /// block, without making the whole `LearnerGrade` (the outcomes are valid during `body`).
     func withOutcomes<R>(
-        _ position: Int, _ body: (_ blocks: [Int], _ outcomes: UnsafeBufferPointer<Int32>) -> R
+        _ position: Int, inOrder: Bool,
+        _ body: (_ blocks: [Int], _ outcomes: UnsafeBufferPointer<Int32>) -> R
     ) -> R {
-        if reads.next() % Self.readsBetweenReleases == 0 { release() }
+        let weight = inOrder ? 1 : Self.anyOrderWeight
+        if reads.next(weight: weight, every: Self.readsBetweenReleases) { release() }
         let record = records[position]
         let plan = plans[Int(record.plan)]
         let start = record.start

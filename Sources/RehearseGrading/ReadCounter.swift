@@ -6,4 +6,11 @@ final class ReadCounter: Sendable {
 
     /// The number of reads before this one.
     func next() -> Int { count.add(1, ordering: .relaxed).oldValue }
+
+    /// Counts a read worth `weight`; true when the count passes a multiple of `every` (time to
+    /// give pages back).
+    func next(weight: Int, every: Int) -> Bool {
+        let before = count.add(weight, ordering: .relaxed).oldValue
+        return before / every != (before + weight) / every
+    }
 }

@@ -159,4 +159,20 @@ struct SpillTableTests {
             #expect(pieces == whole, "\(format) items \(items) marks \(marks)")
         }
     }
+
+    /// Reads in any order count `anyOrderWeight` each toward the next release of a graded
+    /// cohort's pages, reads in order one: the release comes 8 times as often.
+    @Test func readsInAnyOrderBringTheReleaseSooner() {
+        let every = GradedLearners.readsBetweenReleases
+        let inOrder = ReadCounter()
+        let releasesInOrder = (0..<(4 * every)).filter { _ in
+            inOrder.next(weight: 1, every: every)
+        }.count
+        let anyOrder = ReadCounter()
+        let releasesAnyOrder = (0..<(4 * every)).filter { _ in
+            anyOrder.next(weight: GradedLearners.anyOrderWeight, every: every)
+        }.count
+        #expect(releasesInOrder == 4)
+        #expect(releasesAnyOrder == 4 * GradedLearners.anyOrderWeight)
+    }
 }
