@@ -48,6 +48,9 @@ struct LongChunk: Sendable {
     var otherQuizRows: [String: Int] = [:]
     /// Line breaks in the slice (to turn slice lines into file lines).
     var lineCount = 0
+    /// The slice was checked as it was read and met an invalid byte or a `"` (or another slice
+    /// did): what it holds is incomplete, and the sheet must be read the other way.
+    var abandoned = false
 }
 
 /// The one reader of a long sheet's rows (`learner,quiz,question,answer`): the serial reader
@@ -72,9 +75,16 @@ struct LongRowReader {
     /// The answer and line tables of a part move to temporary files past this size in bytes.
     let memoryLimit: Int
 
-    /// Reads the records of `buffer` (the header first when `header` is true).
-    func read(_ buffer: UnsafeMutableBufferPointer<UInt8>, header: Bool) -> LongChunk {
+    /// Reads the records of `buffer` (the header first when `header` is true). With `checking`,
+    /// the bytes are checked just ahead of the reader (`SheetBytes.Ahead`: valid UTF-8, no `"`),
+    /// and the read stops, `abandoned`, at the first step that fails; nothing of the buffer is
+    /// changed before then (only quoted fields are unescaped in place).
+    func read(
+        _ buffer: UnsafeMutableBufferPointer<UInt8>, header: Bool,
+        checking: SheetBytes.Abandon? = nil
+    ) -> LongChunk {
         var chunk = LongChunk()
+        var ahead = checking.map { SheetBytes.Ahead(UnsafeBufferPointer(buffer), abandon: $0) }
         var partOfQuiz: [String: Int] = [:]
         // The active quiz's part (-1: none) is moved out of `chunk.parts` into these while its
         // rows are read.
@@ -141,10 +151,27 @@ struct LongRowReader {
             guard let origin, let start = bytes.baseAddress else { return fallback }
             return UnsafeRawPointer(start) - origin
         }
+        /// Whether the record at the scanner lies in checked bytes (always, when not checking);
+        /// the check goes a step further only when the reader reaches its end.
+        var checkedEnd = ahead == nil ? Int.max : 0
+        func covered() -> Bool {
+            if scanner.read < checkedEnd { return true }
+            guard var check = ahead else { return true }
+            defer { ahead = check }
+            guard check.cover(scanner.read) else {
+                chunk.abandoned = true
+                return false
+            }
+            checkedEnd = check.end < buffer.count ? check.end : Int.max
+            return true
+        }
         do {
-            if header { _ = try scanner.next() }
+            if header {
+                guard covered() else { return chunk }
+                _ = try scanner.next()
+            }
             var recordStart = scanner.read
-            while try scanner.next() {
+            while covered(), try scanner.next() {
                 if pages.due(recordStart) {
                     // The rows of learners before this one go too (they stay in the tables'
                     // files; a learner met again brings theirs back).

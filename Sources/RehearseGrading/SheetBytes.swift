@@ -3,6 +3,7 @@ import RehearseBank
 import RehearseCore
 import RehearseProgress
 import RehearseScoring
+import Synchronization
 
 /// Byte-level helpers of the sheet readers: cutting a buffer into slices at line breaks, and the
 /// scan made before a mapped sheet is read (valid UTF-8? any `"`?).
@@ -81,5 +82,65 @@ enum SheetBytes {
         guard a.count == b.count else { return false }
         guard a.count > 0, let left = a.baseAddress, let right = b.baseAddress else { return true }
         return memcmp(left, right, a.count) == 0
+    }
+
+    /// The scan of a slice made step by step just ahead of its reader instead of before it (one
+    /// walk over the sheet, each step checked while its bytes are in the cache): the bytes before
+    /// `end` are valid UTF-8 without a `"`. A step ends just after a line feed, so a record that
+    /// starts before `end` ends before it. Any slice that meets an invalid byte or a `"` stops
+    /// every slice (`abandon`), and the sheet is read the other way.
+    struct Ahead {
+        let buffer: UnsafeBufferPointer<UInt8>
+        let abandon: Abandon
+        /// The bytes before this are checked.
+        private(set) var end = 0
+        static let step = 256 << 10
+
+        init(_ buffer: UnsafeBufferPointer<UInt8>, abandon: Abandon) {
+            self.buffer = buffer
+            self.abandon = abandon
+        }
+
+        /// Checks steps until the record at `offset` lies in checked bytes; false when a step
+        /// holds an invalid byte or a `"`, or another slice did.
+        mutating func cover(_ offset: Int) -> Bool {
+            while end <= offset, end < buffer.count {
+                if abandon.isSet { return false }
+                let stop = SheetBytes.cut(buffer, after: Swift.min(buffer.count, end + Self.step))
+                let step = UnsafeBufferPointer(rebasing: buffer[end..<stop])
+                guard SheetText.isValidUTF8(step), !contains(UInt8(ascii: "\""), in: step) else {
+                    abandon.set()
+                    return false
+                }
+                end = stop
+            }
+            return true
+        }
+    }
+
+    /// Where a step that would end at `position` ends: just after a line feed; and, when blank
+    /// lines follow it, after them and the line after them, since the reader reads past blank
+    /// lines into the next record in one go.
+    static func cut(_ buffer: UnsafeBufferPointer<UInt8>, after position: Int) -> Int {
+        func endOfLine(_ from: Int) -> Int {
+            var stop = from
+            while stop < buffer.count, buffer[stop - 1] != 10 { stop += 1 }
+            return stop
+        }
+        var stop = position > 0 ? endOfLine(position) : 0
+        var blank = false
+        while stop < buffer.count, buffer[stop] == 10 || buffer[stop] == 13 {
+            stop = endOfLine(stop + 1)
+            blank = true
+        }
+        if blank, stop < buffer.count { stop = endOfLine(stop + 1) }
+        return stop
+    }
+
+    /// Set by the first slice that gives up; every slice stops at its next step.
+    final class Abandon: Sendable {
+        private let flag = Atomic<Bool>(false)
+        var isSet: Bool { flag.load(ordering: .relaxed) }
+        func set() { flag.store(true, ordering: .relaxed) }
     }
 }

@@ -75,6 +75,61 @@ extension SheetReader {
         merge(consume chunks, file: file, answerColumn: answerColumn + 1)
     }
 
+    /// A large long sheet read on all cores with no scan before: each slice checks its bytes
+    /// just ahead of its reader (`SheetBytes.Ahead`). Only for a sheet whose opening is plain
+    /// (no byte order mark, no `"`, not JSON), whose header names a long sheet's columns, a
+    /// learner column and the quiz (a quiz column, or `--quiz`); false when the sheet is not
+    /// such a sheet or a slice meets an invalid byte or a `"` after all: nothing is kept, the
+    /// buffer is as it was, and the caller reads it the other way (scan first), with the same
+    /// result a sheet of this kind would have had.
+    func readLongInOnePass(file: String, buffer: UnsafeMutableBufferPointer<UInt8>)
+        throws(GradingError) -> Bool
+    {
+        let workers = ProcessInfo.processInfo.activeProcessorCount
+        guard workers > 1, buffer.count >= parallelThreshold else { return false }
+        let head = Array(buffer.prefix(1 << 16))
+        let bom = head.starts(with: [0xEF, 0xBB, 0xBF])
+        let first = head.withUnsafeBufferPointer(Self.firstByte)
+        guard !bom, let first, first != UInt8(ascii: "{"), first != UInt8(ascii: "["),
+            !head.contains(UInt8(ascii: "\""))
+        else { return false }
+        let delimiter = options.delimiter ?? CSVParser.detectDelimiter(head)
+        guard let fields = try? Self.headerFields(head, delimiter: delimiter) else { return false }
+        let header = fields.map(QuizIndex.foldHeader)
+        guard Self.isLong(header), let learnerColumn = learnerColumn(in: header),
+            let questionColumn = header.firstIndex(of: "question") ?? header.firstIndex(of: "ref"),
+            let answerColumn = header.firstIndex(of: "answer")
+        else { return false }
+        let quizColumn = header.firstIndex(of: "quiz")
+        var fixed: QuizIndex?
+        if quizColumn == nil {
+            guard let id = options.quiz, bank.quiz(id) != nil else { return false }
+            fixed = collector(for: id)?.index
+        }
+        let columns = LongColumns(
+            learner: learnerColumn, quiz: quizColumn, question: questionColumn,
+            answer: answerColumn,
+            needed: Swift.max(learnerColumn, questionColumn, answerColumn, quizColumn ?? 0) + 1)
+        var indices: [String: QuizIndex] = [:]
+        for (id, collector) in collectors { indices[id] = collector.index }
+        let reader = LongRowReader(
+            bank: bank, file: file, delimiter: delimiter, columns: columns, fixed: fixed,
+            wanted: options.quiz, indices: indices, memoryLimit: tableMemoryLimit)
+        nonisolated(unsafe) let shared = buffer
+        let abandon = SheetBytes.Abandon()
+        let slices = SheetBytes.lineSlices(UnsafeBufferPointer(buffer), count: workers)
+        let chunks = parallelMap(Array(slices.enumerated())) { slice in
+            reader.read(
+                UnsafeMutableBufferPointer(rebasing: shared[slice.element]),
+                header: slice.offset == 0, checking: abandon)
+        }
+        guard !chunks.contains(where: \.abandoned) else { return false }
+        kinds.append((file, .long, .utf8))
+        parallelReads += 1
+        merge(consume chunks, file: file, answerColumn: answerColumn + 1)
+        return true
+    }
+
     /// Merges what the slices of a long sheet read into the collectors, in order.
     func merge(_ chunks: consuming [LongChunk], file: String, answerColumn: Int) {
         let firstRejected = rejected.count

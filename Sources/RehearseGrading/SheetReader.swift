@@ -81,6 +81,7 @@ public final class SheetReader {
     /// mapping): a long UTF-8 sheet is read in place, without a copy; anything else is copied and
     /// read as bytes.
     public func read(file: String, buffer: UnsafeMutableBufferPointer<UInt8>) throws(GradingError) {
+        if try readLongInOnePass(file: file, buffer: buffer) { return }
         let scan = SheetBytes.scan(UnsafeBufferPointer(buffer))
         let valid = scan.valid
         quoteFree = !scan.hasQuote

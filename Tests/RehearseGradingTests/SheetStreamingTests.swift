@@ -86,4 +86,74 @@ struct SheetStreamingTests {
         #expect(mapped.notes == inMemory.notes)
         #expect(mapped.parallelReads == (quoted ? 0 : inMemory.parallelReads))
     }
+
+    /// A step of the check made ahead of a slice's reader ends after a line feed, and takes any
+    /// blank lines after it and the line after them: the reader reads past blank lines into the
+    /// next record in one go, so that record must be checked too.
+    @Test func aStepTakesBlankLinesAndTheLineAfterThem() {
+        func cut(_ text: String, after position: Int) -> Int {
+            Array(text.utf8).withUnsafeBufferPointer { SheetBytes.cut($0, after: position) }
+        }
+        #expect(cut("ab\ncd\n", after: 1) == 3)
+        #expect(cut("ab\ncd\n", after: 3) == 3)
+        #expect(cut("ab\n\n\r\n\"q\"\ncd\n", after: 1) == 10)
+        #expect(cut("ab\n\n", after: 1) == 4)
+        #expect(cut("ab", after: 1) == 2)
+        #expect(cut("ab\ncd", after: 0) == 0)
+    }
+
+    /// A large unquoted sheet read in one pass, where something after its opening is not what
+    /// the opening promised: a `"` late in the sheet, a blank line followed by a quoted record
+    /// (read in the same go as the blank line), or a byte that is not UTF-8. Each slice stops at
+    /// the step that holds it, nothing is kept, and the sheet is read the other way, exactly
+    /// as the same bytes read from memory.
+    @Test(arguments: ["quote", "blank line, then a quote", "not UTF-8"])
+    func aLateSurpriseFallsBackToTheScan(surprise: String) throws {
+        var bytes = Array(Self.bigSheet(quoted: false).utf8)
+        // Three quarters in, at the start of a line.
+        var at = bytes.count * 3 / 4
+        while bytes[at - 1] != 10 { at += 1 }
+        let row: [UInt8]
+        switch surprise {
+        case "quote": row = Array("l1@late.example.com,q,q/listen-first,\"true\"\n".utf8)
+        case "not UTF-8": row = Array("l1@late.example.com,q,q/listen-first,true\n".utf8)
+        default: row = Array("\n\nl1@late.example.com,q,q/listen-first,\"true\"\n".utf8)
+        }
+        bytes.insert(contentsOf: row, at: at)
+        if surprise == "not UTF-8" { bytes[at + 1] = 0xE9 }  // l\u{E9} in Windows-1252
+        let path = try Self.temporaryFile(bytes)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let bank = GradingFixtures.bank
+        let mapped = SheetReader(bank: bank)
+        let fromFile = try mapped.cohort(readingFiles: [path])
+        let inMemory = SheetReader(bank: bank)
+        try inMemory.read(file: path, bytes: bytes)
+        let fromBytes = try inMemory.cohort()
+        #expect(fromFile.learners.count > 10_000)
+        #expect(fromFile.learners.map(\.learner) == fromBytes.learners.map(\.learner))
+        #expect(fromFile.learners.map(\.line) == fromBytes.learners.map(\.line))
+        #expect(fromFile.responses == fromBytes.responses)
+        #expect(fromFile.answers.texts == fromBytes.answers.texts)
+        #expect(mapped.rejected == inMemory.rejected)
+        #expect(mapped.notes == inMemory.notes)
+        // Not read in one pass: with a quote, read on one core; a sheet that is not UTF-8 is
+        // read as its bytes, which are made UTF-8 first (and then read on all cores).
+        #expect(mapped.parallelReads == inMemory.parallelReads)
+        #expect(mapped.parallelReads == (surprise == "not UTF-8" ? inMemory.parallelReads : 0))
+        if surprise == "not UTF-8" {
+            #expect(mapped.notes.contains { $0.contains("Windows-1252") })
+        }
+    }
+
+    /// The same sheet with nothing surprising is read in one pass, on all cores.
+    @Test func aPlainLargeSheetIsReadInOnePass() throws {
+        let text = Self.bigSheet(quoted: false)
+        let path = try Self.temporaryFile(Array(text.utf8))
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let reader = SheetReader(bank: GradingFixtures.bank)
+        let mapping = try #require(MappedFile(path: path))
+        defer { mapping.unmap() }
+        #expect(try reader.readLongInOnePass(file: path, buffer: mapping.buffer))
+        #expect(reader.parallelReads == (ProcessInfo.processInfo.activeProcessorCount > 1 ? 1 : 0))
+    }
 }
