@@ -67,14 +67,23 @@ struct SheetStreamingTests {
 
     @Test(arguments: [false, true])
     func aMappedSheetReadsLikeBytesInMemory(quoted: Bool) throws {
-        let text = Self.bigSheet(quoted: quoted)
-        let path = try Self.temporaryFile(Array(text.utf8))
+        let (mapped, inMemory) = try Self.readBothWays(Array(Self.bigSheet(quoted: quoted).utf8))
+        #expect(mapped.rejected.count >= 2)
+        #expect(mapped.parallelReads == (quoted ? 0 : inMemory.parallelReads))
+    }
+
+    /// Reads `bytes` from a mapped file and from memory, expects the same cohort, rejected rows
+    /// and notes, and returns both readers.
+    static func readBothWays(_ bytes: [UInt8]) throws -> (
+        mapped: SheetReader, inMemory: SheetReader
+    ) {
+        let path = try temporaryFile(bytes)
         defer { try? FileManager.default.removeItem(atPath: path) }
         let bank = GradingFixtures.bank
         let mapped = SheetReader(bank: bank)
         let fromFile = try mapped.cohort(readingFiles: [path])
         let inMemory = SheetReader(bank: bank)
-        try inMemory.read(file: path, bytes: Array(text.utf8))
+        try inMemory.read(file: path, bytes: bytes)
         let fromBytes = try inMemory.cohort()
         #expect(fromFile.learners.count > 10_000)
         #expect(fromFile.learners.map(\.learner) == fromBytes.learners.map(\.learner))
@@ -82,9 +91,8 @@ struct SheetStreamingTests {
         #expect(fromFile.responses == fromBytes.responses)
         #expect(fromFile.answers.texts == fromBytes.answers.texts)
         #expect(mapped.rejected == inMemory.rejected)
-        #expect(mapped.rejected.count >= 2)
         #expect(mapped.notes == inMemory.notes)
-        #expect(mapped.parallelReads == (quoted ? 0 : inMemory.parallelReads))
+        return (mapped, inMemory)
     }
 
     /// A step of the check made ahead of a slice's reader ends after a line feed, and takes any
@@ -121,21 +129,7 @@ struct SheetStreamingTests {
         }
         bytes.insert(contentsOf: row, at: at)
         if surprise == "not UTF-8" { bytes[at + 1] = 0xE9 }  // l\u{E9} in Windows-1252
-        let path = try Self.temporaryFile(bytes)
-        defer { try? FileManager.default.removeItem(atPath: path) }
-        let bank = GradingFixtures.bank
-        let mapped = SheetReader(bank: bank)
-        let fromFile = try mapped.cohort(readingFiles: [path])
-        let inMemory = SheetReader(bank: bank)
-        try inMemory.read(file: path, bytes: bytes)
-        let fromBytes = try inMemory.cohort()
-        #expect(fromFile.learners.count > 10_000)
-        #expect(fromFile.learners.map(\.learner) == fromBytes.learners.map(\.learner))
-        #expect(fromFile.learners.map(\.line) == fromBytes.learners.map(\.line))
-        #expect(fromFile.responses == fromBytes.responses)
-        #expect(fromFile.answers.texts == fromBytes.answers.texts)
-        #expect(mapped.rejected == inMemory.rejected)
-        #expect(mapped.notes == inMemory.notes)
+        let (mapped, inMemory) = try Self.readBothWays(bytes)
         // Not read in one pass: with a quote, read on one core; a sheet that is not UTF-8 is
         // read as its bytes, which are made UTF-8 first (and then read on all cores).
         #expect(mapped.parallelReads == inMemory.parallelReads)
