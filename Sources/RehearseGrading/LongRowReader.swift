@@ -10,7 +10,24 @@ struct LongColumns: Sendable {
     var quiz: Int?
     var question: Int
     var answer: Int
+    /// Fields a row needs (up to the last of the columns above).
     var needed: Int
+    /// Fields in the header: a row with more, the extra ones not empty, is rejected.
+    var width: Int
+
+    /// The columns of a long sheet's (folded) header, given its learner column; nil without a
+    /// question (or ref) and an answer column.
+    init?(header: [String], learner: Int) {
+        guard let question = header.firstIndex(of: "question") ?? header.firstIndex(of: "ref"),
+            let answer = header.firstIndex(of: "answer")
+        else { return nil }
+        self.learner = learner
+        quiz = header.firstIndex(of: "quiz")
+        self.question = question
+        self.answer = answer
+        needed = Swift.max(learner, question, answer, quiz ?? 0) + 1
+        width = header.count
+    }
 }
 
 /// What a slice of a long sheet holds for one quiz: its learners (in order of first sight), the
@@ -191,6 +208,19 @@ struct LongRowReader {
                         line, scanner.fieldCount,
                         "the row has \(scanner.fieldCount) field(s); the header has "
                             + "\(columns.needed) or more")
+                    continue
+                }
+                if scanner.fieldCount > columns.width,
+                    (columns.width..<scanner.fieldCount).contains(where: {
+                        !scanner.field($0).isEmpty
+                    })
+                {
+                    let separator = String(UnicodeScalar(delimiter))
+                    reject(
+                        line, columns.width + 1,
+                        "the row has \(scanner.fieldCount) fields; the header has "
+                            + "\(columns.width): a field that holds `\(separator)` must be in quotes "
+                            + "(\"a\(separator)b\")")
                     continue
                 }
                 if let quizColumn = columns.quiz {

@@ -17,15 +17,10 @@ extension SheetReader {
             missingLearnerColumn(file)
             return
         }
-        let quizColumn = header.firstIndex(of: "quiz")
-        guard
-            let questionColumn = header.firstIndex(of: "question") ?? header.firstIndex(of: "ref"),
-            let answerColumn = header.firstIndex(of: "answer")
-        else { return }
-        let columns = LongColumns(
-            learner: learnerColumn, quiz: quizColumn, question: questionColumn,
-            answer: answerColumn,
-            needed: Swift.max(learnerColumn, questionColumn, answerColumn, quizColumn ?? 0) + 1)
+        guard let columns = LongColumns(header: header, learner: learnerColumn) else { return }
+        let quizColumn = columns.quiz
+        let questionColumn = columns.question
+        let answerColumn = columns.answer
 
         var fixed: QuizIndex?
         if quizColumn == nil {
@@ -97,19 +92,13 @@ extension SheetReader {
         guard let fields = try? Self.headerFields(head, delimiter: delimiter) else { return false }
         let header = fields.map(QuizIndex.foldHeader)
         guard Self.isLong(header), let learnerColumn = learnerColumn(in: header),
-            let questionColumn = header.firstIndex(of: "question") ?? header.firstIndex(of: "ref"),
-            let answerColumn = header.firstIndex(of: "answer")
+            let columns = LongColumns(header: header, learner: learnerColumn)
         else { return false }
-        let quizColumn = header.firstIndex(of: "quiz")
         var fixed: QuizIndex?
-        if quizColumn == nil {
+        if columns.quiz == nil {
             guard let id = options.quiz, bank.quiz(id) != nil else { return false }
             fixed = collector(for: id)?.index
         }
-        let columns = LongColumns(
-            learner: learnerColumn, quiz: quizColumn, question: questionColumn,
-            answer: answerColumn,
-            needed: Swift.max(learnerColumn, questionColumn, answerColumn, quizColumn ?? 0) + 1)
         var indices: [String: QuizIndex] = [:]
         for (id, collector) in collectors { indices[id] = collector.index }
         let reader = LongRowReader(
@@ -126,7 +115,7 @@ extension SheetReader {
         guard !chunks.contains(where: \.abandoned) else { return false }
         kinds.append((file, .long, .utf8))
         parallelReads += 1
-        merge(consume chunks, file: file, answerColumn: answerColumn + 1)
+        merge(consume chunks, file: file, answerColumn: columns.answer + 1)
         return true
     }
 

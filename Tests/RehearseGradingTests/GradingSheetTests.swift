@@ -15,7 +15,7 @@ struct GradingSheetTests {
         learner,quiz,question,answer
         ana@example.com,q,late-delivery/greet,a
         ana@example.com,q,late-delivery/lookup,5 days
-        ana@example.com,q,late-delivery/escalation,sorry, I'll get a manager
+        ana@example.com,q,late-delivery/escalation,"sorry, I'll get a manager"
         ana@example.com,q,q/listen-first,false
         bo@example.com,q,late-delivery/greet,b
         bo@example.com,q,late-delivery/escalation,"I understand, let me get my supervisor"
@@ -153,6 +153,33 @@ struct GradingSheetTests {
         #expect(cohort.learners.map(\.seed) == [7, 7])
         #expect(reader.notes.contains { $0.contains("earlier version") })
         try check(GradeReport(graded: Grader.grade(bank: bank, cohort: cohort)))
+    }
+
+    /// A row with more fields than the header is an answer with an unquoted separator: it is
+    /// rejected at the first extra field (grading its first part would grade what the learner
+    /// did not answer). Extra fields left empty (a trailing separator) are let through.
+    @Test func aRowWithAnUnquotedSeparatorIsRejected() throws {
+        let text = """
+            learner,quiz,question,answer
+            ana@example.com,q,q/listen-first,true,
+            bo@example.com,q,late-delivery/escalation,sorry, I'll get a manager
+            bo@example.com,q,q/listen-first,false
+
+            """
+        let reader = SheetReader(bank: bank)
+        try reader.read(file: "sheet.csv", bytes: Array(text.utf8))
+        let report = GradeReport(graded: Grader.grade(bank: bank, cohort: try reader.cohort()))
+        #expect(
+            reader.rejected == [
+                RejectedRow(
+                    file: "sheet.csv", line: 3, column: 5,
+                    reason: "the row has 5 fields; the header has 4: a field that holds `,` "
+                        + "must be in quotes (\"a,b\")")
+            ])
+        let ana = try #require(GradingFixtures.learner(report, "ana@example.com"))
+        #expect(ana.unanswered < report.index.questions.count)
+        let bo = try #require(GradingFixtures.learner(report, "bo@example.com"))
+        #expect(!bo.ignored.contains { report.index.refs[$0] == "late-delivery/escalation" })
     }
 
     @Test func rejectedRowsHaveFileLineColumnAndReason() throws {

@@ -6,8 +6,9 @@ facility), as a team would grade the sheet with SQL instead of `rehearse grade`.
     python3 bench/grading/duckdb_grade.py BANK ANSWERS.csv
 
 The key is built from the bank's YAML (PyYAML): one row per (question, accepted answer text,
-points); an answer not in the key earns 0. Multiple choice answers are written `a,b` unquoted in
-the sheet, so a fifth, optional column is read and joined back. It prints one line of totals
+points); an answer not in the key earns 0. Multiple choice answers are written `a;b` in the
+sheet (sheets of older generators wrote `a,b` unquoted, so a fifth, optional column is still read
+and joined back with a comma). It prints one line of totals
 (the results are fetched into Python, as a report would need them).
 """
 import os
@@ -40,6 +41,7 @@ def key_rows(bank):
                 rows.append((ref, f"{answer} {q['unit']}", points, points))
         elif kind == "multi":
             correct = [str(o["id"]) for o in q["options"] if o.get("correct")]
+            rows.append((ref, ";".join(correct), points, points))
             rows.append((ref, ",".join(correct), points, points))
         elif kind == "text":
             for text in q.get("accept", []):
