@@ -43,11 +43,7 @@ extension SheetReader {
             _ = try quiz(id)
             fixed = collector(for: id)?.index
         }
-        var indices: [String: QuizIndex] = [:]
-        for (id, collector) in collectors { indices[id] = collector.index }
-        let reader = LongRowReader(
-            bank: bank, file: file, delimiter: delimiter, columns: columns, fixed: fixed,
-            wanted: options.quiz, indices: indices, memoryLimit: tableMemoryLimit)
+        let reader = longRowReader(file: file, delimiter: delimiter, columns: columns, fixed: fixed)
 
         let workers = ProcessInfo.processInfo.activeProcessorCount
         let parallel =
@@ -56,13 +52,7 @@ extension SheetReader {
                 ?? SheetBytes.contains(UInt8(ascii: "\""), in: UnsafeBufferPointer(buffer)))
         let chunks: [LongChunk]
         if parallel {
-            nonisolated(unsafe) let shared = buffer
-            let slices = SheetBytes.lineSlices(UnsafeBufferPointer(buffer), count: workers)
-            chunks = parallelMap(Array(slices.enumerated())) { slice in
-                reader.read(
-                    UnsafeMutableBufferPointer(rebasing: shared[slice.element]),
-                    header: slice.offset == 0)
-            }
+            chunks = Self.readSlices(buffer, count: workers, with: reader)
             parallelReads += 1
         } else {
             chunks = [reader.read(buffer, header: true)]
@@ -99,24 +89,40 @@ extension SheetReader {
             guard let id = options.quiz, bank.quiz(id) != nil else { return false }
             fixed = collector(for: id)?.index
         }
-        var indices: [String: QuizIndex] = [:]
-        for (id, collector) in collectors { indices[id] = collector.index }
-        let reader = LongRowReader(
-            bank: bank, file: file, delimiter: delimiter, columns: columns, fixed: fixed,
-            wanted: options.quiz, indices: indices, memoryLimit: tableMemoryLimit)
-        nonisolated(unsafe) let shared = buffer
-        let abandon = SheetBytes.Abandon()
-        let slices = SheetBytes.lineSlices(UnsafeBufferPointer(buffer), count: workers)
-        let chunks = parallelMap(Array(slices.enumerated())) { slice in
-            reader.read(
-                UnsafeMutableBufferPointer(rebasing: shared[slice.element]),
-                header: slice.offset == 0, checking: abandon)
-        }
+        let reader = longRowReader(file: file, delimiter: delimiter, columns: columns, fixed: fixed)
+        let chunks = Self.readSlices(
+            buffer, count: workers, with: reader, checking: SheetBytes.Abandon())
         guard !chunks.contains(where: \.abandoned) else { return false }
         kinds.append((file, .long, .utf8))
         parallelReads += 1
         merge(consume chunks, file: file, answerColumn: columns.answer + 1)
         return true
+    }
+
+    /// The one row reader of a long sheet with `columns`, given the quizzes' indices built so far.
+    private func longRowReader(
+        file: String, delimiter: UInt8, columns: LongColumns, fixed: QuizIndex?
+    ) -> LongRowReader {
+        var indices: [String: QuizIndex] = [:]
+        for (id, collector) in collectors { indices[id] = collector.index }
+        return LongRowReader(
+            bank: bank, file: file, delimiter: delimiter, columns: columns, fixed: fixed,
+            wanted: options.quiz, indices: indices, memoryLimit: tableMemoryLimit)
+    }
+
+    /// `buffer` cut into `count` slices at line breaks, each read by `reader` on its own core
+    /// (the first with the header), checked ahead of the reader when `checking` is given.
+    private static func readSlices(
+        _ buffer: UnsafeMutableBufferPointer<UInt8>, count: Int, with reader: LongRowReader,
+        checking: SheetBytes.Abandon? = nil
+    ) -> [LongChunk] {
+        nonisolated(unsafe) let shared = buffer
+        let slices = SheetBytes.lineSlices(UnsafeBufferPointer(buffer), count: count)
+        return parallelMap(Array(slices.enumerated())) { slice in
+            reader.read(
+                UnsafeMutableBufferPointer(rebasing: shared[slice.element]),
+                header: slice.offset == 0, checking: checking)
+        }
     }
 
     /// Merges what the slices of a long sheet read into the collectors, in order.
