@@ -65,9 +65,12 @@ struct LongChunk: Sendable {
     var otherQuizRows: [String: Int] = [:]
     /// Line breaks in the slice (to turn slice lines into file lines).
     var lineCount = 0
-    /// The slice was checked as it was read and met an invalid byte or a `"` (or another slice
-    /// did): what it holds is incomplete, and the sheet must be read the other way.
+    /// The slice was checked as it was read and met an invalid byte (or another slice did): what
+    /// it holds is incomplete, and the sheet must be read the other way.
     var abandoned = false
+    /// The slice ended inside a quoted field: a field with a line break spans the cut after it,
+    /// so the next slice did not start at a record (and this one misses its last record's end).
+    var endedInQuote = false
 }
 
 /// The one reader of a long sheet's rows (`learner,quiz,question,answer`): the serial reader
@@ -93,15 +96,14 @@ struct LongRowReader {
     let memoryLimit: Int
 
     /// Reads the records of `buffer` (the header first when `header` is true). With `checking`,
-    /// the bytes are checked just ahead of the reader (`SheetBytes.Ahead`: valid UTF-8, no `"`),
-    /// and the read stops, `abandoned`, at the first step that fails; nothing of the buffer is
-    /// changed before then (only quoted fields are unescaped in place).
+    /// the bytes are checked just ahead of the reader (`SheetBytes.Ahead`: valid UTF-8), and the
+    /// read stops, `abandoned`, at the first step that fails. The buffer is only read, so it can
+    /// be read again another way.
     func read(
-        _ buffer: UnsafeMutableBufferPointer<UInt8>, header: Bool,
-        checking: SheetBytes.Abandon? = nil
+        _ buffer: UnsafeBufferPointer<UInt8>, header: Bool, checking: SheetBytes.Abandon? = nil
     ) -> LongChunk {
         var chunk = LongChunk()
-        var ahead = checking.map { SheetBytes.Ahead(UnsafeBufferPointer(buffer), abandon: $0) }
+        var ahead = checking.map { SheetBytes.Ahead(buffer, abandon: $0) }
         var partOfQuiz: [String: Int] = [:]
         // The active quiz's part (-1: none) is moved out of `chunk.parts` into these while its
         // rows are read.
@@ -162,7 +164,7 @@ struct LongRowReader {
         var lastLearnerIndex = -1
         // Pages behind the current row and the remembered quiz and learner are given back as
         // the rows are read (a mapped sheet then never sits in memory whole).
-        var pages = PageRelease(UnsafeBufferPointer(buffer))
+        var pages = PageRelease(buffer)
         let origin = UnsafeRawPointer(buffer.baseAddress)
         func offset(_ bytes: UnsafeBufferPointer<UInt8>, or fallback: Int) -> Int {
             guard let origin, let start = bytes.baseAddress else { return fallback }
@@ -254,6 +256,11 @@ struct LongRowReader {
                             continue
                         }
                     }
+                    if scanner.isCopy(quizColumn) {
+                        // An unescaped copy goes with the next row: it is not remembered.
+                        lastQuiz = UnsafeBufferPointer(start: nil, count: 0)
+                        lastQuizKnown = false
+                    }
                     if active < 0 {
                         chunk.otherQuizRows[
                             String(decoding: quizBytes, as: UTF8.self).trimmingSpaces, default: 0] +=
@@ -287,6 +294,10 @@ struct LongRowReader {
                     }
                     lastLearner = learnerBytes
                     lastLearnerIndex = learner
+                }
+                if scanner.isCopy(learnerColumn) {
+                    lastLearner = UnsafeBufferPointer(start: nil, count: 0)
+                    lastLearnerIndex = -1
                 }
                 let refBytes = scanner.field(questionColumn)
                 guard
@@ -322,6 +333,7 @@ struct LongRowReader {
         } catch {
             let failure = (error as? CSVError) ?? CSVError(line: 1, column: 1, reason: "\(error)")
             reject(failure.line, failure.column, failure.reason)
+            chunk.endedInQuote = scanner.endedInQuote
         }
         activate(-1)
         // The learners' numbers by key serve only while rows are read: they go before merging.

@@ -1,11 +1,11 @@
 import Foundation
 import Synchronization
 
-/// A regular file mapped privately into memory: the reader may change the bytes (unquoting in
-/// place) without touching the file, and a large sheet is never copied.
+/// A regular file mapped into memory, read only: a large sheet is never copied (the readers never
+/// write to the bytes they read, so no page of it is copied either).
 public struct MappedFile {
-    /// The file's bytes, writable in this process only.
-    public let buffer: UnsafeMutableBufferPointer<UInt8>
+    /// The file's bytes.
+    public let buffer: UnsafeBufferPointer<UInt8>
 
     /// Maps the file at `path`; nil when it cannot be opened or mapped, is not a regular file,
     /// or is empty (read it with `readBytes`).
@@ -18,10 +18,10 @@ public struct MappedFile {
         else { return nil }
         let size = Int(info.st_size)
         guard
-            let address = mmap(nil, size, PROT_READ | PROT_WRITE, MAP_PRIVATE, descriptor, 0),
+            let address = mmap(nil, size, PROT_READ, MAP_PRIVATE, descriptor, 0),
             address != MAP_FAILED
         else { return nil }
-        buffer = UnsafeMutableBufferPointer(
+        buffer = UnsafeBufferPointer(
             start: address.assumingMemoryBound(to: UInt8.self), count: size)
         Self.mapped.withLock {
             $0.append(Int(bitPattern: address)..<(Int(bitPattern: address) + size))
@@ -33,7 +33,7 @@ public struct MappedFile {
         guard let base = buffer.baseAddress else { return }
         let start = Int(bitPattern: base)
         Self.mapped.withLock { ranges in ranges.removeAll { $0.lowerBound == start } }
-        munmap(base, buffer.count)
+        munmap(UnsafeMutableRawPointer(mutating: base), buffer.count)
     }
 
     /// The address ranges of the files mapped now.

@@ -6,11 +6,11 @@ import RehearseScoring
 import Synchronization
 
 /// Byte-level helpers of the sheet readers: cutting a buffer into slices at line breaks, and the
-/// scan made before a mapped sheet is read (valid UTF-8? any `"`?).
+/// check of a mapped sheet's encoding (valid UTF-8?), before it is read or just ahead of it.
 enum SheetBytes {
     /// `buffer` cut into at most `count` slices, each (but the last) ending just after a line
-    /// feed. No UTF-8 sequence holds a line feed, and in a sheet without `"` every line feed
-    /// ends a record.
+    /// feed. No UTF-8 sequence holds a line feed, and every line feed outside a quoted field ends
+    /// a record (the long reader finds a cut inside one: `LongChunk.endedInQuote`).
     static func lineSlices(_ buffer: UnsafeBufferPointer<UInt8>, count: Int) -> [Range<Int>] {
         var starts = [0]
         for slice in 1..<Swift.max(1, count) {
@@ -25,38 +25,32 @@ enum SheetBytes {
         }
     }
 
-    /// Is `buffer` valid UTF-8 (`SheetText.isValidUTF8`), and does it hold a `"`? On all cores
-    /// for a large buffer.
-    /// The pages scanned are released as the scan goes (`PageRelease`): nothing is changed
-    /// yet, so the reader finds the same bytes, and the sheet never sits in memory whole.
-    static func scan(_ buffer: UnsafeBufferPointer<UInt8>) -> (valid: Bool, hasQuote: Bool) {
+    /// Is `buffer` valid UTF-8 (`SheetText.isValidUTF8`)? On all cores for a large buffer.
+    /// The pages scanned are released as the scan goes (`PageRelease`): the reader finds the
+    /// same bytes, and the sheet never sits in memory whole.
+    static func isValidUTF8(_ buffer: UnsafeBufferPointer<UInt8>) -> Bool {
         let workers = ProcessInfo.processInfo.activeProcessorCount
-        guard workers > 1, buffer.count >= 1 << 20 else { return scanInSteps(buffer) }
+        guard workers > 1, buffer.count >= 1 << 20 else { return isValidUTF8InSteps(buffer) }
         nonisolated(unsafe) let shared = buffer
-        let parts = parallelMap(lineSlices(buffer, count: workers)) { range in
-            scanInSteps(UnsafeBufferPointer(rebasing: shared[range]))
-        }
-        return (parts.allSatisfy(\.valid), parts.contains(where: \.hasQuote))
+        return parallelMap(lineSlices(buffer, count: workers)) { range in
+            isValidUTF8InSteps(UnsafeBufferPointer(rebasing: shared[range]))
+        }.allSatisfy { $0 }
     }
 
-    /// `scan` on one thread, in steps cut at line breaks, releasing each step's pages.
-    private static func scanInSteps(_ buffer: UnsafeBufferPointer<UInt8>) -> (
-        valid: Bool, hasQuote: Bool
-    ) {
+    /// `isValidUTF8` on one thread, in steps cut at line breaks, releasing each step's pages.
+    private static func isValidUTF8InSteps(_ buffer: UnsafeBufferPointer<UInt8>) -> Bool {
         var pages = PageRelease(buffer)
-        var valid = true
-        var hasQuote = false
         var start = 0
         while start < buffer.count {
             var end = Swift.min(buffer.count, start + pages.step)
             while end < buffer.count, buffer[end - 1] != 10 { end += 1 }
-            let step = UnsafeBufferPointer(rebasing: buffer[start..<end])
-            valid = valid && SheetText.isValidUTF8(step)
-            hasQuote = hasQuote || contains(UInt8(ascii: "\""), in: step)
+            guard SheetText.isValidUTF8(UnsafeBufferPointer(rebasing: buffer[start..<end])) else {
+                return false
+            }
             pages.release(upTo: end)
             start = end
         }
-        return (valid, hasQuote)
+        return true
     }
 
     /// Does `byte` occur in `buffer`? (Eight bytes at a time.)
@@ -84,11 +78,13 @@ enum SheetBytes {
         return memcmp(left, right, a.count) == 0
     }
 
-    /// The scan of a slice made step by step just ahead of its reader instead of before it (one
+    /// The check of a slice made step by step just ahead of its reader instead of before it (one
     /// walk over the sheet, each step checked while its bytes are in the cache): the bytes before
-    /// `end` are valid UTF-8 without a `"`. A step ends just after a line feed, so a record that
-    /// starts before `end` ends before it. Any slice that meets an invalid byte or a `"` stops
-    /// every slice (`abandon`), and the sheet is read the other way.
+    /// `end` are valid UTF-8. A step ends just after a line feed, so a record that starts before
+    /// `end` ends before it, unless a quoted field holds a line break (its bytes past `end` are
+    /// checked before the next record is read, and the read of a slice that ends inside quotes
+    /// is not kept). Any slice that meets an invalid byte stops every slice (`abandon`), and the
+    /// sheet is read the other way.
     struct Ahead {
         let buffer: UnsafeBufferPointer<UInt8>
         let abandon: Abandon
@@ -102,13 +98,13 @@ enum SheetBytes {
         }
 
         /// Checks steps until the record at `offset` lies in checked bytes; false when a step
-        /// holds an invalid byte or a `"`, or another slice did.
+        /// holds an invalid byte, or another slice's did.
         mutating func cover(_ offset: Int) -> Bool {
             while end <= offset, end < buffer.count {
                 if abandon.isSet { return false }
                 let stop = SheetBytes.cut(buffer, after: Swift.min(buffer.count, end + Self.step))
                 let step = UnsafeBufferPointer(rebasing: buffer[end..<stop])
-                guard SheetText.isValidUTF8(step), !contains(UInt8(ascii: "\""), in: step) else {
+                guard SheetText.isValidUTF8(step) else {
                     abandon.set()
                     return false
                 }

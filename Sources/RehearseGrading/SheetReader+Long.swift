@@ -7,11 +7,13 @@ import RehearseScoring
 extension SheetReader {
     /// `learner,quiz,question,answer`, one row per answer (`quiz` may be left out with `--quiz`).
     ///
-    /// The rows are read by `LongRowReader`: on the whole sheet, or, for a large sheet without
-    /// any `"`, on one slice per core cut at line breaks. What the slices read is merged in
-    /// order, so learners, answer numbers and rejected rows come out as one pass gives them.
+    /// The rows are read by `LongRowReader`: on the whole sheet, or, for a large sheet, on one
+    /// slice per core cut at line breaks. What the slices read is merged in order, so learners,
+    /// answer numbers and rejected rows come out as one pass gives them. A cut inside a quoted
+    /// field (one with a line break) shows as a slice that ends inside quotes: the sheet is then
+    /// read again in one pass.
     func readLong(
-        file: String, buffer: UnsafeMutableBufferPointer<UInt8>, delimiter: UInt8, header: [String]
+        file: String, buffer: UnsafeBufferPointer<UInt8>, delimiter: UInt8, header: [String]
     ) throws(GradingError) {
         guard let learnerColumn = learnerColumn(in: header) else {
             missingLearnerColumn(file)
@@ -27,8 +29,7 @@ extension SheetReader {
             var id = options.quiz
             if id == nil {
                 var refs = Set<String>()
-                var copy = Array(buffer)
-                try? CSVParser.forEachRecord(in: &copy, delimiter: delimiter) { record in
+                try? CSVParser.forEachRecord(in: Array(buffer), delimiter: delimiter) { record in
                     if record.line > 1, questionColumn < record.count {
                         refs.insert(record.string(questionColumn))
                     }
@@ -46,28 +47,27 @@ extension SheetReader {
         let reader = longRowReader(file: file, delimiter: delimiter, columns: columns, fixed: fixed)
 
         let workers = ProcessInfo.processInfo.activeProcessorCount
-        let parallel =
-            workers > 1 && buffer.count >= parallelThreshold
-            && !(quoteFree.map { !$0 }
-                ?? SheetBytes.contains(UInt8(ascii: "\""), in: UnsafeBufferPointer(buffer)))
-        let chunks: [LongChunk]
-        if parallel {
+        var chunks: [LongChunk] = []
+        if workers > 1, buffer.count >= parallelThreshold {
             chunks = Self.readSlices(buffer, count: workers, with: reader)
-            parallelReads += 1
-        } else {
-            chunks = [reader.read(buffer, header: true)]
+            if Self.cutInQuotes(chunks) {
+                chunks = []
+            } else {
+                parallelReads += 1
+            }
         }
+        if chunks.isEmpty { chunks = [reader.read(buffer, header: true)] }
         merge(consume chunks, file: file, answerColumn: answerColumn + 1)
     }
 
     /// A large long sheet read on all cores with no scan before: each slice checks its bytes
-    /// just ahead of its reader (`SheetBytes.Ahead`). Only for a sheet whose opening is plain
-    /// (no byte order mark, no `"`, not JSON), whose header names a long sheet's columns, a
-    /// learner column and the quiz (a quiz column, or `--quiz`); false when the sheet is not
-    /// such a sheet or a slice meets an invalid byte or a `"` after all: nothing is kept, the
-    /// buffer is as it was, and the caller reads it the other way (scan first), with the same
-    /// result a sheet of this kind would have had.
-    func readLongInOnePass(file: String, buffer: UnsafeMutableBufferPointer<UInt8>)
+    /// just ahead of its reader (`SheetBytes.Ahead`). Only for a sheet whose opening is UTF-8
+    /// (no byte order mark, not JSON), whose header names a long sheet's columns, a learner
+    /// column and the quiz (a quiz column, or `--quiz`); false when the sheet is not such a
+    /// sheet, a slice meets an invalid byte after all, or a cut falls inside a quoted field:
+    /// nothing is kept, the buffer is as it was, and the caller reads it the other way (scan
+    /// first), with the same result a sheet of this kind would have had.
+    func readLongInOnePass(file: String, buffer: UnsafeBufferPointer<UInt8>)
         throws(GradingError) -> Bool
     {
         let workers = ProcessInfo.processInfo.activeProcessorCount
@@ -75,9 +75,9 @@ extension SheetReader {
         let head = Array(buffer.prefix(1 << 16))
         let bom = head.starts(with: [0xEF, 0xBB, 0xBF])
         let first = head.withUnsafeBufferPointer(Self.firstByte)
-        guard !bom, let first, first != UInt8(ascii: "{"), first != UInt8(ascii: "["),
-            !head.contains(UInt8(ascii: "\""))
-        else { return false }
+        guard !bom, let first, first != UInt8(ascii: "{"), first != UInt8(ascii: "[") else {
+            return false
+        }
         let delimiter = options.delimiter ?? CSVParser.detectDelimiter(head)
         guard let fields = try? Self.headerFields(head, delimiter: delimiter) else { return false }
         let header = fields.map(QuizIndex.foldHeader)
@@ -92,7 +92,7 @@ extension SheetReader {
         let reader = longRowReader(file: file, delimiter: delimiter, columns: columns, fixed: fixed)
         let chunks = Self.readSlices(
             buffer, count: workers, with: reader, checking: SheetBytes.Abandon())
-        guard !chunks.contains(where: \.abandoned) else { return false }
+        guard !chunks.contains(where: \.abandoned), !Self.cutInQuotes(chunks) else { return false }
         kinds.append((file, .long, .utf8))
         parallelReads += 1
         merge(consume chunks, file: file, answerColumn: columns.answer + 1)
@@ -113,16 +113,24 @@ extension SheetReader {
     /// `buffer` cut into `count` slices at line breaks, each read by `reader` on its own core
     /// (the first with the header), checked ahead of the reader when `checking` is given.
     private static func readSlices(
-        _ buffer: UnsafeMutableBufferPointer<UInt8>, count: Int, with reader: LongRowReader,
+        _ buffer: UnsafeBufferPointer<UInt8>, count: Int, with reader: LongRowReader,
         checking: SheetBytes.Abandon? = nil
     ) -> [LongChunk] {
         nonisolated(unsafe) let shared = buffer
-        let slices = SheetBytes.lineSlices(UnsafeBufferPointer(buffer), count: count)
+        let slices = SheetBytes.lineSlices(buffer, count: count)
         return parallelMap(Array(slices.enumerated())) { slice in
             reader.read(
-                UnsafeMutableBufferPointer(rebasing: shared[slice.element]),
+                UnsafeBufferPointer(rebasing: shared[slice.element]),
                 header: slice.offset == 0, checking: checking)
         }
+    }
+
+    /// Did a cut between slices fall inside a quoted field? Each slice but the first starts at a
+    /// line feed, guessed to end a record; the guess holds exactly when the slice before, itself
+    /// started at a record, does not end inside quotes (the last slice ending so is the sheet's
+    /// own error, reported at its line).
+    private static func cutInQuotes(_ chunks: [LongChunk]) -> Bool {
+        chunks.dropLast().contains(where: \.endedInQuote)
     }
 
     /// Merges what the slices of a long sheet read into the collectors, in order.

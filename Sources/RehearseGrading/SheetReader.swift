@@ -21,8 +21,6 @@ public final class SheetReader {
     var otherQuizRows: [String: Int] = [:]
     /// Long sheets from this size up (in bytes) are read on all cores.
     public var parallelThreshold = 8 << 20
-    /// Set while a mapped sheet is read: whether it holds no `"` (from the scan made anyway).
-    var quoteFree: Bool?
     /// Tables of answers (a value per learner and question) larger than this, in bytes, are
     /// kept in temporary files (see `SpillTable`).
     var tableMemoryLimit = SpillTable<Int32>.defaultMemoryLimit
@@ -63,7 +61,7 @@ public final class SheetReader {
         if Self.isLong(folded) {
             kinds.append((file, .long, encoding))
             var failure: GradingError?
-            bytes.withUnsafeMutableBufferPointer { buffer in
+            bytes.withUnsafeBufferPointer { buffer in
                 do throws(GradingError) {
                     try readLong(file: file, buffer: buffer, delimiter: delimiter, header: folded)
                 } catch {
@@ -77,18 +75,14 @@ public final class SheetReader {
         }
     }
 
-    /// Reads one sheet from memory the caller owns and lets the reader change (a private file
-    /// mapping): a long UTF-8 sheet is read in place, without a copy; anything else is copied and
-    /// read as bytes.
-    public func read(file: String, buffer: UnsafeMutableBufferPointer<UInt8>) throws(GradingError) {
+    /// Reads one sheet from memory the caller owns (a file mapping): a long UTF-8 sheet is read
+    /// where it lies, without a copy; anything else is copied and read as bytes.
+    public func read(file: String, buffer: UnsafeBufferPointer<UInt8>) throws(GradingError) {
         if try readLongInOnePass(file: file, buffer: buffer) { return }
-        let scan = SheetBytes.scan(UnsafeBufferPointer(buffer))
-        let valid = scan.valid
-        quoteFree = !scan.hasQuote
-        defer { quoteFree = nil }
+        let valid = SheetBytes.isValidUTF8(buffer)
         let hasBOM =
             buffer.count >= 3 && buffer[0] == 0xEF && buffer[1] == 0xBB && buffer[2] == 0xBF
-        let first = Self.firstByte(UnsafeBufferPointer(buffer))
+        let first = Self.firstByte(buffer)
         let json = first == UInt8(ascii: "{") || first == UInt8(ascii: "[")
         if valid, !hasBOM, !json, first != nil {
             let head = Array(buffer.prefix(1 << 16))
@@ -188,10 +182,10 @@ public final class SheetReader {
             if !quoted, byte == 10 || byte == 13 { break }
             end += 1
         }
-        var head = Array(bytes[0..<end])
+        let head = Array(bytes[0..<end])
         var fields: [String] = []
         do {
-            try CSVParser.forEachRecord(in: &head, delimiter: delimiter) { record in
+            try CSVParser.forEachRecord(in: head, delimiter: delimiter) { record in
                 if fields.isEmpty { fields = record.strings }
             }
         } catch let error as CSVError {

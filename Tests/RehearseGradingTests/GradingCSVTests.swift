@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import RehearseBank
@@ -79,6 +80,54 @@ struct GradingCSVTests {
     @Test func longFieldsCrossTheEightByteFastPath() throws {
         let long = String(repeating: "x", count: 37)
         #expect(try rows("\(long),\(long)y\n") == [[long, long + "y"]])
+    }
+
+    /// Text after a closing quote is kept, appended to the field, quotes and all.
+    @Test func textAfterAClosingQuoteIsAppended() throws {
+        #expect(try rows("\"ab\"cd,e\n") == [["abcd", "e"]])
+        #expect(try rows("\"a\"\"b\"c\"d,e\n") == [["a\"bc\"d", "e"]])
+        #expect(try rows("\"\"x\n") == [["x"]])
+    }
+
+    /// The scanner only reads its buffer: a quoted field is a span of it, and only a field that
+    /// must be unescaped is a copy, kept until the next record.
+    @Test func quotedFieldsAreSpansUnlessUnescaped() {
+        let text = "\"plain, quoted\",\"say \"\"hi\"\"\",\"x\r\ny\",bare\n\"\"\"\"\n"
+        let bytes = Array(text.utf8)
+        bytes.withUnsafeBufferPointer { buffer in
+            var scanner = CSVScanner(buffer, delimiter: UInt8(ascii: ","))
+            defer { scanner.deallocate() }
+            #expect((try? scanner.next()) == true)
+            #expect(scanner.fieldCount == 4)
+            let fields = (0..<4).map { String(decoding: scanner.field($0), as: UTF8.self) }
+            #expect(fields == ["plain, quoted", "say \"hi\"", "x\ny", "bare"])
+            #expect((0..<4).map(scanner.isCopy) == [false, true, true, false])
+            // The span points into the buffer, just inside the opening quote.
+            #expect(scanner.field(0).baseAddress == buffer.baseAddress.map { $0 + 1 })
+            #expect((try? scanner.next()) == true)
+            #expect(String(decoding: scanner.field(0), as: UTF8.self) == "\"")
+            #expect(scanner.isCopy(0))
+            #expect((try? scanner.next()) == false)
+        }
+        // Nothing was written.
+        #expect(bytes == Array(text.utf8))
+    }
+
+    /// A file mapped read only (a write would fault) is read with every kind of quoted field.
+    @Test func aReadOnlyMappingIsReadWithEscapes() throws {
+        let text = "learner,answer\n\"O\"\"Brien\",\"a,b\"\n\"x\",\"line\r\nbreak\"\"\"\n"
+        let path = try SheetStreamingTests.temporaryFile(Array(text.utf8))
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let mapping = try #require(MappedFile(path: path))
+        defer { mapping.unmap() }
+        var read: [[String]] = []
+        var scanner = CSVScanner(mapping.buffer, delimiter: UInt8(ascii: ","))
+        defer { scanner.deallocate() }
+        while try scanner.next() {
+            read.append(
+                (0..<scanner.fieldCount).map { String(decoding: scanner.field($0), as: UTF8.self) })
+        }
+        #expect(read == [["learner", "answer"], ["O\"Brien", "a,b"], ["x", "line\nbreak\""]])
     }
 
     @Test func encodings() {

@@ -43,8 +43,6 @@ struct GradingSheetTests {
     }
 
     @Test func longSheetWithBranching() throws {
-        // The CSV holds an unquoted comma in ana's escalation answer: that row has a fifth field,
-        // which the long reader ignores (the answer is the fourth).
         let (reader, report) = try GradingFixtures.grade(Self.long, bank: bank)
         try check(report)
         #expect(reader.kinds.map(\.kind) == [.long])
@@ -182,6 +180,28 @@ struct GradingSheetTests {
         #expect(!bo.ignored.contains { report.index.refs[$0] == "late-delivery/escalation" })
     }
 
+    /// Learners whose names hold doubled quotes, one after the other, of the same length: each
+    /// name is unescaped into the scanner's own copy, which the next row reuses, so a name read
+    /// that way must not be remembered as the learner of the rows that follow.
+    @Test func unescapedNamesInConsecutiveRowsStayApart() throws {
+        let text = """
+            learner,quiz,question,answer
+            "Ana ""Red"" Diaz",q,q/listen-first,true
+            "Bob ""Tan"" Dias",q,q/listen-first,false
+            "Bob ""Tan"" Dias","q",late-delivery/greet,"b"
+            Cy,q,q/listen-first,true
+            "Cy",q,late-delivery/greet,a
+
+            """
+        let (reader, report) = try GradingFixtures.grade(text, bank: bank)
+        #expect(reader.rejected.isEmpty)
+        let learners: [LearnerGrade] = Array(report.graded.learners)
+        #expect(learners.map(\.learner) == ["Ana \"Red\" Diaz", "Bob \"Tan\" Dias", "Cy"])
+        // Bob and Cy answered one question more than Ana.
+        let unanswered: [Int] = learners.map(\.unanswered)
+        #expect(unanswered == [unanswered[0], unanswered[0] - 1, unanswered[0] - 1])
+    }
+
     @Test func rejectedRowsHaveFileLineColumnAndReason() throws {
         let text = """
             learner,quiz,question,answer
@@ -264,8 +284,8 @@ struct GradingParallelSheetTests {
             let reader = SheetReader(bank: bank, options: SheetOptions(quiz: "q"))
             reader.parallelThreshold = threshold
             try reader.read(file: "earlier.csv", bytes: Array(earlier.utf8))
-            var bytes = Array(text.utf8)
-            try bytes.withUnsafeMutableBufferPointer { buffer in
+            let bytes = Array(text.utf8)
+            try bytes.withUnsafeBufferPointer { buffer in
                 try reader.read(file: "big.csv", buffer: buffer)
             }
             return (reader, try reader.cohort())
