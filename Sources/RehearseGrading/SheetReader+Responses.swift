@@ -7,19 +7,18 @@ extension SheetReader {
     /// submitted more than once keeps the one `--attempt` chooses (the latest by timestamp, the
     /// earliest, or the best scored; by row when a timestamp cannot be read). One note says how
     /// many learners answered more than once.
-    func choose(_ responses: [WideResponse], collector: QuizCollector, file: String)
-        -> [WideResponse]
-    {
+    /// Returns the numbers of the responses kept.
+    func choose(_ responses: WideResponses, collector: QuizCollector, file: String) -> [Int] {
         var groups: [String: [Int]] = [:]
         var order: [String] = []
-        for (offset, response) in responses.enumerated() {
-            let key = response.learner.lowercased()
+        for (offset, learner) in responses.learners.enumerated() {
+            let key = learner.lowercased()
             if groups[key] == nil { order.append(key) }
             groups[key, default: []].append(offset)
         }
         let repeated = order.filter { (groups[$0]?.count ?? 0) > 1 }
-        guard !repeated.isEmpty else { return responses }
-        let stamps = FormTimestamp.keys(responses.map(\.stamp))
+        guard !repeated.isEmpty else { return Array(0..<responses.count) }
+        let stamps = FormTimestamp.keys(responses.stamps)
         let byTime = stamps.allSatisfy { $0 != nil }
         // Row order, then time when every row has one (a stable sort keeps rows for ties).
         func chronological(_ rows: [Int]) -> [Int] {
@@ -33,7 +32,7 @@ extension SheetReader {
         if options.attempt == .best {
             scores = score(responses, collector: collector)
         }
-        var kept: [WideResponse] = []
+        var kept: [Int] = []
         var extra = 0
         for key in order {
             guard let rows = groups[key] else { continue }
@@ -46,7 +45,7 @@ extension SheetReader {
             case .best:
                 pick = sorted.reversed().max { scores[$0] < scores[$1] }
             }
-            if let pick { kept.append(responses[pick]) }
+            if let pick { kept.append(pick) }
         }
         let how: String
         switch options.attempt {
@@ -62,16 +61,13 @@ extension SheetReader {
     }
 
     /// Each response's score, graded by the one grader as if each were a learner of its own.
-    private func score(_ responses: [WideResponse], collector: QuizCollector) -> [Double] {
-        let count = collector.questionCount
-        var codes = [Int32](repeating: -1, count: responses.count * count)
-        var sheets: [LearnerSheet] = []
-        for (offset, response) in responses.enumerated() {
-            for cell in response.cells { codes[offset * count + cell.question] = cell.code }
-            sheets.append(LearnerSheet(learner: "\(offset)", file: "", line: response.line))
+    private func score(_ responses: WideResponses, collector: QuizCollector) -> [Double] {
+        let sheets = responses.lines.enumerated().map { offset, line in
+            LearnerSheet(learner: "\(offset)", file: "", line: line)
         }
         let cohort = Cohort(
-            index: collector.index, answers: collector.book, learners: sheets, responses: codes)
+            index: collector.index, answers: collector.book, learners: sheets,
+            table: responses.codes)
         return Grader.grade(bank: bank, cohort: cohort).learners.map(\.earned)
     }
 }

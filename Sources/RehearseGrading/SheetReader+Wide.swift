@@ -4,16 +4,32 @@ import RehearseCore
 import RehearseProgress
 import RehearseScoring
 
-/// One response of a wide sheet (a row), read but not yet kept: a learner who submitted the
-/// form twice has two, and `--attempt` keeps one.
-struct WideResponse {
-    var learner: String
-    var name: String?
-    var stamp: String
-    var line: Int
-    /// (question, answer number, line, column) per answered cell.
-    var cells: [(question: Int, code: Int32, line: Int, column: Int)]
-    var rejected: [RejectedRow]
+/// The responses of a wide sheet (its rows), read but not yet kept: a learner who submitted the
+/// form twice has two, and `--attempt` keeps one. Answer numbers and the lines they are on are
+/// tables of a row per response (spilled to a file past their memory limit), so a sheet of any
+/// size is read in one pass with no text kept but the learners' ids, names and times.
+struct WideResponses {
+    var learners: [String] = []
+    var names: [String?] = []
+    var stamps: [String] = []
+    var lines: [Int] = []
+    /// Answer numbers, `questionCount` per response (-1: no answer).
+    var codes: SpillTable<Int32>
+    /// The line of each answer.
+    var cellLines: SpillTable<Int32>
+    /// The rows rejected while a response was read, by response.
+    var rejected: [Int: [RejectedRow]] = [:]
+    /// Rows that name no learner (rejected, not responses).
+    var unnamed: [RejectedRow] = []
+    let questionCount: Int
+
+    init(questionCount: Int, memoryLimit: Int) {
+        self.questionCount = questionCount
+        codes = SpillTable(memoryLimit: memoryLimit)
+        cellLines = SpillTable(memoryLimit: memoryLimit)
+    }
+
+    var count: Int { learners.count }
 }
 
 extension SheetReader {
@@ -49,18 +65,26 @@ extension SheetReader {
     // MARK: - Wide sheets
 
     /// One row per response; one column per question, named by ref or prompt text, and the
-    /// columns forms tools add (see `WideLayout`).
-    func readWide(file: String, bytes: inout [UInt8], delimiter: UInt8) throws(GradingError) {
-        let records: [(line: Int, fields: [String], fieldLines: [Int])]
+    /// columns forms tools add (see `WideLayout`). The rows are read in one pass straight from
+    /// `buffer` (UTF-8); nothing of the sheet is kept if it turns out not to be CSV (a quote left
+    /// open at its end).
+    func readWide(file: String, buffer: UnsafeBufferPointer<UInt8>, delimiter: UInt8)
+        throws(GradingError)
+    {
+        var scanner = CSVScanner(buffer, delimiter: delimiter)
+        defer { scanner.deallocate() }
+        var pages = PageRelease(buffer)
+        let header: [String]
         do {
-            records = try CSVParser.records(bytes, delimiter: delimiter)
+            guard try scanner.next() else { return }
+            header = (0..<scanner.fieldCount).map {
+                String(decoding: scanner.field($0), as: UTF8.self)
+            }
         } catch {
             let failure = Self.csvError(error)
             reject(file, failure.line, failure.column, failure.reason)
             return
         }
-        guard let headerRecord = records.first else { return }
-        let header = headerRecord.fields
         guard let learnerColumn = WideLayout.learnerColumn(header, wanted: options.learnerColumn)
         else {
             missingLearnerColumn(file)
@@ -77,46 +101,70 @@ extension SheetReader {
         let layout = WideLayout(
             header: header, learner: learnerColumn, matcher: HeaderMatcher(index: collector.index),
             file: file)
-        notes += layout.notes
-        for (column, reason) in layout.unknown { reject(file, 1, column + 1, reason) }
         var metadata = layout.metadata
         if layout.perQuestion > 0 {
             metadata.append("\(layout.perQuestion) Points/Feedback columns of questions")
         }
+        // The answers are numbered in a copy of the book, kept only once the whole sheet is read.
+        var book = collector.book
+        var responses = WideResponses(
+            questionCount: collector.questionCount, memoryLimit: tableMemoryLimit)
+        do {
+            var recordStart = scanner.read
+            while try scanner.next() {
+                if pages.due(recordStart) { pages.release(upTo: recordStart) }
+                recordStart = scanner.read
+                readResponse(
+                    scanner, layout: layout, collector.index, &book, into: &responses, file: file)
+            }
+        } catch {
+            let failure = Self.csvError(error)
+            reject(file, failure.line, failure.column, failure.reason)
+            return
+        }
+        collector.book = book
+        notes += layout.notes
+        for (column, reason) in layout.unknown { reject(file, 1, column + 1, reason) }
         if !metadata.isEmpty {
             notes.append(
                 "\(file): columns the forms tool adds, not graded: "
                     + metadata.joined(separator: ", "))
         }
-        var responses: [WideResponse] = []
-        for record in records.dropFirst() {
-            if let response = readResponse(record, layout: layout, collector, file: file) {
-                responses.append(response)
-            }
-        }
-        for response in choose(responses, collector: collector, file: file) {
-            rejected += response.rejected
-            let learner = collector.learner(response.learner, file: file, line: response.line)
-            if let name = response.name, !name.isEmpty, displayNames[response.learner] == nil {
+        rejected += responses.unnamed
+        let questionCount = collector.questionCount
+        for kept in choose(responses, collector: collector, file: file) {
+            rejected += responses.rejected[kept] ?? []
+            let learner = collector.learner(
+                responses.learners[kept], file: file, line: responses.lines[kept])
+            if let name = responses.names[kept], !name.isEmpty,
+                displayNames[responses.learners[kept]] == nil
+            {
                 displayNames[collector.learners[learner].learner] = name
             }
-            for cell in response.cells {
+            for question in layout.answerOrder {
+                let cell = kept * questionCount + question
+                let code = responses.codes[cell]
+                guard code >= 0 else { continue }
                 store(
-                    collector, learner, cell.question, cell.code, file: file, line: cell.line,
-                    column: cell.column)
+                    collector, learner, question, code, file: file,
+                    line: Int(responses.cellLines[cell]), column: layout.answerColumn[question] + 1)
             }
         }
     }
 
-    /// One row read into answer numbers; nil (and rejected) when it names no learner.
+    /// Reads the scanner's record as one response into `responses`; a row that names no learner
+    /// is rejected and not kept.
     func readResponse(
-        _ record: (line: Int, fields: [String], fieldLines: [Int]), layout: WideLayout,
-        _ collector: QuizCollector, file: String
-    ) -> WideResponse? {
-        let fields = record.fields
-        func field(_ column: Int) -> String { column < fields.count ? fields[column] : "" }
+        _ record: CSVScanner, layout: WideLayout, _ index: QuizIndex, _ book: inout AnswerBook,
+        into responses: inout WideResponses, file: String
+    ) {
+        let fieldCount = record.fieldCount
+        func bytes(_ column: Int) -> UnsafeBufferPointer<UInt8> {
+            column < fieldCount ? record.field(column) : UnsafeBufferPointer(start: nil, count: 0)
+        }
+        func field(_ column: Int) -> String { String(decoding: bytes(column), as: UTF8.self) }
         func line(_ column: Int) -> Int {
-            column < record.fieldLines.count ? record.fieldLines[column] : record.line
+            column < fieldCount ? record.line(of: column) : record.recordLine
         }
         var learner = field(layout.learner).trimmingSpaces
         if layout.lowercaseLearner { learner = learner.lowercased() }
@@ -127,20 +175,40 @@ extension SheetReader {
             if !number.isEmpty { learner = "anonymous-\(number)" }
         }
         guard !learner.isEmpty else {
-            reject(file, record.line, layout.learner + 1, "no learner given")
-            return nil
+            responses.unnamed.append(
+                RejectedRow(
+                    file: file, line: record.recordLine, column: layout.learner + 1,
+                    reason: "no learner given"))
+            return
         }
-        var response = WideResponse(
-            learner: learner, name: nil, stamp: "", line: record.line, cells: [], rejected: [])
+        let response = responses.count
+        let questionCount = responses.questionCount
+        let row = response * questionCount
+        responses.codes.append(repeating: -1, count: questionCount)
+        responses.cellLines.append(repeating: 0, count: questionCount)
+        var name: String?
+        var stamp = ""
+        var rejected: [RejectedRow] = []
+        func code(_ answer: UnsafeBufferPointer<UInt8>, _ question: Int, _ line: Int, _ column: Int) {
+            switch book.code(question: question, bytes: answer) {
+            case .success(let code):
+                responses.codes[row + question] = code
+                responses.cellLines[row + question] = Int32(truncatingIfNeeded: line)
+            case .failure(let error):
+                rejected.append(
+                    RejectedRow(
+                        file: file, line: line, column: column + 1,
+                        reason: "\(index.refs[question]): \(error)"))
+            }
+        }
         // Grid columns (a rate question's ratings, an order question's places), gathered and
         // read as one answer.
         var grid: [Int: (pairs: [(id: String, value: Int)], column: Int, bad: Bool)] = [:]
         for (column, role) in layout.roles.enumerated() {
             switch role {
-            case .name: response.name = field(column).trimmingSpaces
-            case .timestamp: response.stamp = field(column)
-            case .question(let question):
-                code(field(column), question, line(column), column, collector, file, &response)
+            case .name: name = field(column).trimmingSpaces
+            case .timestamp: stamp = field(column)
+            case .question(let question): code(bytes(column), question, line(column), column)
             case .rating(let question, let id):
                 let text = field(column).trimmingSpaces
                 var entry = grid[question] ?? ([], column, false)
@@ -152,11 +220,11 @@ extension SheetReader {
                     entry.pairs.append((id, value))
                 } else {
                     entry.bad = true
-                    response.rejected.append(
+                    rejected.append(
                         RejectedRow(
                             file: file, line: line(column), column: column + 1,
                             reason:
-                                "\(collector.index.refs[question]): `\(text)` is not a number "
+                                "\(index.refs[question]): `\(text)` is not a number "
                                 + "(a whole number, or one before a label: `4 - good`, `1st`)"))
                 }
                 grid[question] = entry
@@ -164,8 +232,8 @@ extension SheetReader {
             }
         }
         for (question, entry) in grid.sorted(by: { $0.key < $1.key }) where !entry.bad {
-            let text: String
-            if case .order = collector.index.questions[question].body {
+            var text: String
+            if case .order = index.questions[question].body {
                 // Places to an order: the item in place 1 first.
                 text = entry.pairs.enumerated().sorted {
                     ($0.element.value, $0.offset) < ($1.element.value, $1.offset)
@@ -173,23 +241,12 @@ extension SheetReader {
             } else {
                 text = entry.pairs.map { "\($0.id)=\($0.value)" }.joined(separator: ",")
             }
-            code(text, question, line(entry.column), entry.column, collector, file, &response)
+            text.withUTF8 { code($0, question, line(entry.column), entry.column) }
         }
-        return response
-    }
-
-    private func code(
-        _ text: String, _ question: Int, _ line: Int, _ column: Int, _ collector: QuizCollector,
-        _ file: String, _ response: inout WideResponse
-    ) {
-        switch collector.book.code(question: question, text: text) {
-        case .success(let code):
-            if code >= 0 { response.cells.append((question, code, line, column + 1)) }
-        case .failure(let error):
-            response.rejected.append(
-                RejectedRow(
-                    file: file, line: line, column: column + 1,
-                    reason: "\(collector.index.refs[question]): \(error)"))
-        }
+        responses.learners.append(learner)
+        responses.names.append(name)
+        responses.stamps.append(stamp)
+        responses.lines.append(record.recordLine)
+        if !rejected.isEmpty { responses.rejected[response] = rejected }
     }
 }

@@ -49,10 +49,41 @@ public final class SheetReader {
             notes.append("\(file): empty")
             return
         }
-        let delimiter = options.delimiter ?? CSVParser.detectDelimiter(bytes)
+        var failure: GradingError?
+        bytes.withUnsafeBufferPointer { buffer in
+            do throws(GradingError) {
+                try readCSV(file: file, buffer: buffer, encoding: encoding)
+            } catch {
+                failure = error
+            }
+        }
+        if let failure { throw failure }
+    }
+
+    /// Reads one sheet from memory the caller owns (a file mapping): a UTF-8 CSV sheet is read
+    /// where it lies, without a copy; anything else is copied and read as bytes.
+    public func read(file: String, buffer: UnsafeBufferPointer<UInt8>) throws(GradingError) {
+        if try readLongInOnePass(file: file, buffer: buffer) { return }
+        let hasBOM =
+            buffer.count >= 3 && buffer[0] == 0xEF && buffer[1] == 0xBB && buffer[2] == 0xBF
+        let first = Self.firstByte(buffer)
+        let json = first == UInt8(ascii: "{") || first == UInt8(ascii: "[")
+        if !hasBOM, !json, first != nil, SheetBytes.isValidUTF8(buffer) {
+            try readCSV(file: file, buffer: buffer, encoding: .utf8)
+            return
+        }
+        try read(file: file, bytes: Array(buffer))
+    }
+
+    /// A CSV sheet in UTF-8 without a byte order mark: long or wide, as its header tells.
+    func readCSV(file: String, buffer: UnsafeBufferPointer<UInt8>, encoding: SheetEncoding)
+        throws(GradingError)
+    {
+        let head = Array(buffer[..<Self.headerEnd(buffer)])
+        let delimiter = options.delimiter ?? CSVParser.detectDelimiter(head)
         let header: [String]
         do {
-            header = try Self.headerFields(bytes, delimiter: delimiter)
+            header = try Self.headerFields(head, delimiter: delimiter)
         } catch {
             reject(file, error.line, error.column, error.reason)
             return
@@ -60,43 +91,11 @@ public final class SheetReader {
         let folded = header.map(QuizIndex.foldHeader)
         if Self.isLong(folded) {
             kinds.append((file, .long, encoding))
-            var failure: GradingError?
-            bytes.withUnsafeBufferPointer { buffer in
-                do throws(GradingError) {
-                    try readLong(file: file, buffer: buffer, delimiter: delimiter, header: folded)
-                } catch {
-                    failure = error
-                }
-            }
-            if let failure { throw failure }
+            try readLong(file: file, buffer: buffer, delimiter: delimiter, header: folded)
         } else {
             kinds.append((file, .wide, encoding))
-            try readWide(file: file, bytes: &bytes, delimiter: delimiter)
+            try readWide(file: file, buffer: buffer, delimiter: delimiter)
         }
-    }
-
-    /// Reads one sheet from memory the caller owns (a file mapping): a long UTF-8 sheet is read
-    /// where it lies, without a copy; anything else is copied and read as bytes.
-    public func read(file: String, buffer: UnsafeBufferPointer<UInt8>) throws(GradingError) {
-        if try readLongInOnePass(file: file, buffer: buffer) { return }
-        let valid = SheetBytes.isValidUTF8(buffer)
-        let hasBOM =
-            buffer.count >= 3 && buffer[0] == 0xEF && buffer[1] == 0xBB && buffer[2] == 0xBF
-        let first = Self.firstByte(buffer)
-        let json = first == UInt8(ascii: "{") || first == UInt8(ascii: "[")
-        if valid, !hasBOM, !json, first != nil {
-            let head = Array(buffer.prefix(1 << 16))
-            let delimiter = options.delimiter ?? CSVParser.detectDelimiter(head)
-            if let header = try? Self.headerFields(head, delimiter: delimiter) {
-                let folded = header.map(QuizIndex.foldHeader)
-                if Self.isLong(folded) {
-                    kinds.append((file, .long, .utf8))
-                    try readLong(file: file, buffer: buffer, delimiter: delimiter, header: folded)
-                    return
-                }
-            }
-        }
-        try read(file: file, bytes: Array(buffer))
     }
 
     /// The cohort of the one quiz the sheets answer.
@@ -172,8 +171,8 @@ public final class SheetReader {
         (header.contains("question") || header.contains("ref")) && header.contains("answer")
     }
 
-    static func headerFields(_ bytes: [UInt8], delimiter: UInt8) throws(CSVError) -> [String] {
-        // Only the first record is needed: cut at the first line break outside quotes.
+    /// Where the first record of `bytes` ends: at its first line break outside quotes.
+    static func headerEnd(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
         var end = 0
         var quoted = false
         while end < bytes.count {
@@ -182,7 +181,12 @@ public final class SheetReader {
             if !quoted, byte == 10 || byte == 13 { break }
             end += 1
         }
-        let head = Array(bytes[0..<end])
+        return end
+    }
+
+    /// The fields of the first record of `bytes`.
+    static func headerFields(_ bytes: [UInt8], delimiter: UInt8) throws(CSVError) -> [String] {
+        let head = bytes.withUnsafeBufferPointer { Array($0[..<headerEnd($0)]) }
         var fields: [String] = []
         do {
             try CSVParser.forEachRecord(in: head, delimiter: delimiter) { record in

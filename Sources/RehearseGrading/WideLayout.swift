@@ -26,6 +26,11 @@ struct WideLayout {
     var perQuestion = 0
     /// The form's own response number (Microsoft's `ID`), which tells anonymous responses apart.
     var responseID: Int?
+    /// The questions the columns answer, in the order a row's answers are kept: question columns
+    /// left to right, then the grids (`rate` and `order` columns) by question.
+    var answerOrder: [Int] = []
+    /// By question: the column its answer is reported at (a grid's first column), or -1.
+    var answerColumn: [Int] = []
 
     /// Learner id columns, in order of preference; then the name columns stand in.
     static let idColumns = [
@@ -165,5 +170,19 @@ struct WideLayout {
                         + matcher.suggestion(for: text)
                 ))
         }
+        answerColumn = Array(repeating: -1, count: refs.count)
+        var grids: [Int] = []
+        for (column, role) in roles.enumerated() {
+            switch role {
+            case .question(let question):
+                answerOrder.append(question)
+                answerColumn[question] = column
+            case .rating(let question, _) where answerColumn[question] < 0:
+                grids.append(question)
+                answerColumn[question] = column
+            default: break
+            }
+        }
+        answerOrder += grids.sorted()
     }
 }
