@@ -12,7 +12,7 @@ extension SheetReader {
         var groups: [String: [Int]] = [:]
         var order: [String] = []
         for (offset, learner) in responses.learners.enumerated() {
-            let key = learner.lowercased()
+            let key = QuizCollector.key(learner)
             if groups[key] == nil { order.append(key) }
             groups[key, default: []].append(offset)
         }

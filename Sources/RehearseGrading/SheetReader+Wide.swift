@@ -96,32 +96,34 @@ extension SheetReader {
                 "cannot tell which quiz \(file) answers: no column names a question of exactly one "
                     + "quiz; name the quiz with --quiz")
         }
-        _ = try quiz(quizID)
-        guard let collector = collector(for: quizID) else { return }
+        let found = try quiz(quizID)
+        let known = collectors[quizID]
+        let index = known?.index ?? QuizIndex(quiz: found, bank: bank)
         let layout = WideLayout(
-            header: header, learner: learnerColumn, matcher: HeaderMatcher(index: collector.index),
+            header: header, learner: learnerColumn, matcher: HeaderMatcher(index: index),
             file: file)
         var metadata = layout.metadata
         if layout.perQuestion > 0 {
             metadata.append("\(layout.perQuestion) Points/Feedback columns of questions")
         }
-        // The answers are numbered in a copy of the book, kept only once the whole sheet is read.
-        var book = collector.book
+        // The answers are numbered in a copy of the book, kept (with the quiz's collector) only
+        // once the whole sheet is read.
+        var book = known?.book ?? AnswerBook(questions: index.questions)
         var responses = WideResponses(
-            questionCount: collector.questionCount, memoryLimit: tableMemoryLimit)
+            questionCount: index.questions.count, memoryLimit: tableMemoryLimit)
         do {
             var recordStart = scanner.read
             while try scanner.next() {
                 if pages.due(recordStart) { pages.release(upTo: recordStart) }
                 recordStart = scanner.read
-                readResponse(
-                    scanner, layout: layout, collector.index, &book, into: &responses, file: file)
+                readResponse(scanner, layout: layout, index, &book, into: &responses, file: file)
             }
         } catch {
             let failure = Self.csvError(error)
             reject(file, failure.line, failure.column, failure.reason)
             return
         }
+        guard let collector = collector(for: quizID, index: index) else { return }
         collector.book = book
         notes += layout.notes
         for (column, reason) in layout.unknown { reject(file, 1, column + 1, reason) }
@@ -189,7 +191,8 @@ extension SheetReader {
         var name: String?
         var stamp = ""
         var rejected: [RejectedRow] = []
-        func code(_ answer: UnsafeBufferPointer<UInt8>, _ question: Int, _ line: Int, _ column: Int) {
+        func code(_ answer: UnsafeBufferPointer<UInt8>, _ question: Int, _ line: Int, _ column: Int)
+        {
             switch book.code(question: question, bytes: answer) {
             case .success(let code):
                 responses.codes[row + question] = code

@@ -320,4 +320,72 @@ import Testing
             #expect(TerminalText.displayWidth(String(line)) <= 80, "\(line)")
         }
     }
+
+    /// A quote left open at the end of a wide sheet is found only when its last row is read:
+    /// nothing of the sheet is kept (no learner, no answer text), only the error at its place.
+    @Test func aQuoteLeftOpenKeepsNothingOfTheSheet() throws {
+        let text = """
+            Timestamp,Email Address,What do you say first?,"What is the refund, in dollars?"
+            2026/03/02 9:40:00 AM GMT+1,ana@example.com,a,56.05
+            2026/03/02 9:41:00 AM GMT+1,bo@example.com,b,"12
+
+            """
+        let reader = SheetReader(bank: Self.bank, options: SheetOptions(quiz: "forms"))
+        try reader.read(file: "form.csv", bytes: Array(text.utf8))
+        #expect(
+            reader.rejected == [
+                RejectedRow(
+                    file: "form.csv", line: 3, column: 4,
+                    reason: "a quoted field is never closed (a `\"` is missing)")
+            ])
+        let cohort = try reader.cohort()
+        #expect(cohort.learners.isEmpty)
+        #expect(cohort.answers.texts.allSatisfy { $0.isEmpty })
+        // Without --quiz, the sheets hold no answers at all.
+        let alone = SheetReader(bank: Self.bank)
+        try alone.read(file: "form.csv", bytes: Array(text.utf8))
+        #expect(throws: GradingError.self) { try alone.cohort() }
+    }
+
+    /// A large forms export (more responses than a slice of grading, a learner who sent the form
+    /// twice, a row without a learner, an answer over two lines) read from its mapped file with
+    /// its tables spilled to temporary files, and read from memory with its tables in memory:
+    /// the same cohort, rejected rows and notes.
+    @Test func aLargeWideSheetReadsTheSameMappedAndSpilled() throws {
+        var text =
+            "Timestamp,Email Address,Name,What do you say first?,\"What is the refund, in dollars?\","
+            + "Put the steps in order.\n"
+        let greet = ["a", "b", "\"Nothing, I wait\"", "\"Sorry\nreally\"", ""]
+        let fee = ["56.05", "12", "$56.05", "abc"]
+        for row in 0..<5000 {
+            let email = row == 17 ? "" : "l\(row % 4800)@example.com"
+            let steps = row % 3 == 0 ? "\"Listen; then wait, Solve it, Thank them\"" : "x"
+            text +=
+                "2026/03/02 9:\(10 + row % 50):00 AM GMT+1,\(email),Learner \(row),"
+                + "\(greet[row % greet.count]),\(fee[row % fee.count]),\(steps)\n"
+        }
+        let path = try SheetStreamingTests.temporaryFile(Array(text.utf8))
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let mapped = SheetReader(bank: Self.bank)
+        mapped.tableMemoryLimit = 0
+        let fromFile = try mapped.cohort(readingFiles: [path])
+        let inMemory = SheetReader(bank: Self.bank)
+        try inMemory.read(file: path, bytes: Array(text.utf8))
+        let fromBytes = try inMemory.cohort()
+        #expect(fromFile.table.isSpilled)
+        #expect(!fromBytes.table.isSpilled)
+        #expect(fromFile.learners.count == 4800)
+        #expect(fromFile.learners.map(\.learner) == fromBytes.learners.map(\.learner))
+        #expect(fromFile.learners.map(\.line) == fromBytes.learners.map(\.line))
+        #expect(fromFile.responses == fromBytes.responses)
+        #expect(fromFile.answers.texts == fromBytes.answers.texts)
+        #expect(mapped.rejected == inMemory.rejected)
+        #expect(mapped.notes == inMemory.notes)
+        #expect(mapped.displayNames == inMemory.displayNames)
+        // Row 17 names no learner: its line counts the answers over two lines above it (rows
+        // 3, 8 and 13).
+        #expect(mapped.rejected.contains { $0.reason == "no learner given" && $0.line == 22 })
+        #expect(mapped.rejected.contains { $0.reason.contains("`sorry\nreally`") })
+        #expect(mapped.notes.contains { $0.contains("199 learners answered more than once") })
+    }
 }
