@@ -44,8 +44,10 @@ struct LongPart: Sendable {
     /// The (slice) line of each stored answer, to report a second answer found when merging.
     var lines: SpillTable<Int32>
     /// Answers given a second time in the slice: (learner, question, slice line); the first is
-    /// kept.
+    /// kept. At most `LongRowReader.rejectedLimit`, the first in the slice; the others are
+    /// counted in `unlistedRepeats`.
     var repeats: [(learner: Int, question: Int, line: Int)] = []
+    var unlistedRepeats = 0
 
     init(index: QuizIndex, book: AnswerBook? = nil, memoryLimit: Int) {
         self.index = index
@@ -59,8 +61,8 @@ struct LongPart: Sendable {
 struct LongChunk: Sendable {
     /// The quizzes the slice answers, in order of first sight.
     var parts: [LongPart] = []
-    /// Rows that cannot be graded, with slice lines.
-    var rejected: [RejectedRow] = []
+    /// Rows that cannot be graded, with slice lines (the first `rejectedLimit`, and a count).
+    var rejected: RejectedList
     /// Rows skipped because they answer another quiz than `--quiz`'s, by quiz.
     var otherQuizRows: [String: Int] = [:]
     /// Line breaks in the slice (to turn slice lines into file lines).
@@ -68,6 +70,11 @@ struct LongChunk: Sendable {
     /// The slice was checked as it was read and met an invalid byte (or another slice did): what
     /// it holds is incomplete, and the sheet must be read the other way.
     var abandoned = false
+
+    init(rejectedLimit: Int = 1) {
+        rejected = RejectedList(limit: rejectedLimit)
+    }
+
     /// The slice ended inside a quoted field: a field with a line break spans the cut after it,
     /// so the next slice did not start at a record (and this one misses its last record's end).
     var endedInQuote = false
@@ -94,6 +101,8 @@ struct LongRowReader {
     let indices: [String: QuizIndex]
     /// The answer and line tables of a part move to temporary files past this size in bytes.
     let memoryLimit: Int
+    /// Rejected rows (and second answers) kept per slice; the others are counted.
+    let rejectedLimit: Int
 
     /// Reads the records of `buffer` (the header first when `header` is true). With `checking`,
     /// the bytes are checked just ahead of the reader (`SheetBytes.Ahead`: valid UTF-8), and the
@@ -102,7 +111,7 @@ struct LongRowReader {
     func read(
         _ buffer: UnsafeBufferPointer<UInt8>, header: Bool, checking: SheetBytes.Abandon? = nil
     ) -> LongChunk {
-        var chunk = LongChunk()
+        var chunk = LongChunk(rejectedLimit: rejectedLimit)
         var ahead = checking.map { SheetBytes.Ahead(buffer, abandon: $0) }
         var partOfQuiz: [String: Int] = [:]
         // The active quiz's part (-1: none) is moved out of `chunk.parts` into these while its
@@ -117,8 +126,10 @@ struct LongRowReader {
         var flat = SpillTable<Int32>(memoryLimit: memoryLimit)
         var lines = SpillTable<Int32>(memoryLimit: memoryLimit)
         var repeats: [(learner: Int, question: Int, line: Int)] = []
+        var unlistedRepeats = 0
         func activate(_ next: Int) {
             if active >= 0 {
+                chunk.parts[active].unlistedRepeats = unlistedRepeats
                 chunk.parts[active].book = book
                 chunk.parts[active].learners = learners
                 chunk.parts[active].byKey = byKey
@@ -143,6 +154,7 @@ struct LongRowReader {
             flat = part.flat
             lines = part.lines
             repeats = part.repeats
+            unlistedRepeats = part.unlistedRepeats
         }
         func reject(_ line: Int, _ column: Int, _ reason: String) {
             chunk.rejected.append(
@@ -317,7 +329,11 @@ struct LongRowReader {
                     let slot = learner * questionCount + question
                     let answerLine = scanner.line(of: answerColumn)
                     if flat[slot] >= 0 {
-                        repeats.append((learner, question, answerLine))
+                        if repeats.count < rejectedLimit {
+                            repeats.append((learner, question, answerLine))
+                        } else {
+                            unlistedRepeats += 1
+                        }
                     } else {
                         flat[slot] = code
                         lines[slot] = Int32(truncatingIfNeeded: answerLine)

@@ -107,7 +107,8 @@ extension SheetReader {
         for (id, collector) in collectors { indices[id] = collector.index }
         return LongRowReader(
             bank: bank, file: file, delimiter: delimiter, columns: columns, fixed: fixed,
-            wanted: options.quiz, indices: indices, memoryLimit: tableMemoryLimit)
+            wanted: options.quiz, indices: indices, memoryLimit: tableMemoryLimit,
+            rejectedLimit: rejectedLimit)
     }
 
     /// `buffer` cut into `count` slices at line breaks, each read by `reader` on its own core
@@ -135,7 +136,7 @@ extension SheetReader {
 
     /// Merges what the slices of a long sheet read into the collectors, in order.
     func merge(_ chunks: consuming [LongChunk], file: String, answerColumn: Int) {
-        let firstRejected = rejected.count
+        let firstRejected = sheetRejected?.rows.count ?? 0
         var lineOffset = 0
         // Room for every learner the slices met, made once: growing the list and the map while
         // merging would hold the old and the new storage at once.
@@ -155,11 +156,13 @@ extension SheetReader {
             let chunk = chunks[number]
             // Each slice's learners go once merged (the next slice's merge needs the room).
             chunks[number] = LongChunk()
-            rejected += chunk.rejected.map { row in
-                var row = row
-                row.line += lineOffset
-                return row
-            }
+            reject(
+                chunk.rejected.listed.map { row in
+                    var row = row
+                    row.line += lineOffset
+                    return row
+                })
+            sheetRejected?.leftOut(chunk.rejected.unlisted)
             for (quiz, count) in chunk.otherQuizRows { otherQuizRows[quiz, default: 0] += count }
             for part in chunk.parts {
                 guard let collector = collector(for: part.index.quiz.id.value, index: part.index)
@@ -171,10 +174,7 @@ extension SheetReader {
         }
         // A row is rejected at most once, so in line order the rejected rows are in the order
         // one pass over the sheet meets them.
-        let rows = rejected[firstRejected...].enumerated().sorted {
-            ($0.element.line, $0.offset) < ($1.element.line, $1.offset)
-        }
-        rejected.replaceSubrange(firstRejected..., with: rows.map(\.element))
+        sheetRejected?.sortByLine(from: firstRejected)
     }
 
     /// Merges one quiz's part of a slice into its collector: new learners are added in order,
@@ -266,6 +266,7 @@ extension SheetReader {
                 learners[numbers[learner]].learner, collector.index.refs[question], file: file,
                 line: line + lineOffset, column: column)
         }
+        sheetRejected?.leftOut(part.unlistedRepeats)
         collector.flat = flat
         collector.learners = learners
         collector.byName = byName

@@ -132,10 +132,10 @@ extension SheetReader {
                 "\(file): columns the forms tool adds, not graded: "
                     + metadata.joined(separator: ", "))
         }
-        rejected += responses.unnamed
+        reject(responses.unnamed)
         let questionCount = collector.questionCount
         for kept in choose(responses, collector: collector, file: file) {
-            rejected += responses.rejected[kept] ?? []
+            reject(responses.rejected[kept] ?? [])
             let learner = collector.learner(
                 responses.learners[kept], file: file, line: responses.lines[kept])
             if let name = responses.names[kept], !name.isEmpty,

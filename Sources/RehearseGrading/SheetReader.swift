@@ -26,6 +26,12 @@ public final class SheetReader {
     var tableMemoryLimit = SpillTable<Int32>.defaultMemoryLimit
     /// How many sheets were read on all cores.
     public internal(set) var parallelReads = 0
+    /// Rejected rows listed per sheet: past this many, only those first in the sheet are listed
+    /// and the others counted in a note (a sheet of millions of bad rows stays in bounded memory
+    /// and gives a readable report).
+    public var rejectedLimit = 1000
+    /// The rejected rows of the sheet being read.
+    var sheetRejected: RejectedList?
 
     public init(bank: Bank, options: SheetOptions = SheetOptions()) {
         self.bank = bank
@@ -34,6 +40,11 @@ public final class SheetReader {
 
     /// Reads one sheet. `file` is the name shown in messages.
     public func read(file: String, bytes raw: consuming [UInt8]) throws(GradingError) {
+        let bytes = consume raw
+        try listingRejected(file) { () throws(GradingError) in try read(file, bytes: bytes) }
+    }
+
+    private func read(_ file: String, bytes raw: consuming [UInt8]) throws(GradingError) {
         var bytes = consume raw
         let encoding = SheetText.normalise(&bytes)
         if encoding == .windows1252 {
@@ -63,6 +74,10 @@ public final class SheetReader {
     /// Reads one sheet from memory the caller owns (a file mapping): a UTF-8 CSV sheet is read
     /// where it lies, without a copy; anything else is copied and read as bytes.
     public func read(file: String, buffer: UnsafeBufferPointer<UInt8>) throws(GradingError) {
+        try listingRejected(file) { () throws(GradingError) in try read(file, buffer: buffer) }
+    }
+
+    private func read(_ file: String, buffer: UnsafeBufferPointer<UInt8>) throws(GradingError) {
         if try readLongInOnePass(file: file, buffer: buffer) { return }
         let hasBOM =
             buffer.count >= 3 && buffer[0] == 0xEF && buffer[1] == 0xBB && buffer[2] == 0xBF
@@ -72,7 +87,27 @@ public final class SheetReader {
             try readCSV(file: file, buffer: buffer, encoding: .utf8)
             return
         }
-        try read(file: file, bytes: Array(buffer))
+        try read(file, bytes: Array(buffer))
+    }
+
+    /// Runs `body`, the read of sheet `file`, with its rejected rows gathered in a
+    /// `RejectedList`, then listed in `rejected` (with a note of those left out).
+    private func listingRejected(_ file: String, _ body: () throws(GradingError) -> Void)
+        throws(GradingError)
+    {
+        sheetRejected = RejectedList(limit: rejectedLimit)
+        defer {
+            if let sheet = sheetRejected {
+                rejected += sheet.listed
+                if sheet.unlisted > 0 {
+                    notes.append(
+                        "\(file): \(sheet.unlisted) more rejected row(s) not listed (the first "
+                            + "\(sheet.rows.count) in the sheet are)")
+                }
+            }
+            sheetRejected = nil
+        }
+        try body()
     }
 
     /// A CSV sheet in UTF-8 without a byte order mark: long or wide, as its header tells.
@@ -133,7 +168,16 @@ public final class SheetReader {
     // MARK: - Helpers
 
     func reject(_ file: String, _ line: Int, _ column: Int, _ reason: String) {
-        rejected.append(RejectedRow(file: file, line: line, column: column, reason: reason))
+        reject([RejectedRow(file: file, line: line, column: column, reason: reason)])
+    }
+
+    /// Rejects `rows` (of the sheet being read, when one is).
+    func reject(_ rows: some Sequence<RejectedRow>) {
+        if sheetRejected != nil {
+            sheetRejected?.append(contentsOf: rows)
+        } else {
+            rejected += rows
+        }
     }
 
     func quiz(_ id: String) throws(GradingError) -> Quiz {

@@ -106,8 +106,10 @@ struct SheetStreamingTests {
         defer { try? FileManager.default.removeItem(atPath: path) }
         let bank = GradingFixtures.bank
         let mapped = SheetReader(bank: bank)
+        mapped.rejectedLimit = .max
         let fromFile = try mapped.cohort(readingFiles: [path])
         let inMemory = SheetReader(bank: bank)
+        inMemory.rejectedLimit = .max
         try inMemory.read(file: path, bytes: bytes)
         let fromBytes = try inMemory.cohort()
         #expect(fromFile.learners.count > 10_000)
