@@ -35,7 +35,7 @@ let package = Package(
             dependencies: ["RehearseCore", "RehearseBank", "RehearseScoring", "RehearseProgress"]),
         fuzzTarget("FuzzYAML", ["RehearseBank"]),
         fuzzTarget("FuzzBank", ["RehearseBank"]),
-        fuzzTarget("FuzzCSV", ["RehearseGrading"]),
+        fuzzTarget("FuzzCSV", ["RehearseBank", "RehearseGrading"]),
         fuzzTarget("FuzzAnswer", ["RehearseBank", "RehearseScoring"]),
         fuzzTarget("FuzzProgress", ["RehearseProgress"]),
         fuzzTarget("FuzzGIFT", ["RehearseBank", "RehearseInterop"]),
