@@ -10,21 +10,30 @@ public struct LoadResult: Sendable {
 /// Turns source files into a `Bank`. Files are read in parallel; one broken file never stops the
 /// others. Every finding carries the file, line and column of the value it is about.
 public enum BankLoader {
-    public static func load(_ sources: [SourceFile], limits: YAMLLimits = .standard) -> LoadResult {
-        assemble(parallelMap(sources) { decode($0, limits: limits) })
+    /// With `sourceHashes` false, no scenario's or quiz's `sourceHash` is computed (left empty):
+    /// for a command that records no attempt (`export`), which would hash every byte it reads
+    /// for nothing.
+    public static func load(
+        _ sources: [SourceFile], limits: YAMLLimits = .standard, sourceHashes: Bool = true
+    ) -> LoadResult {
+        assemble(parallelMap(sources) { decode($0, limits: limits, sourceHashes: sourceHashes) })
     }
 
     /// Reads the files at `paths` (shown relative to `root`) and loads those `keep` takes (all
     /// by default): what `load` gives for their sources, with each file read and parsed in one
     /// task on all cores, so that no file waits for every other to be read before it is
-    /// parsed. The first file that cannot be read, in order, fails.
+    /// parsed. The first file that cannot be read, in order, fails. `sourceHashes` as for
+    /// `load(_:limits:sourceHashes:)`.
     public static func load(
         reading paths: [String], root: String, limits: YAMLLimits = .standard,
-        keep: @Sendable (String, SourceFile) -> Bool = { _, _ in true }
+        sourceHashes: Bool = true, keep: @Sendable (String, SourceFile) -> Bool = { _, _ in true }
     ) throws(ReadFailure) -> LoadResult {
         let done = parallelMap(paths) { path -> Result<FileResult?, ReadFailure> in
             BankDirectory.readFile(path, shownAs: BankDirectory.displayPath(path, base: root))
-                .map { source in keep(path, source) ? decode(source, limits: limits) : nil }
+                .map { source in
+                    keep(path, source)
+                        ? decode(source, limits: limits, sourceHashes: sourceHashes) : nil
+                }
         }
         var decoded: [FileResult] = []
         decoded.reserveCapacity(done.count)
@@ -98,7 +107,9 @@ public enum BankLoader {
         return result
     }
 
-    static func decode(_ source: SourceFile, limits: YAMLLimits) -> FileResult {
+    static func decode(_ source: SourceFile, limits: YAMLLimits, sourceHashes: Bool = true)
+        -> FileResult
+    {
         let decoder = NodeDecoder(file: source.path)
         let document: YAMLDocument
         switch YAMLReader.read(source.bytes, limits: limits) {
@@ -157,13 +168,13 @@ public enum BankLoader {
         case .scenario:
             content = decodeScenario(root, decoder).map { scenario in
                 var scenario = scenario
-                scenario.sourceHash = ContentHash.of(source.bytes)
+                if sourceHashes { scenario.sourceHash = ContentHash.of(source.bytes) }
                 return Content.scenario(scenario)
             }
         case .quiz:
             content = QuizDecoder.decode(root, decoder).map { quiz in
                 var quiz = quiz
-                quiz.sourceHash = ContentHash.of(source.bytes)
+                if sourceHashes { quiz.sourceHash = ContentHash.of(source.bytes) }
                 return Content.quiz(quiz)
             }
         case .config:

@@ -17,19 +17,25 @@ public enum RegularFile {
             return nil
         }
         let size = Int(info.st_size)
+        // One byte more than `fstat` gives is asked for, so the read that meets the end of the
+        // file is the last one; only a file that grew since needs the second buffer below
+        // (before, every file paid for a 64 KiB buffer, zeroed, for that last read).
         var failed = false
-        var bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
+        var ended = false
+        var bytes = [UInt8](unsafeUninitializedCapacity: size + 1) { buffer, count in
             var total = 0
-            while total < size {
-                let got = read(descriptor, buffer.baseAddress.map { $0 + total }, size - total)
+            while total <= size {
+                let got = read(descriptor, buffer.baseAddress.map { $0 + total }, size + 1 - total)
                 if got < 0 && errno == EINTR { continue }
                 if got < 0 { failed = true }
+                if got == 0 { ended = true }
                 if got <= 0 { break }
                 total += got
             }
             count = total
         }
         guard !failed else { return nil }
+        if ended { return bytes }
         // A file that grew while it was read: the rest too.
         var chunk = [UInt8](repeating: 0, count: 65_536)
         while true {

@@ -57,36 +57,40 @@ public struct ExportPlan: Sendable {
         // of the right size.
         var parts: [Part] = []
         var count = 0
-        for item in quiz.items {
-            switch item {
-            case .question(let question):
-                parts.append(.question(question))
-                count += 1
-            case .scenario(let id):
-                guard let index = bank.scenarios.firstIndex(where: { $0.id.value == id.value })
-                else {
-                    notes.append("\(quizID): the scenario '\(id.value)' is not in the bank")
-                    continue
-                }
-                if exported.insert(id.value).inserted {
-                    parts.append(.scenario(index))
-                    count += bank.scenarios[index].steps.count
-                }
-            case .draw(let draw):
-                var pool: [Int] = []
-                for (index, scenario) in bank.scenarios.enumerated()
-                where !listed.contains(scenario.id.value)
-                    && draw.filter.matches(
-                        scenario, covering: Self.covered(draw.filter.competencies, by: scenario))
-                {
-                    pool.append(index)
-                }
-                notes.append(
-                    "\(quizID): a draw of \(draw.count.value) from \(pool.count) scenarios: every "
-                        + "scenario of the pool exported")
-                for index in pool where exported.insert(bank.scenarios[index].id.value).inserted {
-                    parts.append(.scenario(index))
-                    count += bank.scenarios[index].steps.count
+        // The scenarios are read in place: a copy of one retains every field of every step.
+        bank.scenarios.withUnsafeBufferPointer { scenarios in
+            for item in quiz.items {
+                switch item {
+                case .question(let question):
+                    parts.append(.question(question))
+                    count += 1
+                case .scenario(let id):
+                    guard let index = scenarios.firstIndex(where: { $0.id.value == id.value })
+                    else {
+                        notes.append("\(quizID): the scenario '\(id.value)' is not in the bank")
+                        continue
+                    }
+                    if exported.insert(id.value).inserted {
+                        parts.append(.scenario(index))
+                        count += scenarios[index].steps.count
+                    }
+                case .draw(let draw):
+                    var pool: [Int] = []
+                    for index in scenarios.indices
+                    where !listed.contains(scenarios[index].id.value)
+                        && draw.filter.matches(
+                            scenarios[index],
+                            covering: Self.covered(draw.filter.competencies, by: scenarios[index]))
+                    {
+                        pool.append(index)
+                    }
+                    notes.append(
+                        "\(quizID): a draw of \(draw.count.value) from \(pool.count) scenarios: "
+                            + "every scenario of the pool exported")
+                    for index in pool where exported.insert(scenarios[index].id.value).inserted {
+                        parts.append(.scenario(index))
+                        count += scenarios[index].steps.count
+                    }
                 }
             }
         }
@@ -124,17 +128,20 @@ public struct ExportPlan: Sendable {
         entries = [ExportEntry](unsafeUninitializedCapacity: given.count) { buffer, made in
             guard let base = buffer.baseAddress else { return }
             nonisolated(unsafe) let slots = base
-            DispatchQueue.concurrentPerform(iterations: plan.count) { index in
-                let start = firsts[index]
-                switch plan[index] {
-                case .question(let question):
-                    (slots + start).initialize(
-                        to: ExportEntry(
-                            name: given[start], ref: "\(quiz)/\(question.id.value)",
-                            question: question, context: nil, scenario: nil, scenarioTitle: nil,
-                            notes: []))
-                case .scenario(let scenario):
-                    Self.fill(slots + start, from: bank.scenarios[scenario], names: given[start...])
+            bank.scenarios.withUnsafeBufferPointer { scenarios in
+                nonisolated(unsafe) let scenarios = scenarios
+                DispatchQueue.concurrentPerform(iterations: plan.count) { index in
+                    let start = firsts[index]
+                    switch plan[index] {
+                    case .question(let question):
+                        (slots + start).initialize(
+                            to: ExportEntry(
+                                name: given[start], ref: "\(quiz)/\(question.id.value)",
+                                question: question, context: nil, scenario: nil, scenarioTitle: nil,
+                                notes: []))
+                    case .scenario(let scenario):
+                        Self.fill(slots + start, from: scenarios[scenario], names: given[start...])
+                    }
                 }
             }
             made = given.count

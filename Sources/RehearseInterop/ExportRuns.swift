@@ -8,6 +8,11 @@ import RehearseCore
 enum ExportRuns {
     /// Runs per core: enough that a core finishing early takes another.
     private static let runsPerCore = 4
+    /// A run's text is kept in buffers of about this size, each made with room for it (and a
+    /// question more), so that a large run's text is never copied into a larger buffer as it
+    /// grows (a 21 MB export's runs were copied about once more in all, into fresh memory).
+    static let chunkBytes = 1 << 18
+    private static let chunkSlack = 1 << 16
 
     /// Each entry's text written by `write` (which adds to the entry's notes what it leaves
     /// out; they are listed as `REF: what`),
@@ -27,27 +32,39 @@ enum ExportRuns {
         let runs = ranges(count: entries.count, parts: parts ?? cores * runsPerCore)
         let emitter = emit.map(OrderedEmitter.init)
         emitter?.finished(0, head.bytes)
-        let written = parallelMap(Array(runs.indices)) { number -> (ExportBytes, [String]) in
-            let run = runs[number]
-            var out = ExportBytes()
-            var notes: [String] = []
-            var first = run.lowerBound == 0
-            var previous = first ? nil : entries[run.lowerBound - 1].scenario
-            for index in run {
-                let scenario = entries[index].scenario
-                if first || scenario != previous {
-                    category(entries[index], &out)
-                    previous = scenario
-                    first = false
+        let written = entries.withUnsafeBufferPointer { entries in
+            // The entries are read in place (a copy of an entry retains every field of its
+            // question, and releases them after).
+            nonisolated(unsafe) let entries = entries
+            return parallelMap(Array(runs.indices)) { number -> ([[UInt8]], [String]) in
+                let run = runs[number]
+                var chunks: [[UInt8]] = []
+                var out = ExportBytes()
+                var notes: [String] = []
+                var first = run.lowerBound == 0
+                var previous = first ? nil : entries[run.lowerBound - 1].scenario
+                for index in run {
+                    let scenario = entries[index].scenario
+                    if first || scenario != previous {
+                        category(entries[index], &out)
+                        previous = scenario
+                        first = false
+                    }
+                    var own = entries[index].notes
+                    write(entries[index], &own, &out)
+                    let ref = entries[index].ref
+                    for note in own { notes.append("\(ref): \(note)") }
+                    if out.bytes.count >= chunkBytes {
+                        chunks.append(out.bytes)
+                        out.bytes = []
+                        out.bytes.reserveCapacity(chunkBytes + chunkSlack)
+                    }
                 }
-                let entry = entries[index]
-                var own = entry.notes
-                write(entry, &own, &out)
-                for note in own { notes.append("\(entry.ref): \(note)") }
+                if !out.bytes.isEmpty || chunks.isEmpty { chunks.append(out.bytes) }
+                guard let emitter else { return (chunks, notes) }
+                emitter.finished(number + 1, pieces: chunks)
+                return ([], notes)
             }
-            guard let emitter else { return (out, notes) }
-            emitter.finished(number + 1, out.bytes)
-            return (ExportBytes(), notes)
         }
         var all = notes
         all.reserveCapacity(notes.count + written.reduce(0) { $0 + $1.1.count })
@@ -57,8 +74,8 @@ enum ExportRuns {
             return ExportResult(pieces: [], notes: all)
         }
         var pieces = [head.bytes]
-        pieces.reserveCapacity(written.count + 2)
-        for (run, _) in written { pieces.append(run.bytes) }
+        pieces.reserveCapacity(written.reduce(2) { $0 + $1.0.count })
+        for (chunks, _) in written { pieces += chunks }
         pieces.append(Array(tail.utf8))
         return ExportResult(pieces: pieces, notes: all)
     }

@@ -6,7 +6,7 @@ import Synchronization
 final class OrderedEmitter: Sendable {
     private struct State {
         var next = 0
-        var ready: [Int: [UInt8]] = [:]
+        var ready: [Int: [[UInt8]]] = [:]
         var emitting = false
     }
 
@@ -19,8 +19,13 @@ final class OrderedEmitter: Sendable {
 
     /// Piece `index` (from 0, each index once) is done.
     func finished(_ index: Int, _ piece: [UInt8]) {
+        finished(index, pieces: [piece])
+    }
+
+    /// Piece `index` (from 0, each index once) is done, in parts emitted one after the other.
+    func finished(_ index: Int, pieces: [[UInt8]]) {
         let emits = state.withLock { state -> Bool in
-            state.ready[index] = piece
+            state.ready[index] = pieces
             if state.emitting { return false }
             state.emitting = true
             return true
@@ -31,8 +36,8 @@ final class OrderedEmitter: Sendable {
             // either in the next batch or finds `emitting` false and emits itself.
             let batch = state.withLock { state -> [[UInt8]] in
                 var batch: [[UInt8]] = []
-                while let piece = state.ready.removeValue(forKey: state.next) {
-                    batch.append(piece)
+                while let pieces = state.ready.removeValue(forKey: state.next) {
+                    batch += pieces
                     state.next += 1
                 }
                 if batch.isEmpty { state.emitting = false }

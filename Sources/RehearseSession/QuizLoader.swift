@@ -19,7 +19,8 @@ public enum QuizLoader {
     }
 
     /// Loads quiz `id` of the bank at `root` with every scenario of its draws' pools parsed
-    /// whole, for a command that writes whole pools (`export`): no stubs, no pool index.
+    /// whole, for a command that writes whole pools (`export`): no stubs, no pool index. Such a
+    /// command records no attempt, so the scenarios' `sourceHash` is not computed (empty).
     public static func loadWithWholePools(quiz id: String, root: String)
         throws(QuizLoadError) -> LoadedQuiz
     {
@@ -128,7 +129,8 @@ public enum QuizLoader {
                 let everyFile = unnamed
                 let loaded: LoadResult
                 do {
-                    loaded = try BankLoader.load(reading: all, root: root) { path, source in
+                    loaded = try BankLoader.load(reading: all, root: root, sourceHashes: false) {
+                        path, source in
                         everyFile || listed.contains(path)
                             || words.contains {
                                 $0.allSatisfy { PoolScan.contains(source.bytes, $0) }
@@ -170,7 +172,8 @@ public enum QuizLoader {
         } else {
             sources = try read(paths, root: root)
         }
-        let loaded = BankLoader.load(sources)
+        let whole = if case .whole = pools { true } else { false }
+        let loaded = BankLoader.load(sources, sourceHashes: !whole)
         return (loaded.bank.scenarios + stubScenarios, stubs, loaded.diagnostics)
     }
 

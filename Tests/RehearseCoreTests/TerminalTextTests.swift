@@ -31,6 +31,37 @@ import Testing
         #expect(!safe.unicodeScalars.contains { TerminalText.isUnsafe($0) }, "\(name)")
     }
 
+    /// The printable-ASCII cache in front of `sanitize` and `sanitizeLine` gives what their
+    /// rule gives, on seeded texts of printable ASCII, controls, line ends and other scalars.
+    @Test func theCacheInFrontGivesWhatTheRuleGives() {
+        let alphabet: [String] = [
+            "a", "Z", " ", "~", "-", "\n", "\t", "\r", "\u{1B}", "\u{7F}", "\u{0}", "\u{85}", "é",
+            "\u{202E}", "\u{2066}", "日", "\u{1F600}",
+        ]
+        var state: UInt64 = 0x2545_F491_4F6C_DD1D
+        var plain = 0
+        for _ in 0..<5_000 {
+            var text = ""
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            let length = Int(state >> 60)
+            // Half the texts are printable ASCII only, the others draw from the whole alphabet.
+            let pool = state & 1 == 0 ? 5 : alphabet.count
+            for _ in 0..<length {
+                state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+                text += alphabet[Int((state >> 33) % UInt64(pool))]
+            }
+            if TerminalText.isPrintableASCII(text) { plain += 1 }
+            #expect(TerminalText.sanitizeLine(text) == TerminalText.sanitizeLineByRule(text))
+            #expect(TerminalText.sanitize(text) == TerminalText.sanitizeByRule(text))
+            #expect(
+                TerminalText.sanitize(text, keeping: ["\r"])
+                    == TerminalText.sanitizeByRule(text, keeping: ["\r"]))
+        }
+        #expect(plain > 1_000)
+        #expect(!TerminalText.isPrintableASCII("a\tb"))
+        #expect(!TerminalText.isPrintableASCII("caf\u{E9}"))
+    }
+
     @Test func plainTextNewlinesAndTabsAreKept() {
         let text = "Café 日本語 👩‍💻\n\tindented \"quoted\" \\ back"
         #expect(TerminalText.sanitize(text) == text)

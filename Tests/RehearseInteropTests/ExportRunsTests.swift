@@ -47,6 +47,53 @@ import Testing
         #expect(checked > 20)
     }
 
+    /// A run's text past `chunkBytes` is kept in several buffers (none copied into a larger
+    /// one as it grows), handed on in order: the same text and notes as in one piece.
+    @Test func aLongRunComesInChunksOfTheSameText() throws {
+        let bank = try #require(RoundTripTests.sampleBank)
+        // Six entries of the quiz with the most, from more than one scenario.
+        let most = bank.quizzes.map { ExportPlan(quiz: $0, bank: bank).entries }
+            .max { $0.count < $1.count }
+        let entries = Array(try #require(most).prefix(6))
+        #expect(Set(entries.map(\.scenario)).count > 1)
+        #expect(entries.count >= 3)
+        // Each entry fills a buffer.
+        let filler = String(repeating: "x", count: ExportRuns.chunkBytes)
+        let long = { (parts: Int, emit: (@Sendable ([UInt8]) -> Void)?) in
+            var head = ExportBytes()
+            head.add("start\n")
+            return ExportRuns.write(
+                entries, head: head, tail: "end\n", notes: ["first"], parts: parts, emit: emit,
+                category: { entry, out in out.add("[\(entry.scenario ?? "-")]\n") },
+                entry: { entry, notes, out in
+                    out.add(entry.name + filler + "\n")
+                    notes.append("written")
+                })
+        }
+        let whole = long(1, nil)
+        var expected = "start\n"
+        var previous: String?
+        for (index, entry) in entries.enumerated() {
+            if index == 0 || entry.scenario != previous {
+                expected += "[\(entry.scenario ?? "-")]\n"
+                previous = entry.scenario
+            }
+            expected += entry.name + filler + "\n"
+        }
+        expected += "end\n"
+        #expect(whole.text == expected)
+        // The head, a piece per entry, the tail.
+        #expect(whole.pieces.count == entries.count + 2)
+        for parts in [1, 2, 3] {
+            let streamed = Mutex<[UInt8]>([])
+            let sent = long(parts) { piece in streamed.withLock { $0 += piece } }
+            #expect(sent.pieces.isEmpty)
+            #expect(streamed.withLock { $0 } == whole.bytes, "\(parts) runs")
+            #expect(sent.notes == whole.notes)
+            #expect(long(parts, nil).bytes == whole.bytes, "\(parts) runs")
+        }
+    }
+
     /// A category line per change of scenario, a line and a note per entry.
     private static func write(
         _ entries: [ExportEntry], parts: Int, emit: (@Sendable ([UInt8]) -> Void)? = nil

@@ -136,6 +136,23 @@ import Testing
         #expect(Set(drawn.bank.scenarios.map(\.id.value)) == ["beta", "gamma", "zz-last"])
     }
 
+    /// `export` records no attempt: its load hashes no scenario file; `take`'s load and a whole
+    /// load hash every one (the hash tells an attempt's scenarios changed).
+    @Test func wholePoolsLeaveTheSourceHashesOut() throws {
+        let folder = try FixtureFolder(Self.files.filter { $0.key != "scenarios/broken.yaml" })
+        let whole = try BankCatalog.load(root: folder.path).bank
+        for id in ["listed", "drawn"] {
+            let exported = try QuizLoader.loadWithWholePools(quiz: id, root: folder.path)
+            #expect(!exported.bank.scenarios.isEmpty)
+            #expect(exported.bank.scenarios.allSatisfy { $0.sourceHash.isEmpty }, "\(id)")
+            let taken = try QuizLoader.load(quiz: id, root: folder.path)
+            for scenario in taken.bank.scenarios where taken.stubs[scenario.id.value] == nil {
+                #expect(!scenario.sourceHash.isEmpty)
+                #expect(scenario.sourceHash == whole.scenario(scenario.id.value)?.sourceHash)
+            }
+        }
+    }
+
     @Test func theOpeningLeavesOutOnlyTheStepsBlock() throws {
         let text = """
             id: x

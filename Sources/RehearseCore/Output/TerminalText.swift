@@ -14,13 +14,34 @@ public enum TerminalText {
     /// encodes them itself, as GitHub's workflow commands do CR); everything else is kept as it
     /// is.
     public static func sanitize(_ text: String, keeping kept: Set<Unicode.Scalar> = []) -> String {
-        escape(text) { isUnsafe($0) && !kept.contains($0) }
+        if isPrintableASCII(text) { return text }
+        return sanitizeByRule(text, keeping: kept)
     }
 
     /// As ``sanitize(_:)``, and newline and tab escaped too (`\u{A}`, `\u{9}`): for text that
     /// must stay on one line, such as a table cell or a one-line message.
     public static func sanitizeLine(_ text: String) -> String {
+        if isPrintableASCII(text) { return text }
+        return sanitizeLineByRule(text)
+    }
+
+    /// `sanitize` by its rule, without the cache in front.
+    static func sanitizeByRule(_ text: String, keeping kept: Set<Unicode.Scalar> = []) -> String {
+        escape(text) { isUnsafe($0) && !kept.contains($0) }
+    }
+
+    /// `sanitizeLine` by its rule, without the cache in front.
+    static func sanitizeLineByRule(_ text: String) -> String {
         escape(text) { isUnsafe($0) || $0 == "\n" || $0 == "\t" }
+    }
+
+    /// The cache in front of `sanitize` and `sanitizeLine`: text of printable ASCII bytes alone
+    /// (space to `~`) holds no scalar `isUnsafe` refuses, and no newline or tab, so it comes
+    /// back as it is. Read byte by byte (a note export writes 15,000 of them): decoding every
+    /// scalar of every line cost more than writing the lines.
+    static func isPrintableASCII(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in bytes.allSatisfy { $0 >= 0x20 && $0 < 0x7F } }
     }
 
     /// Whether a terminal would act on `scalar` rather than show it (see ``sanitize(_:)``).
