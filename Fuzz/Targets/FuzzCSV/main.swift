@@ -18,7 +18,7 @@ let bank = BankLoader.load([
               - question: {id: steps, kind: order, competency: empathy, prompt: In order, items: [{id: listen, text: Listen}, {id: solve, text: Solve}]}
               - question: {id: rate, kind: rate, competency: empathy, prompt: Rate each, scale: 4, responses: [{id: a, text: Calm, key: 4}, {id: b, text: Rude, key: 1}]}
 
-            """.utf8)),
+            """.utf8))
 ]).bank
 
 // The CSV reader on any bytes, with the delimiter it detects and with each common one; then the
