@@ -32,6 +32,9 @@ public final class SheetReader {
     public var rejectedLimit = 1000
     /// The rejected rows of the sheet being read.
     var sheetRejected: RejectedList?
+    /// Per sheet with rejected rows left out of `rejected`, the note that counts them (also in
+    /// `notes`): to be shown where the listed rows are.
+    public internal(set) var unlistedRejected: [String] = []
 
     public init(bank: Bank, options: SheetOptions = SheetOptions()) {
         self.bank = bank
@@ -100,9 +103,11 @@ public final class SheetReader {
             if let sheet = sheetRejected {
                 rejected += sheet.listed
                 if sheet.unlisted > 0 {
-                    notes.append(
+                    let note =
                         "\(file): \(sheet.unlisted) more rejected row(s) not listed (the first "
-                            + "\(sheet.rows.count) in the sheet are)")
+                        + "\(sheet.rows.count) in the sheet are)"
+                    notes.append(note)
+                    unlistedRejected.append(note)
                 }
             }
             sheetRejected = nil

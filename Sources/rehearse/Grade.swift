@@ -88,6 +88,7 @@ struct Grade: ParsableCommand {
                 for row in reader.rejected {
                     printError("\(row.file):\(row.line):\(row.column): rejected: \(row.reason)")
                 }
+                for note in reader.unlistedRejected { printError(note) }
                 throw RehearseError(reader.rejected.isEmpty ? .usage : .rejected, error.message)
             }
         }
@@ -127,6 +128,7 @@ struct Grade: ParsableCommand {
             for row in rejected {
                 printError("\(row.file):\(row.line):\(row.column): rejected: \(row.reason)")
             }
+            for note in reader.unlistedRejected { printError(note) }
         }
         if !rejected.isEmpty { throw RehearseError.rejected }
     }

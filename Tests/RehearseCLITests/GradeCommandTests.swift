@@ -143,4 +143,31 @@ import Testing
             again.components(separatedBy: "\"grade-").count
                 == text.components(separatedBy: "\"grade-").count)
     }
+
+    /// A sheet of 1,500 learners who each answered the same question twice: the 1,500 second
+    /// answers are rejected (exit 1), 1,000 are listed on standard error, the first in the
+    /// sheet, and one line counts the 500 others.
+    @Test func rejectedRowsPastTheLimitAreCountedNotListed() throws {
+        var text = "learner,quiz,question,answer\n"
+        for learner in 0..<1500 {
+            text += "l\(learner)@example.com,week-one,week-one/let-them-finish,false\n"
+            text += "l\(learner)@example.com,week-one,week-one/let-them-finish,true\n"
+        }
+        let folder = try TemporaryBank(["twice.csv": text])
+        let sheet = folder.url.appendingPathComponent("twice.csv").path
+        let result = try CLI.run(["grade", sheet, "--format", "json"])
+        #expect(result.status == 1)
+        let lines = result.stderr.split(separator: "\n")
+        let listed = lines.filter { $0.contains(": rejected: a second answer from") }
+        #expect(listed.count == 1000)
+        #expect(listed.first?.hasPrefix("\(sheet):3:4: rejected: a second answer from l0@") == true)
+        #expect(listed.last?.hasPrefix("\(sheet):2001:4: rejected:") == true)
+        #expect(
+            lines.contains(
+                "\(sheet): 500 more rejected row(s) not listed (the first 1000 in the sheet are)"[
+                    ...]))
+        let report = try json(result)
+        #expect((report["rejected"] as? [[String: Any]])?.count == 1000)
+        #expect((report["learners"] as? [[String: Any]])?.count == 1500)
+    }
 }
