@@ -113,13 +113,25 @@ struct SheetStreamingTests {
         try inMemory.read(file: path, bytes: bytes)
         let fromBytes = try inMemory.cohort()
         #expect(fromFile.learners.count > 10_000)
-        #expect(fromFile.learners.map(\.learner) == fromBytes.learners.map(\.learner))
-        #expect(fromFile.learners.map(\.line) == fromBytes.learners.map(\.line))
-        #expect(fromFile.responses == fromBytes.responses)
-        #expect(fromFile.answers.texts == fromBytes.answers.texts)
-        #expect(mapped.rejected == inMemory.rejected)
-        #expect(mapped.notes == inMemory.notes)
+        expectSame(fromFile, mapped, fromBytes, inMemory)
         return (mapped, inMemory)
+    }
+
+    /// Expects two reads of one sheet to give the same cohort, rejected rows, notes and names.
+    static func expectSame(
+        _ one: Cohort, _ oneReader: SheetReader, _ other: Cohort, _ otherReader: SheetReader,
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) {
+        #expect(
+            one.learners.map(\.learner) == other.learners.map(\.learner),
+            sourceLocation: sourceLocation)
+        #expect(
+            one.learners.map(\.line) == other.learners.map(\.line), sourceLocation: sourceLocation)
+        #expect(one.responses == other.responses, sourceLocation: sourceLocation)
+        #expect(one.answers.texts == other.answers.texts, sourceLocation: sourceLocation)
+        #expect(oneReader.rejected == otherReader.rejected, sourceLocation: sourceLocation)
+        #expect(oneReader.notes == otherReader.notes, sourceLocation: sourceLocation)
+        #expect(oneReader.displayNames == otherReader.displayNames, sourceLocation: sourceLocation)
     }
 
     /// A step of the check made ahead of a slice's reader ends after a line feed, and takes any

@@ -60,15 +60,7 @@ import Testing
         // Each entry fills a buffer.
         let filler = String(repeating: "x", count: ExportRuns.chunkBytes)
         let long = { (parts: Int, emit: (@Sendable ([UInt8]) -> Void)?) in
-            var head = ExportBytes()
-            head.add("start\n")
-            return ExportRuns.write(
-                entries, head: head, tail: "end\n", notes: ["first"], parts: parts, emit: emit,
-                category: { entry, out in out.add("[\(entry.scenario ?? "-")]\n") },
-                entry: { entry, notes, out in
-                    out.add(entry.name + filler + "\n")
-                    notes.append("written")
-                })
+            Self.write(entries, parts: parts, emit: emit, filler: filler)
         }
         let whole = long(1, nil)
         var expected = "start\n"
@@ -94,9 +86,11 @@ import Testing
         }
     }
 
-    /// A category line per change of scenario, a line and a note per entry.
+    /// A category line per change of scenario, a line (the name, then `filler`) and a note per
+    /// entry.
     private static func write(
-        _ entries: [ExportEntry], parts: Int, emit: (@Sendable ([UInt8]) -> Void)? = nil
+        _ entries: [ExportEntry], parts: Int, emit: (@Sendable ([UInt8]) -> Void)? = nil,
+        filler: String = ""
     ) -> ExportResult {
         var head = ExportBytes()
         head.add("start\n")
@@ -104,7 +98,7 @@ import Testing
             entries, head: head, tail: "end\n", notes: ["first"], parts: parts, emit: emit,
             category: { entry, out in out.add("[\(entry.scenario ?? "-")]\n") },
             entry: { entry, notes, out in
-                out.add(entry.name + "\n")
+                out.add(entry.name + filler + "\n")
                 notes.append("written")
             })
     }
