@@ -17,14 +17,20 @@ struct WideResponses {
     var codes: SpillTable<Int32>
     /// The line of each answer.
     var cellLines: SpillTable<Int32>
-    /// The rows rejected while a response was read, by response.
+    /// The rows rejected while a response was read, by response: the first `rejectedLimit` of
+    /// the sheet; past them only a count, by response (a sheet of millions of bad cells stays in
+    /// bounded memory; `--attempt` decides later which responses' rows are reported).
     var rejected: [Int: [RejectedRow]] = [:]
+    var rejectedCount = 0
+    var unlisted: [Int: Int] = [:]
+    let rejectedLimit: Int
     /// Rows that name no learner (rejected, not responses).
     var unnamed: [RejectedRow] = []
     let questionCount: Int
 
-    init(questionCount: Int, memoryLimit: Int) {
+    init(questionCount: Int, memoryLimit: Int, rejectedLimit: Int) {
         self.questionCount = questionCount
+        self.rejectedLimit = rejectedLimit
         codes = SpillTable(memoryLimit: memoryLimit)
         cellLines = SpillTable(memoryLimit: memoryLimit)
     }
@@ -110,7 +116,8 @@ extension SheetReader {
         // once the whole sheet is read.
         var book = known?.book ?? AnswerBook(questions: index.questions)
         var responses = WideResponses(
-            questionCount: index.questions.count, memoryLimit: tableMemoryLimit)
+            questionCount: index.questions.count, memoryLimit: tableMemoryLimit,
+            rejectedLimit: rejectedLimit)
         do {
             var recordStart = scanner.read
             while try scanner.next() {
@@ -136,6 +143,7 @@ extension SheetReader {
         let questionCount = collector.questionCount
         for kept in choose(responses, collector: collector, file: file) {
             reject(responses.rejected[kept] ?? [])
+            sheetRejected?.leftOut(responses.unlisted[kept] ?? 0)
             let learner = collector.learner(
                 responses.learners[kept], file: file, line: responses.lines[kept])
             if let name = responses.names[kept], !name.isEmpty,
@@ -250,6 +258,11 @@ extension SheetReader {
         responses.names.append(name)
         responses.stamps.append(stamp)
         responses.lines.append(record.recordLine)
-        if !rejected.isEmpty { responses.rejected[response] = rejected }
+        if !rejected.isEmpty {
+            let room = Swift.max(0, responses.rejectedLimit - responses.rejectedCount)
+            if room > 0 { responses.rejected[response] = Array(rejected.prefix(room)) }
+            if rejected.count > room { responses.unlisted[response] = rejected.count - room }
+            responses.rejectedCount += rejected.count
+        }
     }
 }

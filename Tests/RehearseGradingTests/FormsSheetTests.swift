@@ -382,4 +382,22 @@ import Testing
         #expect(mapped.rejected.contains { $0.reason.contains("`sorry\nreally`") })
         #expect(mapped.notes.contains { $0.contains("199 learners answered more than once") })
     }
+
+    /// A forms export with a bad cell in every row, past the rows listed per sheet: the first
+    /// rows are listed, the others counted in one note, and the good cells are graded.
+    @Test func badCellsPastTheLimitAreCounted() throws {
+        var text = "Email Address,What do you say first?,\"What is the refund, in dollars?\"\n"
+        for row in 0..<50 { text += "l\(row)@example.com,a,lots\n" }
+        let reader = SheetReader(bank: Self.bank, options: SheetOptions(quiz: "forms"))
+        reader.rejectedLimit = 10
+        try reader.read(file: "form.csv", bytes: Array(text.utf8))
+        let cohort = try reader.cohort()
+        #expect(cohort.learners.count == 50)
+        #expect(reader.rejected.map(\.line) == Array(2...11))
+        #expect(reader.rejected.allSatisfy { $0.column == 3 })
+        #expect(
+            reader.notes.contains(
+                "form.csv: 40 more rejected row(s) not listed (the first 10 in the sheet are)"))
+        #expect(reader.unlistedRejected.count == 1)
+    }
 }
