@@ -48,11 +48,20 @@ public enum GradeHTML {
         """
 
     public static func render(_ report: GradeReport) -> String {
+        TextPieces.whole { render(report, into: &$0) }
+    }
+
+    /// The report, handed to `write` in pieces (see `TextPieces`).
+    public static func render(_ report: GradeReport, write: ([UInt8]) -> Void) {
+        TextPieces.write(write) { render(report, into: &$0) }
+    }
+
+    static func render(_ report: GradeReport, into out: inout TextPieces) {
         let graded = report.graded
         let learners = graded.learners
         let passed = learners.filter(\.passed).count
         let title = escape(report.index.quiz.title)
-        var out = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+        out += "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
         out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
         out += "<title>\(title): grades</title>\n<style>\n\(style)\n</style>\n</head>\n<body>\n"
         out += "<h1>\(title)</h1>\n"
@@ -60,7 +69,7 @@ public enum GradeHTML {
             "<p class=\"summary\">Quiz <code>\(escape(report.quizID))</code> · pass mark "
             + "\(GradeRendering.percent(graded.passPercent)) · \(learners.count) learner"
             + "\(learners.count == 1 ? "" : "s"), \(passed) passed</p>\n"
-        out += needsHelp(report)
+        needsHelp(report, into: &out)
         let test = report.test
         out += "<div class=\"cards\">"
         out += card("Learners", "\(learners.count)")
@@ -84,7 +93,8 @@ public enum GradeHTML {
                 return (title, entry.percent, entry.learners)
             })
         out += "</div>\n"
-        out += "<h2>Learners</h2>\n" + learnerTable(report)
+        out += "<h2>Learners</h2>\n"
+        learnerTable(report, into: &out)
         out += "<h2>Item analysis</h2>\n"
         out += GradeCharts.itemChart(report.items)
         out += itemTable(report)
@@ -115,7 +125,6 @@ public enum GradeHTML {
             out += "</ul>\n"
         }
         out += "</body>\n</html>\n"
-        return out
     }
 
     static func card(_ label: String, _ value: String) -> String {
@@ -133,10 +142,11 @@ public enum GradeHTML {
 
     /// Who needs help, first of all: lowest percent first, with their weakest competencies and
     /// the questions they missed.
-    static func needsHelp(_ report: GradeReport) -> String {
-        var out = "<h2>Needs help</h2>\n"
+    static func needsHelp(_ report: GradeReport, into out: inout TextPieces) {
+        out += "<h2>Needs help</h2>\n"
         guard !report.needsHelp.isEmpty else {
-            return out + "<p>Nobody: everyone passed, with every competency at the pass mark.</p>\n"
+            out += "<p>Nobody: everyone passed, with every competency at the pass mark.</p>\n"
+            return
         }
         out +=
             "<p class=\"summary\">Failed, or a competency below the pass mark; lowest first.</p>\n"
@@ -160,7 +170,7 @@ public enum GradeHTML {
             }.joined(separator: ", ")
             out += "</td></tr>\n"
         }
-        return out + "</table>\n"
+        out += "</table>\n"
     }
 
     /// A learner's display name over their id, or the id alone.
@@ -211,10 +221,10 @@ public enum GradeHTML {
         return out
     }
 
-    static func learnerTable(_ report: GradeReport) -> String {
+    static func learnerTable(_ report: GradeReport, into out: inout TextPieces) {
         let profile = report.competencyProfile
         let competencyIndex = profile.map { report.index.competencies.firstIndex(of: $0.id) ?? 0 }
-        var out = "<table><tr><th>Learner</th><th>Score</th><th>Percent</th><th>Result</th>"
+        out += "<table><tr><th>Learner</th><th>Score</th><th>Percent</th><th>Result</th>"
         out += "<th>Unanswered</th><th>Ignored</th>"
         out +=
             competencyIndex.map { "<th>\(escape(report.index.competencyTitles[$0]))</th>" }
@@ -238,6 +248,6 @@ public enum GradeHTML {
             }
             out += "</tr>\n"
         }
-        return out + "</table>\n"
+        out += "</table>\n"
     }
 }

@@ -26,35 +26,51 @@ public enum GradeMarkdown {
     }
 
     static func table(_ header: [String], _ rows: [[String]], right: Set<Int> = []) -> String {
-        var out = "| " + header.joined(separator: " | ") + " |\n"
-        out +=
-            "|" + header.indices.map { right.contains($0) ? " ---: |" : " --- |" }.joined() + "\n"
-        for row in rows { out += "| " + row.joined(separator: " | ") + " |\n" }
-        return out
+        tableHead(header, right: right) + rows.map(tableRow).joined()
     }
 
+    /// A table's header and alignment lines.
+    static func tableHead(_ header: [String], right: Set<Int>) -> String {
+        "| " + header.joined(separator: " | ") + " |\n" + "|"
+            + header.indices.map { right.contains($0) ? " ---: |" : " --- |" }.joined() + "\n"
+    }
+
+    static func tableRow(_ row: [String]) -> String { "| " + row.joined(separator: " | ") + " |\n" }
+
     public static func render(_ report: GradeReport) -> String {
+        TextPieces.whole { render(report, into: &$0) }
+    }
+
+    /// The report, handed to `write` in pieces (see `TextPieces`).
+    public static func render(_ report: GradeReport, write: ([UInt8]) -> Void) {
+        TextPieces.write(write) { render(report, into: &$0) }
+    }
+
+    static func render(_ report: GradeReport, into out: inout TextPieces) {
         let graded = report.graded
         let learners = graded.learners
-        var out = "# \(cell(report.index.quiz.title)) (`\(report.quizID)`)\n\n"
+        out += "# \(cell(report.index.quiz.title)) (`\(report.quizID)`)\n\n"
         out +=
             "Pass mark \(GradeRendering.percent(graded.passPercent)); \(learners.count) learner\(learners.count == 1 ? "" : "s"), "
             + "\(learners.filter(\.passed).count) passed.\n\n"
-        out += needsHelp(report)
+        needsHelp(report, into: &out)
         out += "\n## Learners\n\n"
         let profile = report.competencyProfile
         let competencyIndex = profile.map { report.index.competencies.firstIndex(of: $0.id) ?? 0 }
-        out += table(
+        out += tableHead(
             ["Name", "Learner", "Score", "Percent", "Result", "Unanswered", "Ignored"]
                 + competencyIndex.map { cell(report.index.competencyTitles[$0]) },
-            learners.map { learner in
+            right: Set([2, 3, 5, 6] + (7..<(7 + profile.count))))
+        for learner in learners {
+            out += tableRow(
                 [
                     cell(report.name(of: learner) ?? ""), cell(learner.learner),
                     "\(GradeRendering.decimal(learner.earned)) / \(GradeRendering.decimal(learner.max))",
                     GradeRendering.percent(learner.percent), learner.passed ? "pass" : "**fail**",
                     "\(learner.unanswered)", "\(learner.ignored.count)",
                 ] + competencyIndex.map { GradeRendering.percent(learner.competencies[$0].percent) }
-            }, right: Set([2, 3, 5, 6] + (7..<(7 + profile.count))))
+            )
+        }
         if !profile.isEmpty {
             out += "\n## Competency profile\n\n"
             out += table(
@@ -114,30 +130,27 @@ public enum GradeMarkdown {
             out += "\n## Notes\n\n"
             for note in report.notes { out += "- \(cell(note))\n" }
         }
-        return out
     }
 
     /// Who needs help, lowest first, with their weakest competencies and missed questions.
-    static func needsHelp(_ report: GradeReport) -> String {
-        var out = "## Needs help\n\n"
+    static func needsHelp(_ report: GradeReport, into out: inout TextPieces) {
+        out += "## Needs help\n\n"
         guard !report.needsHelp.isEmpty else {
-            return out + "Nobody: everyone passed, with every competency at the pass mark.\n"
+            out += "Nobody: everyone passed, with every competency at the pass mark.\n"
+            return
         }
         out += "Failed, or a competency below the pass mark; lowest first.\n\n"
-        out += table(
-            ["Name", "Learner", "Percent", "Weakest", "Missed"],
-            report.needsHelp.map { entry in
-                let learner = report.graded.learners[entry.learner]
-                return [
-                    cell(report.name(of: learner) ?? ""), cell(learner.learner),
-                    GradeRendering.percent(entry.percent),
-                    cell(
-                        entry.weakest.map { GradeRendering.competency($0, learner, in: report) }
-                            .joined(separator: ", ")),
-                    report.missed(entry).map { "`\(report.index.refs[$0])`" }.joined(
-                        separator: ", "),
-                ]
-            }, right: [2])
-        return out
+        out += tableHead(["Name", "Learner", "Percent", "Weakest", "Missed"], right: [2])
+        for entry in report.needsHelp {
+            let learner = report.graded.learners[entry.learner]
+            out += tableRow([
+                cell(report.name(of: learner) ?? ""), cell(learner.learner),
+                GradeRendering.percent(entry.percent),
+                cell(
+                    entry.weakest.map { GradeRendering.competency($0, learner, in: report) }
+                        .joined(separator: ", ")),
+                report.missed(entry).map { "`\(report.index.refs[$0])`" }.joined(separator: ", "),
+            ])
+        }
     }
 }

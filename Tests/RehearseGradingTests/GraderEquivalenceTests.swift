@@ -165,6 +165,21 @@ struct GraderEquivalenceTests {
         #expect(graded.learners.count >= 4_096)
     }
 
+    /// The HTML and Markdown reports of a large cohort come in bounded pieces (each about
+    /// 256 KB, the last smaller), which joined are the report made whole.
+    @Test(arguments: [ReportFormat.html, .markdown])
+    func textReportsComeInBoundedPieces(format: ReportFormat) throws {
+        let bank = RandomCohort.bank(RandomCohort.Shape(steps: [3, 4, 2, 5, 3]), seed: 7)
+        let learners = Self.learners(4_200, bank: bank, broken: false, seededEvery: nil, seed: 7)
+        let report = GradeReport(graded: try Self.check(bank: bank, learners: learners))
+        var pieces: [[UInt8]] = []
+        GradeRendering.render(report, format: format) { pieces.append($0) }
+        #expect(pieces.count > 2)
+        #expect(pieces.dropLast().allSatisfy { $0.count >= TextPieces.pieceBytes })
+        #expect(pieces.allSatisfy { $0.count < TextPieces.pieceBytes + 64 << 10 })
+        #expect(Array(pieces.joined()) == GradeRendering.render(report, format: format))
+    }
+
     /// The JSON report rendered into buffers handed back the moment each piece is taken (the
     /// most reuse a writer can make) is byte for byte the report rendered into new ones.
     @Test func jsonRenderedIntoReusedBuffersIsTheSame() throws {

@@ -147,7 +147,7 @@ struct SpillTableTests {
         #expect(!fileReader.rejected.isEmpty)
         let formats: [(ReportFormat, items: Bool, marks: Bool)] = [
             (.json, false, false), (.csv, false, false), (.csv, true, false), (.csv, false, true),
-            (.table, false, false),
+            (.table, false, false), (.html, false, false), (.markdown, false, false),
         ]
         for (format, items, marks) in formats {
             var pieces: [UInt8] = []
