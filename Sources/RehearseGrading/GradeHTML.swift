@@ -8,20 +8,28 @@ import RehearseScoring
 /// profile, and item analysis (facility against discrimination, flagged items marked). Every
 /// piece of learner or author text is HTML-escaped.
 public enum GradeHTML {
+    /// `text` with `&`, `<`, `>`, `"` and `'` as character references, byte by byte (a `<` that
+    /// starts a grapheme with a combining mark is escaped too); text without any comes back as
+    /// it is.
     public static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for character in text {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(character)
+        func special(_ byte: UInt8) -> Bool {
+            byte == 0x26 || byte == 0x3C || byte == 0x3E || byte == 0x22 || byte == 0x27
+        }
+        var copy = text
+        guard copy.withUTF8({ $0.contains(where: special) }) else { return text }
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count + 16)
+        for byte in text.utf8 {
+            switch byte {
+            case 0x26: out += "&amp;".utf8
+            case 0x3C: out += "&lt;".utf8
+            case 0x3E: out += "&gt;".utf8
+            case 0x22: out += "&quot;".utf8
+            case 0x27: out += "&#39;".utf8
+            default: out.append(byte)
             }
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
     static let style = """
@@ -152,6 +160,11 @@ public enum GradeHTML {
             "<p class=\"summary\">Failed, or a competency below the pass mark; lowest first.</p>\n"
         out += "<table class=\"help\"><tr><th>Learner</th><th>Percent</th><th>Weakest</th>"
         out += "<th>Missed questions</th></tr>\n"
+        // Each question's cell text, made once (a learner misses tens of questions).
+        let codes = report.index.questions.indices.map { question in
+            "<code title=\"\(escape(report.index.questions[question].prompt))\">"
+                + escape(report.index.refs[question]) + "</code>"
+        }
         for entry in report.needsHelp {
             let learner = report.graded.learners[entry.learner]
             out += "<tr><td>" + learnerCell(learner, report) + "</td>"
@@ -164,10 +177,7 @@ public enum GradeHTML {
             out += "</td><td>"
             let missed = report.missed(entry)
             out += "<b>\(missed.count)</b>: "
-            out += missed.map { question in
-                "<code title=\"\(escape(report.index.questions[question].prompt))\">"
-                    + escape(report.index.refs[question]) + "</code>"
-            }.joined(separator: ", ")
+            out += missed.map { codes[$0] }.joined(separator: ", ")
             out += "</td></tr>\n"
         }
         out += "</table>\n"

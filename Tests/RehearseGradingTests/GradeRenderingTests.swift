@@ -93,6 +93,15 @@ struct GradeRenderingTests {
         }
     }
 
+    /// HTML escaping works on bytes: a special character that starts a grapheme with a
+    /// combining mark is escaped too, and text without any comes back as it is.
+    @Test func htmlEscapesEverySpecialByte() {
+        #expect(GradeHTML.escape("a<b>&\"c'") == "a&lt;b&gt;&amp;&quot;c&#39;")
+        #expect(GradeHTML.escape("<\u{301}script>") == "&lt;\u{301}script&gt;")
+        #expect(GradeHTML.escape("Café 日本 👩‍💻") == "Café 日本 👩‍💻")
+        #expect(GradeHTML.escape("") == "")
+    }
+
     @Test func markdownAndTable() throws {
         let report = try report()
         let markdown = String(
