@@ -29,17 +29,41 @@ public enum MarksReader {
     ) throws(GradingError) -> Result {
         let (bytes, encoding) = SheetText.utf8(raw)
         var notes: [String] = []
-        var rejected: [RejectedRow] = []
         if encoding == .windows1252 { notes.append("\(file): not UTF-8; read as Windows-1252") }
         let separator = delimiter ?? CSVParser.detectDelimiter(bytes)
-        let records: [(line: Int, fields: [String], fieldLines: [Int])]
-        do {
-            records = try CSVParser.records(bytes, delimiter: separator)
-        } catch {
-            let failure = (error as? CSVError) ?? CSVError(line: 1, column: 1, reason: "\(error)")
-            throw GradingError("\(file):\(failure.line):\(failure.column): \(failure.reason)")
+        // The rows are read one at a time (a matrix of a hundred thousand learners is never held
+        // as text): the header, then each row's marks into the columns below.
+        return try bytes.withUnsafeBufferPointer { buffer throws(GradingError) in
+            var scanner = CSVScanner(buffer, delimiter: separator)
+            defer { scanner.deallocate() }
+            func failed(_ error: any Error) -> GradingError {
+                let failure =
+                    (error as? CSVError) ?? CSVError(line: 1, column: 1, reason: "\(error)")
+                return GradingError("\(file):\(failure.line):\(failure.column): \(failure.reason)")
+            }
+            let header: [String]
+            do {
+                guard try scanner.next() else { throw GradingError("\(file) is empty") }
+                header = (0..<scanner.fieldCount).map {
+                    String(decoding: scanner.field($0), as: UTF8.self)
+                }
+            } catch let error as GradingError {
+                throw error
+            } catch {
+                throw failed(error)
+            }
+            return try read(
+                file: file, header: header, scanner: &scanner, learnerColumn: learnerColumn,
+                maxMark: maxMark, notes: notes, failed: failed)
         }
-        guard let header = records.first?.fields else { throw GradingError("\(file) is empty") }
+    }
+
+    private static func read(
+        file: String, header: [String], scanner: inout CSVScanner, learnerColumn: String?,
+        maxMark: Double?, notes: [String], failed: (any Error) -> GradingError
+    ) throws(GradingError) -> Result {
+        var notes = notes
+        var rejected: [RejectedRow] = []
         var learnerIndex = 0
         if let learnerColumn {
             let wanted = QuizIndex.foldHeader(learnerColumn)
@@ -61,32 +85,40 @@ public enum MarksReader {
                     + "ignored and competency columns are left out; the items are read")
         }
         guard !columns.isEmpty else { throw GradingError("\(file) has no item columns") }
-        let rows = Array(records.dropFirst())
         // Marks by column, NaN for empty or unreadable cells.
         var values = [[Double]](repeating: [], count: header.count)
         var learners: [String] = []
-        for row in rows {
-            learners.append(learnerIndex < row.fields.count ? row.fields[learnerIndex] : "")
-            for column in columns {
-                let text = column < row.fields.count ? row.fields[column].trimmingSpaces : ""
-                if text.isEmpty {
-                    values[column].append(.nan)
-                } else if let value = number(text) {
-                    values[column].append(value)
-                } else {
-                    values[column].append(.nan)
-                    rejected.append(
-                        RejectedRow(
-                            file: file, line: row.line, column: column + 1,
-                            reason: "`\(text)` is not a mark (a number, or empty when not met)"))
+        do {
+            while try scanner.next() {
+                func text(_ column: Int) -> String {
+                    column < scanner.fieldCount
+                        ? String(decoding: scanner.field(column), as: UTF8.self) : ""
+                }
+                learners.append(text(learnerIndex))
+                for column in columns {
+                    let cell = text(column).trimmingSpaces
+                    if cell.isEmpty {
+                        values[column].append(.nan)
+                    } else if let value = number(cell) {
+                        values[column].append(value)
+                    } else {
+                        values[column].append(.nan)
+                        rejected.append(
+                            RejectedRow(
+                                file: file, line: scanner.recordLine, column: column + 1,
+                                reason: "`\(cell)` is not a mark (a number, or empty when not met)")
+                        )
+                    }
                 }
             }
+        } catch {
+            throw failed(error)
         }
         // A total column: equal to the sum of the others in every row.
-        if columns.count > 2, !rows.isEmpty {
+        if columns.count > 2, !learners.isEmpty {
             for candidate in columns.reversed() {
                 let others = columns.filter { $0 != candidate }
-                let isTotal = rows.indices.allSatisfy { row in
+                let isTotal = learners.indices.allSatisfy { row in
                     let total = values[candidate][row]
                     guard !total.isNaN else { return false }
                     let sum = others.reduce(0.0) { sum, column in
@@ -104,14 +136,16 @@ public enum MarksReader {
             }
         }
         var marks: [Double] = []
-        marks.reserveCapacity(columns.count * rows.count)
+        marks.reserveCapacity(columns.count * learners.count)
         var maxima: [Double] = []
+        var unanswered: [Int] = []
         for column in columns {
             marks += values[column]
             let largest = values[column].filter { !$0.isNaN }.max() ?? 1
             maxima.append(maxMark ?? Swift.max(1, largest.rounded(.up)))
+            unanswered.append(values[column].count(where: \.isNaN))
+            values[column] = []
         }
-        let unanswered = columns.map { column in values[column].filter(\.isNaN).count }
         let matrix = MarksMatrix(
             items: columns.map { header[$0] }, maxima: maxima, learners: learners, marks: marks,
             unanswered: unanswered)
