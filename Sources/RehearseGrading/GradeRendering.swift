@@ -34,8 +34,9 @@ public enum GradeRendering {
 
     /// The report in `format`, in pieces handed to `write` in order: the JSON report and the CSV
     /// tables of learners and marks are written a few hundred learners at a time, the HTML and
-    /// Markdown reports in pieces of about 256 KB, so they never sit in memory whole; the
-    /// terminal table and the CSV item table in one piece. The bytes are those of
+    /// Markdown reports and the terminal table in pieces of about 256 KB, so they never sit in
+    /// memory whole (the table keeps its cells, to line up its columns); the CSV item table in
+    /// one piece. The bytes are those of
     /// `render(_:format:itemsTable:marksTable:color:width:)`. The JSON report's pieces are
     /// written into buffers from `buffers` when given (those the writer hands back).
     public static func render(
@@ -47,6 +48,7 @@ public enum GradeRendering {
         case .json: GradeJSON.render(report, buffers: buffers, write: write)
         case .csv where marksTable: GradeCSV.marks(report, write: write)
         case .csv where !itemsTable: GradeCSV.learners(report, write: write)
+        case .table: GradeTable.render(report, color: color, width: width, write: write)
         case .html: GradeHTML.render(report, write: write)
         case .markdown: GradeMarkdown.render(report, write: write)
         default:

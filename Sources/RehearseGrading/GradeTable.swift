@@ -18,16 +18,30 @@ public enum GradeTable {
     public static func render(_ report: GradeReport, color: Bool = false, width: Int? = nil)
         -> String
     {
+        TextPieces.whole { render(report, color: color, width: width, into: &$0) }
+    }
+
+    /// The table, handed to `write` in pieces as its lines are made (see `TextPieces`).
+    public static func render(
+        _ report: GradeReport, color: Bool = false, width: Int? = nil, write: ([UInt8]) -> Void
+    ) {
+        TextPieces.write(write) { render(report, color: color, width: width, into: &$0) }
+    }
+
+    static func render(
+        _ report: GradeReport, color: Bool, width: Int?, into out: inout TextPieces
+    ) {
         let style = TextStyle(color: color)
         let graded = report.graded
         let learners = graded.learners
         let passed = learners.filter(\.passed).count
-        var out =
+        out +=
             "Quiz \(shown(report.quizID)): \(shown(report.index.quiz.title))\n"
             + "Pass mark \(GradeRendering.percent(graded.passPercent)) · \(learners.count) "
             + "learner\(learners.count == 1 ? "" : "s") · \(passed) passed\n\n"
-        out += needsHelpText(report, style: style, width: width)
-        out += "\nLearners\n" + learnersText(report, style: style, width: width)
+        needsHelpText(report, style: style, width: width, into: &out)
+        out += "\nLearners\n"
+        learnersText(report, style: style, width: width, into: &out)
         let profile = report.competencyProfile
         if !profile.isEmpty {
             out += "\nCompetency profile (mean of learners' percent)\n"
@@ -49,15 +63,17 @@ public enum GradeTable {
         out += notesText(
             rejectedTitle: "Rejected rows", rejected: report.rejected, notes: report.notes,
             width: width)
-        return out
     }
 
     /// Who needs help, lowest first: percent, weakest competencies, missed questions.
-    static func needsHelpText(_ report: GradeReport, style: TextStyle, width: Int?) -> String {
+    static func needsHelpText(
+        _ report: GradeReport, style: TextStyle, width: Int?, into out: inout TextPieces
+    ) {
         guard !report.needsHelp.isEmpty else {
-            return "Needs help: nobody (everyone passed, every competency at the pass mark)\n"
+            out += "Needs help: nobody (everyone passed, every competency at the pass mark)\n"
+            return
         }
-        let out =
+        out +=
             "Needs help (\(report.needsHelp.count): failed, or a competency below the pass mark; "
             + "lowest first)\n"
         var rows = [["LEARNER", "PERCENT", "WEAKEST", "MISSED"]]
@@ -77,12 +93,16 @@ public enum GradeTable {
                 shown(refs.joined(separator: ", ") + (more > 0 ? " and \(more) more" : "")),
             ])
         }
-        return out + TextTable(rightAligned: [1]).render(rows, width: width)
+        TextTable(rightAligned: [1]).forEachLine(rows, width: width) { _, line in
+            out += line + "\n"
+        }
     }
 
     /// One row per learner: name and id, score, pass, competencies by title, then what was left
     /// unanswered or ignored (off the learner's path).
-    static func learnersText(_ report: GradeReport, style: TextStyle, width: Int?) -> String {
+    static func learnersText(
+        _ report: GradeReport, style: TextStyle, width: Int?, into out: inout TextPieces
+    ) {
         let profile = report.competencyProfile
         let competencies = profile.compactMap { report.index.competencies.firstIndex(of: $0.id) }
         var rows = [
@@ -111,11 +131,11 @@ public enum GradeTable {
         let table = TextTable(
             rightAligned: [1, 2], minimumWidths: [0: Swift.min(32, longest ?? 8)])
         // The last column is often empty: no padding is left at the end of a line.
-        return table.lines(rows, width: width).map { line in
-            var text = Substring(line.text)
+        table.forEachLine(rows, width: width) { _, line in
+            var text = Substring(line)
             while text.last == " " { text.removeLast() }
-            return text + "\n"
-        }.joined()
+            out += text + "\n"
+        }
     }
 
     /// Each item's question, and its answers: options with the right ones marked, or the key

@@ -165,9 +165,9 @@ struct GraderEquivalenceTests {
         #expect(graded.learners.count >= 4_096)
     }
 
-    /// The HTML and Markdown reports of a large cohort come in bounded pieces (each about
-    /// 256 KB, the last smaller), which joined are the report made whole.
-    @Test(arguments: [ReportFormat.html, .markdown])
+    /// The HTML and Markdown reports and the terminal table of a large cohort come in bounded
+    /// pieces (each about 256 KB, the last smaller), which joined are the report made whole.
+    @Test(arguments: [ReportFormat.html, .markdown, .table])
     func textReportsComeInBoundedPieces(format: ReportFormat) throws {
         let bank = RandomCohort.bank(RandomCohort.Shape(steps: [3, 4, 2, 5, 3]), seed: 7)
         let learners = Self.learners(4_200, bank: bank, broken: false, seededEvery: nil, seed: 7)

@@ -41,9 +41,18 @@ public struct TextTable: Sendable {
     /// The lines of ``render(_:width:)`` without their newlines, with the index of the row each
     /// line belongs to.
     public func lines(_ rows: [[String]], width: Int? = nil) -> [(row: Int, text: String)] {
+        var output: [(row: Int, text: String)] = []
+        forEachLine(rows, width: width) { output.append(($0, $1)) }
+        return output
+    }
+
+    /// Hands each line of ``lines(_:width:)`` to `body` as it is made (the row's index, the
+    /// text), so a long table is never held whole as text.
+    public func forEachLine(
+        _ rows: [[String]], width: Int? = nil, _ body: (_ row: Int, _ text: String) -> Void
+    ) {
         var widths = naturalWidths(rows)
         if let width { narrow(&widths, toFit: width) }
-        var output: [(row: Int, text: String)] = []
         for (index, row) in rows.enumerated() {
             let wrapped = row.enumerated().map { column, cell in
                 TerminalText.displayWidth(cell) > widths[column]
@@ -60,10 +69,9 @@ public struct TextTable: Sendable {
                 if line > 0 {  // a continuation line: no padding after its last wrapped cell
                     while text.hasSuffix(" ") { text.removeLast() }
                 }
-                output.append((index, text))
+                body(index, text)
             }
         }
-        return output
     }
 
     private func pad(_ cell: String, column: Int, width: Int, last: Bool) -> String {
