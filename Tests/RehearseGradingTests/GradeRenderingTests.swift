@@ -93,6 +93,17 @@ struct GradeRenderingTests {
         }
     }
 
+    /// The cache in front of the CSV number cell gives what the cell's rule gives, asked once or
+    /// many times.
+    @Test func csvNumbersFromTheCacheAreTheRulesOwn() {
+        var numbers = GradeCSV.Numbers()
+        let values: [Double] = [0, -0.0, 0.5, 1, 2, 0.1 + 0.2, 1e-7, 123_456.789, -3.25, 1.0 / 3]
+        for _ in 0..<3 {
+            for value in values { #expect(numbers.text(value) == GradeCSV.number(value)) }
+        }
+        #expect(numbers.text(.nan) == "")
+    }
+
     /// HTML escaping works on bytes: a special character that starts a grapheme with a
     /// combining mark is escaped too, and text without any comes back as it is.
     @Test func htmlEscapesEverySpecialByte() {
