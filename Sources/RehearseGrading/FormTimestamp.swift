@@ -40,7 +40,10 @@ enum FormTimestamp {
         var time = [0, 0, 0]
         if pieces.count > 1 {
             let clock = pieces[1].prefix { $0.isNumber || $0 == ":" || $0 == "." }
-            let numbers = clock.split { $0 == ":" }.map { Int(Double($0) ?? -1) }
+            // A number of the clock too large for a time (or not finite) is no timestamp.
+            let numbers = clock.split { $0 == ":" }.map { part in
+                Double(part).flatMap { $0.isFinite && $0 < 1_000_000 ? Int($0) : nil } ?? -1
+            }
             guard !numbers.isEmpty, numbers.count <= 3, numbers.allSatisfy({ $0 >= 0 }) else {
                 return nil
             }

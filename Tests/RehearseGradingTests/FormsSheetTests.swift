@@ -271,6 +271,14 @@ import Testing
         #expect(european == [[2024, 5, 13, 14, 31, 0], [2024, 5, 2, 8, 0, 0]])
         #expect(
             FormTimestamp.keys(["2026-03-02T09:14:03Z", "soon"]) == [[2026, 3, 2, 9, 14, 3], nil])
+        // A clock number too large for a time (found by fuzzing: it stopped the program) is no
+        // timestamp.
+        #expect(
+            FormTimestamp.keys([
+                "2013/03/02 9:14:77777777777777777777777703 AM",
+                "2013/03/02 9:" + String(repeating: "9", count: 400),
+                "2013/03/02 9:30",
+            ]) == [nil, nil, [2013, 3, 2, 9, 30, 0]])
     }
 
     @Test func reportsNameWhoNeedsHelpAndTheKey() throws {
