@@ -23,7 +23,9 @@ extension QTIItemWriter {
                 "  <qti-response-declaration identifier=\"\(identifier)\" cardinality=\"single\""
                 + " base-type=\"identifier\">\n"
             if let key = rate.key?.value {
-                let nearest = min(steps, max(1, Int(key.rounded())))
+                // Clamped as a Double first: a key far outside the scale (which `check` reports)
+                // is the nearest end of it, never a number too large for an Int.
+                let nearest = key.isFinite ? Int(min(Double(steps), max(1, key.rounded()))) : 1
                 declaration +=
                     "    <qti-correct-response><qti-value>R\(nearest)</qti-value>"
                     + "</qti-correct-response>\n    <qti-mapping default-value=\"0\">\n"

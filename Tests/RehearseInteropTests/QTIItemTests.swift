@@ -240,6 +240,31 @@ import Testing
         try expectSameScores("rating", responses)
     }
 
+    /// A rating key far outside the scale (which `check` reports, and which export still
+    /// exports) is the nearest end of the scale, never a crash.
+    @Test func aKeyOutsideTheScaleIsTheNearestEnd() throws {
+        let text = """
+            id: far
+            title: Far
+            items:
+              - question:
+                  id: rating
+                  kind: rate
+                  prompt: Rate.
+                  scale: 4
+                  responses:
+                    - {id: a, text: A, key: 1e300}
+                    - {id: b, text: B, key: -1e300}
+            """
+        let loaded = BankLoader.load([SourceFile(path: "quizzes/far.yaml", text: text, role: .quiz)]
+        )
+        let quiz = try #require(loaded.bank.quizzes.first)
+        let package = QTIPackage(ExportPlan(quiz: quiz, bank: loaded.bank))
+        let xml = try #require(package.files.first { $0.path.hasPrefix("items/") }).text
+        #expect(xml.contains("<qti-correct-response><qti-value>R4</qti-value>"))
+        #expect(xml.contains("<qti-correct-response><qti-value>R1</qti-value>"))
+    }
+
     @Test func rubricIsExtendedTextForTheScorer() throws {
         let (_, xml) = try item("essay")
         #expect(xml.contains("<qti-extended-text-interaction response-identifier=\"RESPONSE\">"))
