@@ -10,16 +10,8 @@ import Testing
             "a", "1", " ", "\t", "\n", "\r\n", "\u{1F}", "\u{7F}", "\u{85}", "\u{A0}", "\u{2003}",
             "\u{301}", "é", "日", "~", "!", "\u{600}",
         ]
-        var state: UInt64 = 0x2545_F491_4F6C_DD1D
         var untouched = 0
-        for _ in 0..<6_000 {
-            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            let length = Int(state >> 60)
-            var text = ""
-            for _ in 0..<length {
-                state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-                text += alphabet[Int((state >> 33) % UInt64(alphabet.count))]
-            }
+        for text in SeededText.strings(6_000, from: alphabet, seed: 0x2545_F491) {
             #expect(
                 text.trimmingSpaces == text.trimmingSpacesByRule, "\(Array(text.unicodeScalars))")
             if let first = text.utf8.first, let last = text.utf8.last,
