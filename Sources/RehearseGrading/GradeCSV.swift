@@ -36,20 +36,22 @@ public enum GradeCSV {
     /// One row per learner: id, display name, totals, competencies, then the score of every
     /// item.
     public static func learners(_ report: GradeReport) -> String {
-        var out = ""
-        learners(report) { out += String(decoding: $0, as: UTF8.self) }
-        return out
+        TextPieces.whole { learners(report, into: &$0) }
     }
 
     /// `learners(_:)` in pieces handed to `write` in order (a few hundred learners each), so the
     /// table of a cohort of any size never sits in memory whole.
     public static func learners(_ report: GradeReport, write: ([UInt8]) -> Void) {
+        TextPieces.write(write) { learners(report, into: &$0) }
+    }
+
+    private static func learners(_ report: GradeReport, into out: inout TextPieces) {
         let index = report.index
         let competencies = report.competencyProfile.map(\.id)
         let competencyIndex = competencies.map { index.competencies.firstIndex(of: $0) ?? 0 }
         var column = [Int](repeating: -1, count: index.questions.count)
         for (offset, question) in report.itemQuestions.enumerated() { column[question] = offset }
-        var out = line(
+        out += line(
             ["learner", "name", "score", "max", "percent", "passed", "unanswered", "ignored"]
                 + competencies.map { text("competency:" + $0) }
                 + report.itemQuestions.map { text(index.refs[$0]) })
@@ -59,7 +61,6 @@ public enum GradeCSV {
             for answer in report.graded.answers(of: learner) where column[answer.question] >= 0 {
                 scores[column[answer.question]] = numbers.text(answer.earned)
             }
-            if out.utf8.count >= Self.piece { flush(&out, write) }
             out += line(
                 [
                     text(learner.learner), text(report.name(of: learner) ?? ""),
@@ -68,42 +69,32 @@ public enum GradeCSV {
                     "\(learner.unanswered)", "\(learner.ignored.count)",
                 ] + competencyIndex.map { number(learner.competencies[$0].percent) } + scores)
         }
-        flush(&out, write)
     }
 
     /// The learner x item marks matrix `rehearse stats` reads: the learner, then one column per
     /// item with the learner's mark, empty where the item was not on their path.
     public static func marks(_ report: GradeReport) -> String {
-        var out = ""
-        marks(report) { out += String(decoding: $0, as: UTF8.self) }
-        return out
+        TextPieces.whole { marks(report, into: &$0) }
     }
 
     /// `marks(_:)` in pieces handed to `write` in order.
     public static func marks(_ report: GradeReport, write: ([UInt8]) -> Void) {
+        TextPieces.write(write) { marks(report, into: &$0) }
+    }
+
+    private static func marks(_ report: GradeReport, into out: inout TextPieces) {
         let index = report.index
         var column = [Int](repeating: -1, count: index.questions.count)
         for (offset, question) in report.itemQuestions.enumerated() { column[question] = offset }
-        var out = line(["learner"] + report.itemQuestions.map { text(index.refs[$0]) })
+        out += line(["learner"] + report.itemQuestions.map { text(index.refs[$0]) })
         var numbers = Numbers()
         for learner in report.graded.learners {
             var scores = [String](repeating: "", count: report.itemQuestions.count)
             for answer in report.graded.answers(of: learner) where column[answer.question] >= 0 {
                 scores[column[answer.question]] = numbers.text(answer.earned)
             }
-            if out.utf8.count >= Self.piece { flush(&out, write) }
             out += line([text(learner.learner)] + scores)
         }
-        flush(&out, write)
-    }
-
-    /// The size, in bytes, from which a table's text is handed on.
-    static let piece = 256 << 10
-
-    private static func flush(_ out: inout String, _ write: ([UInt8]) -> Void) {
-        guard !out.isEmpty else { return }
-        write(Array(out.utf8))
-        out = ""
     }
 
     /// One row per item: the item analysis.

@@ -53,23 +53,6 @@ enum SheetBytes {
         return true
     }
 
-    /// Does `byte` occur in `buffer`? (Eight bytes at a time.)
-    static func contains(_ byte: UInt8, in buffer: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let base = buffer.baseAddress else { return false }
-        let mask = UInt64(byte) &* CSVParser.ones
-        var offset = 0
-        while offset + 8 <= buffer.count {
-            let word = UnsafeRawPointer(base + offset).loadUnaligned(as: UInt64.self)
-            if CSVParser.hasByte(word, mask) { return true }
-            offset += 8
-        }
-        while offset < buffer.count {
-            if buffer[offset] == byte { return true }
-            offset += 1
-        }
-        return false
-    }
-
     /// Do two byte strings hold the same bytes?
     @inline(__always)
     static func same(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {

@@ -1,5 +1,6 @@
-/// A text report handed on in pieces of about 256 KB as it is made (HTML, Markdown), so a report
-/// of a hundred thousand learners never sits in memory whole. The pieces, joined, are the text
+/// A text report handed on in pieces of about 256 KB as it is made (HTML, Markdown, the terminal
+/// table, the CSV tables of learners and marks), so a report of a hundred thousand learners never
+/// sits in memory whole. The pieces, joined, are the text
 /// `whole` makes in one string.
 struct TextPieces {
     static let pieceBytes = 256 << 10
