@@ -196,8 +196,14 @@ public enum GradeJSON {
             let parts = parallelMap(ranges) { range in
                 var out = writer(buffers, capacity: range.count * 1024)
                 missed.withPieces { missed in
+                    var previous = Int.max
                     for offset in range {
-                        writeNeedsHelp(entries[offset], first: offset == 0, report, missed, &out)
+                        let entry = entries[offset]
+                        writeNeedsHelp(
+                            entry, first: offset == 0,
+                            inOrder: GradedLearners.follows(entry.learner, previous), report,
+                            missed, &out)
+                        previous = entry.learner
                     }
                 }
                 return out.bytes
@@ -236,8 +242,8 @@ public enum GradeJSON {
     }
 
     private static func writeNeedsHelp(
-        _ entry: HelpEntry, first: Bool, _ report: GradeReport, _ missed: FragmentTable.Pieces,
-        _ out: inout JSONWriter
+        _ entry: HelpEntry, first: Bool, inOrder: Bool, _ report: GradeReport,
+        _ missed: FragmentTable.Pieces, _ out: inout JSONWriter
     ) {
         let learners = report.graded.learners
         let id = learners.name(entry.learner)
@@ -257,7 +263,7 @@ public enum GradeJSON {
             out.string(report.index.competencies[competency])
         }
         out.raw("], \"missed\": [")
-        learners.withOutcomes(entry.learner, inOrder: false) { blocks, outcomes in
+        learners.withOutcomes(entry.learner, inOrder: inOrder) { blocks, outcomes in
             appendOutcomes(missed, blocks: blocks, outcomes: outcomes, separator: ", ", into: &out)
         }
         out.raw("]}")

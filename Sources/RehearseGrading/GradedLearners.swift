@@ -57,6 +57,14 @@ public struct GradedLearners: RandomAccessCollection, Sendable {
     static let releaseEvery = 1 << 13
     static let readsBetweenReleases = 256
     static let anyOrderWeight = 8
+
+    /// Whether a read of `position` right after one of `previous` is a read in order: a little
+    /// further on, so it maps few pages the one before did not (the `needsHelp` entries of a
+    /// percent come in the cohort's order, often close together).
+    static func follows(_ position: Int, _ previous: Int) -> Bool {
+        position > previous && position - previous <= 64
+    }
+
     /// Only the learners who have them.
     /// The questions each learner answered off their path, one learner after the other.
     let ignored: SpillTable<Int32>

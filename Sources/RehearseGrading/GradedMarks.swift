@@ -1,3 +1,4 @@
+import Foundation
 import RehearseBank
 import RehearseCore
 import RehearseProgress
@@ -95,8 +96,18 @@ struct GradedMarks: Sendable {
 
     /// The marks of every learner on each item of `items`, item after item, each learner's at
     /// their `rank`; NaN where a learner did not meet the item. One pass over the learners'
-    /// tables, front to back.
+    /// tables, front to back; a large cohort's in slices on all cores (each learner's marks go
+    /// to places of their own).
     func columns(_ items: Range<Int>, rank: [Int32]) -> [Double] {
+        let count = totals.count
+        let slices = count < Self.sliceLimit ? 1 : ProcessInfo.processInfo.activeProcessorCount
+        return columns(items, rank: rank, slices: slices)
+    }
+
+    /// Cohorts of this many learners and more have their columns made in slices.
+    static let sliceLimit = 1 << 16
+
+    func columns(_ items: Range<Int>, rank: [Int32], slices: Int) -> [Double] {
         let count = totals.count
         // The tables and lists in locals: nothing is retained per learner (a pass visits every
         // learner once per group of items).
@@ -105,21 +116,25 @@ struct GradedMarks: Sendable {
         let blocks = Array(itemBlock[items])
         let offsets = Array(itemOffset[items])
         let width = items.count
+        let slices = Swift.max(1, Swift.min(slices, count))
         return [Double](unsafeUninitializedCapacity: width * count) { columns, filled in
             columns.initialize(repeating: .nan)
-            for learner in 0..<count {
-                let record = records[learner]
-                let plan = Int(record.plan) * blockCount
-                let place = Int(rank[learner])
-                for column in 0..<width {
-                    let block = blocks[column]
-                    let position = planPositions[plan + block]
-                    guard position >= 0 else { continue }
-                    let outcome = Int(outcomes[record.start + Int(position)])
-                    columns[column * count + place] =
-                        marks[outcomeRows[blockRowStart[block] + outcome] + offsets[column]]
+            nonisolated(unsafe) let output = columns
+            DispatchQueue.concurrentPerform(iterations: slices) { slice in
+                for learner in (count * slice / slices)..<(count * (slice + 1) / slices) {
+                    let record = records[learner]
+                    let plan = Int(record.plan) * blockCount
+                    let place = Int(rank[learner])
+                    for column in 0..<width {
+                        let block = blocks[column]
+                        let position = planPositions[plan + block]
+                        guard position >= 0 else { continue }
+                        let outcome = Int(outcomes[record.start + Int(position)])
+                        output[column * count + place] =
+                            marks[outcomeRows[blockRowStart[block] + outcome] + offsets[column]]
+                    }
+                    if learner % GradedLearners.releaseEvery == 0 { learners.release() }
                 }
-                if learner % GradedLearners.releaseEvery == 0 { learners.release() }
             }
             filled = width * count
             learners.release()

@@ -104,18 +104,20 @@ public struct MarksMatrix: Sendable {
 public enum ItemAnalysis {
     /// Facility outside this range flags an item.
     public static let facilityRange = 0.1...0.9
-    /// Cohorts of this many learners and more have their items analysed one at a time.
+    /// Cohorts of this many learners and more have their items analysed `largeBatch` at a time
+    /// (each item needs an array or two of every learner's marks); smaller ones a group at once.
     static let parallelLimit = 1 << 18
+    static let largeBatch = 2
     /// Discrimination below this flags an item.
     public static let minimumDiscrimination = 0.2
 
-    public static func analyse(_ matrix: MarksMatrix) -> (
+    public static func analyse(_ matrix: MarksMatrix, group: Int = 16, batch: Int? = nil) -> (
         items: [ItemStatistics], test: TestStatistics
     ) {
         let count = matrix.learners.count
         return analyse(
             items: matrix.items, maxima: matrix.maxima, totals: matrix.totals,
-            unanswered: matrix.unanswered, options: matrix.options, group: 16
+            unanswered: matrix.unanswered, options: matrix.options, group: group, batch: batch
         ) { items, rank in
             var columns = [Double](repeating: .nan, count: items.count * count)
             for (column, item) in items.enumerated() {
@@ -132,9 +134,10 @@ public enum ItemAnalysis {
     /// (item after item, every learner's mark at their `rank`, their place in ascending order of
     /// their total, NaN where the learner did not meet the item), so no matrix of marks needs to
     /// exist. Each item's marks are then read front to back, in the order its statistics need.
+    /// `batch` items are analysed at once (all of a group for a small cohort).
     static func analyse(
         items refs: [String], maxima: [Double], totals: [Double], unanswered: [Int],
-        options: [[(id: String, count: Int)]], group: Int,
+        options: [[(id: String, count: Int)]], group: Int, batch: Int? = nil,
         columns: (Range<Int>, _ rank: [Int32]) -> [Double]
     ) -> (items: [ItemStatistics], test: TestStatistics) {
         let count = totals.count
@@ -154,25 +157,26 @@ public enum ItemAnalysis {
         for start in stride(from: 0, to: refs.count, by: Swift.max(1, group)) {
             let range = start..<Swift.min(refs.count, start + Swift.max(1, group))
             let marks = columns(range, rank)
-            // Items are independent: analysed on all cores, results in item order; one at a
-            // time for a large cohort (each needs a few arrays of every learner's marks).
-            let batches = count < Self.parallelLimit ? [Array(range)] : range.map { [$0] }
+            // Items are independent: analysed on all cores, results in item order; a few at a
+            // time for a large cohort.
+            let batch = Swift.max(
+                1, batch ?? (count < Self.parallelLimit ? range.count : Self.largeBatch))
+            let batches = stride(from: range.lowerBound, to: range.upperBound, by: batch).map {
+                Array($0..<Swift.min(range.upperBound, $0 + batch))
+            }
             analysed += batches.flatMap { batch in
                 parallelMap(batch) { item in
-                    let column = (item - start) * count
-                    var x: [Double] = []
-                    var t: [Double] = []
-                    x.reserveCapacity(count)
-                    t.reserveCapacity(count)
-                    for place in 0..<count {
-                        let value = marks[column + place]
-                        if value.isNaN { continue }
-                        x.append(value)
-                        t.append(orderedTotals[place])
+                    marks.withUnsafeBufferPointer { marks in
+                        orderedTotals.withUnsafeBufferPointer { orderedTotals in
+                            let column = UnsafeBufferPointer(
+                                rebasing: marks[
+                                    ((item - start) * count)..<((item - start + 1) * count)])
+                            return analyseItem(
+                                ref: refs[item], max: maxima[item], column: column,
+                                totals: orderedTotals, unanswered: unanswered[item],
+                                options: options[item])
+                        }
                     }
-                    return analyseItem(
-                        ref: refs[item], max: maxima[item], x: x, totals: t,
-                        unanswered: unanswered[item], options: options[item])
                 }
             }
         }
@@ -195,8 +199,40 @@ public enum ItemAnalysis {
         return (items, test)
     }
 
+    /// The statistics of an item from its marks of every learner (`column`, learners in
+    /// ascending order of their total, NaN where a learner did not meet it) and the totals in
+    /// that order. The learners who met it are copied out only when some did not.
     static func analyseItem(
-        ref: String, max: Double, x: [Double], totals: [Double], unanswered: Int,
+        ref: String, max: Double, column: UnsafeBufferPointer<Double>,
+        totals: UnsafeBufferPointer<Double>, unanswered: Int,
+        options: [(id: String, count: Int)]
+    ) -> (ItemStatistics, Double?) {
+        guard column.contains(where: \.isNaN) else {
+            return analyseItem(
+                ref: ref, max: max, x: column, totals: totals, unanswered: unanswered,
+                options: options)
+        }
+        var x: [Double] = []
+        var t: [Double] = []
+        for place in column.indices where !column[place].isNaN {
+            x.append(column[place])
+            t.append(totals[place])
+        }
+        return x.withUnsafeBufferPointer { x in
+            t.withUnsafeBufferPointer { t in
+                analyseItem(
+                    ref: ref, max: max, x: x, totals: t, unanswered: unanswered,
+                    options: options)
+            }
+        }
+    }
+
+    /// The statistics of an item from the marks `x` of the learners who met it, in ascending
+    /// order of their `totals`. The rest of the test (total - mark) is computed where it is
+    /// needed, never stored but sorted.
+    static func analyseItem(
+        ref: String, max: Double, x: UnsafeBufferPointer<Double>,
+        totals: UnsafeBufferPointer<Double>, unanswered: Int,
         options: [(id: String, count: Int)]
     ) -> (ItemStatistics, Double?) {
         var result = ItemStatistics(
@@ -208,8 +244,9 @@ public enum ItemAnalysis {
         result.facility = max > 0 ? meanX / max : nil
         var covarianceWithTotal: Double?
         if x.count > 1 {
-            let rest = zip(totals, x).map { $0 - $1 }
-            let meanRest = rest.reduce(0, +) / n
+            var sumRest = 0.0
+            for index in x.indices { sumRest += totals[index] - x[index] }
+            let meanRest = sumRest / n
             let meanTotal = totals.reduce(0, +) / n
             var sxx = 0.0
             var soo = 0.0
@@ -217,7 +254,7 @@ public enum ItemAnalysis {
             var sxt = 0.0
             for index in x.indices {
                 let dx = x[index] - meanX
-                let dOther = rest[index] - meanRest
+                let dOther = (totals[index] - x[index]) - meanRest
                 sxx += dx * dx
                 soo += dOther * dOther
                 sxo += dx * dOther
@@ -234,10 +271,15 @@ public enum ItemAnalysis {
             if markVariance * restVariance > 0 {
                 result.discrimination = covariance / (markVariance * restVariance).squareRoot()
             }
-            let (sortedX, sortedRest) = sortedPairs(x, rest, totals)
+            let sorted = sortedPairs(x, totals: totals)
             var sMax = 0.0
-            for index in sortedX.indices {
-                sMax += (sortedX[index] - meanX) * (sortedRest[index] - meanRest)
+            var index = 0
+            for run in sorted.marks {
+                let dx = run.value - meanX
+                for _ in 0..<run.count {
+                    sMax += dx * (sorted.rest[index] - meanRest)
+                    index += 1
+                }
             }
             let covarianceMax = sMax / (n - 1)
             result.covarianceMax = covarianceMax
@@ -252,56 +294,66 @@ public enum ItemAnalysis {
         return (result, covarianceWithTotal)
     }
 
-    /// `x` and `rest` each sorted ascending, given learners in ascending order of their total.
-    /// Marks take few distinct values, so `x` is sorted by counting them, and `rest` is laid out
+    /// The marks `x` and the rest scores (total - mark) each sorted ascending, given learners
+    /// in ascending order of their `totals`: the marks as runs of equal values. Marks take few
+    /// distinct values, so they are sorted by counting them, and the rest scores are laid out
     /// bucket by bucket of the learners' marks: within a bucket rest = total - mark follows the
     /// total, so it is already ascending, and the standard sort (which finds and merges runs)
     /// merges the buckets. With many distinct marks, a plain sort of both.
-    static func sortedPairs(_ x: [Double], _ rest: [Double], _ totals: [Double]) -> (
-        [Double], [Double]
-    ) {
+    static func sortedPairs(_ x: UnsafeBufferPointer<Double>, totals: UnsafeBufferPointer<Double>)
+        -> (marks: [(value: Double, count: Int)], rest: [Double])
+    {
         // One pass: each learner's mark is numbered in order of first sight.
+        let limit = 16
         var values: [Double] = []
-        var seen = [Int](repeating: 0, count: x.count)
-        let few = x.withUnsafeBufferPointer { marks in
-            seen.withUnsafeMutableBufferPointer { seen in
-                for learner in marks.indices {
-                    let mark = marks[learner]
-                    var number = 0
-                    while number < values.count, values[number] != mark { number += 1 }
-                    if number == values.count {
-                        if values.count == 16 { return false }
-                        values.append(mark)
-                    }
-                    seen[learner] = number
+        var seen = [UInt8](repeating: 0, count: x.count)
+        let few = seen.withUnsafeMutableBufferPointer { seen in
+            for learner in x.indices {
+                let mark = x[learner]
+                var number = 0
+                while number < values.count, values[number] != mark { number += 1 }
+                if number == values.count {
+                    if values.count == limit { return false }
+                    values.append(mark)
                 }
-                return true
+                seen[learner] = UInt8(number)
             }
+            return true
         }
-        guard few else { return (x.sorted(), rest.sorted()) }
+        guard few else {
+            var marks: [(value: Double, count: Int)] = []
+            for mark in x.sorted() {
+                if let last = marks.last, last.value == mark {
+                    marks[marks.count - 1].count += 1
+                } else {
+                    marks.append((mark, 1))
+                }
+            }
+            var rest = (0..<x.count).map { totals[$0] - x[$0] }
+            rest.sort()
+            return (marks, rest)
+        }
         // The marks in ascending order, each with how many learners have it, and where its
         // bucket starts once laid out.
         let order = values.indices.sorted { values[$0] < values[$1] }
         var bucketOf = [Int](repeating: 0, count: values.count)
         for (bucket, number) in order.enumerated() { bucketOf[number] = bucket }
         var starts = [Int](repeating: 0, count: values.count + 1)
-        for number in seen { starts[bucketOf[number] + 1] += 1 }
-        var sortedX: [Double] = []
-        sortedX.reserveCapacity(x.count)
-        for (bucket, number) in order.enumerated() {
-            sortedX += repeatElement(values[number], count: starts[bucket + 1])
+        for number in seen { starts[bucketOf[Int(number)] + 1] += 1 }
+        let marks = order.enumerated().map { bucket, number in
+            (value: values[number], count: starts[bucket + 1])
         }
         for bucket in values.indices { starts[bucket + 1] += starts[bucket] }
-        var sortedRest = [Double](repeating: 0, count: rest.count)
-        sortedRest.withUnsafeMutableBufferPointer { sorted in
-            for learner in rest.indices {
-                let bucket = bucketOf[seen[learner]]
-                sorted[starts[bucket]] = rest[learner]
+        var rest = [Double](repeating: 0, count: x.count)
+        rest.withUnsafeMutableBufferPointer { sorted in
+            for learner in x.indices {
+                let bucket = bucketOf[Int(seen[learner])]
+                sorted[starts[bucket]] = totals[learner] - x[learner]
                 starts[bucket] += 1
             }
         }
-        sortedRest.sort()
-        return (sortedX, sortedRest)
+        rest.sort()
+        return (marks, rest)
     }
 
     /// Mean, median, SD, skewness, kurtosis, alpha, error ratio and standard error of `totals`.

@@ -149,6 +149,28 @@ struct GraderEquivalenceTests {
 
     /// Broken banks: `next`s to missing steps, starts naming no step, a quiz listing a scenario
     /// the bank lacks, a draw larger than its pool; answers to refs the quiz does not have.
+    /// The item analysis's columns of marks, made in slices of learners on all cores as a large
+    /// cohort's are, equal those made in one pass, NaN for NaN: learners off a branch's path,
+    /// every rank.
+    @Test func marksColumnsInSlicesEqualOnePass() throws {
+        let bank = RandomCohort.bank(RandomCohort.Shape(steps: [4, 70, 3, 66, 5]), seed: 2)
+        let learners = Self.learners(333, bank: bank, broken: false, seededEvery: 6, seed: 2)
+        let graded = try Self.check(bank: bank, learners: learners)
+        let marks = GradedMarks(graded, tally: graded.learners.tally(graded.outcomes))
+        let count = marks.totals.count
+        #expect(count == 333)
+        let order = (0..<count).sorted { marks.totals[$0] < marks.totals[$1] }
+        var rank = [Int32](repeating: 0, count: count)
+        for (place, learner) in order.enumerated() { rank[learner] = Int32(place) }
+        let items = 0..<marks.questions.count
+        let whole = marks.columns(items, rank: rank, slices: 1).map(\.bitPattern)
+        #expect(whole.contains(Double.nan.bitPattern))
+        #expect(whole.contains { !Double(bitPattern: $0).isNaN })
+        for slices in [2, 3, 7] {
+            #expect(marks.columns(items, rank: rank, slices: slices).map(\.bitPattern) == whole)
+        }
+    }
+
     @Test(arguments: [4, 5, 6] as [UInt64])
     func brokenBanks(seed: UInt64) throws {
         let bank = RandomCohort.bank(

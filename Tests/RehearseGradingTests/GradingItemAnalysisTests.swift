@@ -89,6 +89,46 @@ struct GradingItemAnalysisTests {
         #expect(fixed.matrix.maxima.allSatisfy { $0 == 5 })
     }
 
+    /// How many items are analysed at once (a group's columns, and a batch of them on all
+    /// cores, as a large cohort is analysed) changes no statistic, to the last bit: items met
+    /// by everyone, by some, with a few distinct marks and with many.
+    @Test func groupsAndBatchesGiveTheSameStatistics() {
+        var generator = SeededGenerator(seed: 15)
+        let learners = 400
+        let items = 7
+        var marks: [Double] = []
+        for item in 0..<items {
+            for _ in 0..<learners {
+                let met = item % 2 == 0 || Int.random(in: 0..<4, using: &generator) > 0
+                let mark =
+                    item == 3
+                    ? Double(Int.random(in: 0...100, using: &generator)) / 10
+                    : Double(Int.random(in: 0...item, using: &generator))
+                marks.append(met ? mark : .nan)
+            }
+        }
+        let matrix = MarksMatrix(
+            items: (0..<items).map { "q\($0)" }, maxima: (0..<items).map { Double($0 + 1) },
+            learners: (0..<learners).map { "l\($0)" }, marks: marks)
+        func fields(_ analysis: (items: [ItemStatistics], test: TestStatistics)) -> [String] {
+            analysis.items.map { item in
+                let values: [Double?] = [
+                    item.facility, item.sd, item.discrimination, item.efficiency,
+                    item.effectiveWeight, item.covariance, item.markVariance,
+                    item.restVariance, item.covarianceMax,
+                ]
+                return "\(item.ref) \(item.attempts) \(values.map { $0?.bitPattern }) \(item.flags)"
+            } + ["\(analysis.test)"]
+        }
+        let whole = fields(ItemAnalysis.analyse(matrix))
+        #expect(whole.count == items + 1)
+        for (group, batch) in [(1, 1), (3, 2), (7, 1), (16, 2)] {
+            #expect(
+                fields(ItemAnalysis.analyse(matrix, group: group, batch: batch)) == whole,
+                "group \(group), batch \(batch)")
+        }
+    }
+
     /// The pairs behind the efficiency's maximum covariance: for learners in order of their
     /// total, the marks and the rest scores each sorted ascending, as a plain sort gives them,
     /// whether the marks take a few values (laid out by bucket and merged) or many.
@@ -104,9 +144,13 @@ struct GradingItemAnalysisTests {
             let x = learners.map(\.mark)
             let totals = learners.map(\.total)
             let rest = zip(totals, x).map { $0 - $1 }
-            let (sortedX, sortedRest) = ItemAnalysis.sortedPairs(x, rest, totals)
+            let sorted = x.withUnsafeBufferPointer { x in
+                totals.withUnsafeBufferPointer { ItemAnalysis.sortedPairs(x, totals: $0) }
+            }
+            let sortedX = sorted.marks.flatMap { repeatElement($0.value, count: $0.count) }
             #expect(sortedX == x.sorted(), "\(distinctMarks) marks, \(count) learners")
-            #expect(sortedRest == rest.sorted(), "\(distinctMarks) marks, \(count) learners")
+            #expect(sorted.rest == rest.sorted(), "\(distinctMarks) marks, \(count) learners")
+            #expect(sorted.marks.allSatisfy { $0.count > 0 })
         }
     }
 }
