@@ -126,7 +126,7 @@ struct ItemReport: Sendable {
         let analysis = ItemAnalysis.analyse(
             items: marks.questions.map { graded.index.refs[$0] }, maxima: marks.maxima,
             totals: marks.totals, unanswered: marks.unanswered, options: marks.options,
-            group: marks.group, columns: { marks.columns($0, rank: $1) })
+            groups: marks.groups, columns: { marks.columns($0, rank: $1) })
         items = analysis.items
         test = analysis.test
         details = ItemDetail.details(graded, questions: marks.questions, tally: tally)

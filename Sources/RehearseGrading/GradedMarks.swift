@@ -29,9 +29,14 @@ struct GradedMarks: Sendable {
     /// NaN for a question off the outcome's path.
     private let outcomeRows: [Int]
     private let marks: [Double]
+    /// Per item: its distinct marks, when few enough to be numbered (`MarkColumns`), else nil;
+    /// and beside `marks`, each mark's number among its item's (`MarkColumns.notMet` for NaN).
+    private let itemValues: [[Double]?]
+    private let markCodes: [UInt8]
 
-    /// `tally[block][outcome]`: how many learners reached each outcome.
-    init(_ graded: GradedCohort, tally: [[Int]]) {
+    /// `tally[block][outcome]`: how many learners reached each outcome. Items of at most
+    /// `codeLimit` distinct marks are kept as codes.
+    init(_ graded: GradedCohort, tally: [[Int]], codeLimit: Int = MarkColumns.codeLimit) {
         let index = graded.index
         var met = [Bool](repeating: false, count: index.questions.count)
         var maximum = [Double](repeating: 0, count: index.questions.count)
@@ -88,17 +93,57 @@ struct GradedMarks: Sendable {
         blockRowStart = rowStart
         outcomeRows = rows
         marks = table
+        // Each item's distinct marks (as bits: a mark is given back exactly as it is), over the
+        // outcomes of its block.
+        var codes = [UInt8](repeating: MarkColumns.notMet, count: table.count)
+        itemValues = zip(itemBlock, itemOffset).map { block, offset in
+            var values: [Double] = []
+            var numbers: [UInt64: UInt8] = [:]
+            let end = block + 1 < rowStart.count ? rowStart[block + 1] : rows.count
+            for row in rows[rowStart[block]..<end] {
+                let mark = table[row + offset]
+                guard !mark.isNaN else { continue }
+                if let number = numbers[mark.bitPattern] {
+                    codes[row + offset] = number
+                    continue
+                }
+                guard values.count < Swift.min(codeLimit, MarkColumns.codeLimit) else {
+                    return nil
+                }
+                numbers[mark.bitPattern] = UInt8(values.count)
+                codes[row + offset] = UInt8(values.count)
+                values.append(mark)
+            }
+            return values
+        }
+        markCodes = codes
     }
 
-    /// How many items `ItemAnalysis` asks for at once: their marks of every learner take about
-    /// 32 MB.
-    var group: Int { Swift.max(1, (4 << 20) / Swift.max(1, totals.count)) }
+    /// The items in groups whose columns take about 32 MB: a byte per learner for an item kept
+    /// as codes, eight for one kept as marks.
+    var groups: [Range<Int>] {
+        let budget = 32 << 20
+        var groups: [Range<Int>] = []
+        var start = 0
+        var bytes = 0
+        for item in itemValues.indices {
+            let cost = totals.count * (itemValues[item] == nil ? 8 : 1)
+            if item > start, bytes + cost > budget {
+                groups.append(start..<item)
+                start = item
+                bytes = 0
+            }
+            bytes += cost
+        }
+        if start < itemValues.count { groups.append(start..<itemValues.count) }
+        return groups
+    }
 
     /// The marks of every learner on each item of `items`, item after item, each learner's at
-    /// their `rank`; NaN where a learner did not meet the item. One pass over the learners'
-    /// tables, front to back; a large cohort's in slices on all cores (each learner's marks go
-    /// to places of their own).
-    func columns(_ items: Range<Int>, rank: [Int32]) -> [Double] {
+    /// their `rank` (codes for items with few distinct marks, see `MarkColumns`). One pass over
+    /// the learners' tables, front to back; a large cohort's in slices on all cores (each
+    /// learner's marks go to places of their own).
+    func columns(_ items: Range<Int>, rank: [Int32]) -> MarkColumns {
         let count = totals.count
         let slices = count < Self.sliceLimit ? 1 : ProcessInfo.processInfo.activeProcessorCount
         return columns(items, rank: rank, slices: slices)
@@ -107,7 +152,7 @@ struct GradedMarks: Sendable {
     /// Cohorts of this many learners and more have their columns made in slices.
     static let sliceLimit = 1 << 16
 
-    func columns(_ items: Range<Int>, rank: [Int32], slices: Int) -> [Double] {
+    func columns(_ items: Range<Int>, rank: [Int32], slices: Int) -> MarkColumns {
         let count = totals.count
         // The tables and lists in locals: nothing is retained per learner (a pass visits every
         // learner once per group of items).
@@ -115,29 +160,51 @@ struct GradedMarks: Sendable {
         let outcomes = learners.outcomes
         let blocks = Array(itemBlock[items])
         let offsets = Array(itemOffset[items])
+        let values = Array(itemValues[items])
         let width = items.count
+        // Where each item's column starts among the codes or among the marks.
+        let (starts, codeCount, markCount) = {
+            var starts: [Int] = []
+            var codeCount = 0
+            var markCount = 0
+            for value in values {
+                starts.append(value == nil ? markCount : codeCount)
+                if value == nil { markCount += count } else { codeCount += count }
+            }
+            return (starts, codeCount, markCount)
+        }()
+        let coded = values.map { $0 != nil }
+        var codes = [UInt8](repeating: MarkColumns.notMet, count: codeCount)
+        var columns = [Double](repeating: .nan, count: markCount)
         let slices = Swift.max(1, Swift.min(slices, count))
-        return [Double](unsafeUninitializedCapacity: width * count) { columns, filled in
-            columns.initialize(repeating: .nan)
-            nonisolated(unsafe) let output = columns
-            DispatchQueue.concurrentPerform(iterations: slices) { slice in
-                for learner in (count * slice / slices)..<(count * (slice + 1) / slices) {
-                    let record = records[learner]
-                    let plan = Int(record.plan) * blockCount
-                    let place = Int(rank[learner])
-                    for column in 0..<width {
-                        let block = blocks[column]
-                        let position = planPositions[plan + block]
-                        guard position >= 0 else { continue }
-                        let outcome = Int(outcomes[record.start + Int(position)])
-                        output[column * count + place] =
-                            marks[outcomeRows[blockRowStart[block] + outcome] + offsets[column]]
+        codes.withUnsafeMutableBufferPointer { codes in
+            columns.withUnsafeMutableBufferPointer { columns in
+                nonisolated(unsafe) let codes = codes
+                nonisolated(unsafe) let columns = columns
+                DispatchQueue.concurrentPerform(iterations: slices) { slice in
+                    for learner in (count * slice / slices)..<(count * (slice + 1) / slices) {
+                        let record = records[learner]
+                        let plan = Int(record.plan) * blockCount
+                        let place = Int(rank[learner])
+                        for column in 0..<width {
+                            let block = blocks[column]
+                            let position = planPositions[plan + block]
+                            guard position >= 0 else { continue }
+                            let outcome = Int(outcomes[record.start + Int(position)])
+                            let at = outcomeRows[blockRowStart[block] + outcome] + offsets[column]
+                            if coded[column] {
+                                codes[starts[column] + place] = markCodes[at]
+                            } else {
+                                columns[starts[column] + place] = marks[at]
+                            }
+                        }
+                        if learner % GradedLearners.releaseEvery == 0 { learners.release() }
                     }
-                    if learner % GradedLearners.releaseEvery == 0 { learners.release() }
                 }
             }
-            filled = width * count
-            learners.release()
         }
+        learners.release()
+        return MarkColumns(
+            values: values, starts: starts, codes: codes, marks: columns, count: count)
     }
 }

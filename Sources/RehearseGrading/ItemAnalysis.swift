@@ -4,6 +4,59 @@ import RehearseCore
 import RehearseProgress
 import RehearseScoring
 
+/// The marks of a group of items, every learner's at their place (see `ItemAnalysis.analyse`):
+/// an item whose marks take few distinct values as one byte per learner, its code among them
+/// (`notMet` where the learner did not meet the item), so a pass over a large cohort makes
+/// columns for eight times as many items; any other item as marks, NaN where not met.
+struct MarkColumns: Sendable {
+    /// Learners per column.
+    let count: Int
+    /// Per item of the group: its distinct marks, which its codes number, or nil when its
+    /// column is in `marks`; and where its column starts in `codes` or `marks`.
+    let values: [[Double]?]
+    let starts: [Int]
+    let codes: [UInt8]
+    let marks: [Double]
+
+    static let notMet: UInt8 = 255
+    /// The most distinct marks an item may have to be kept as codes.
+    static let codeLimit = 255
+
+    init(values: [[Double]?], starts: [Int], codes: [UInt8], marks: [Double], count: Int) {
+        self.values = values
+        self.starts = starts
+        self.codes = codes
+        self.marks = marks
+        self.count = count
+    }
+
+    /// Every item of the group as marks, one column after the other.
+    init(marks: [Double], count: Int) {
+        let items = count == 0 ? 0 : marks.count / count
+        self.init(
+            values: Array(repeating: nil, count: items),
+            starts: (0..<items).map { $0 * count }, codes: [], marks: marks, count: count)
+    }
+
+    /// Runs `body` with the marks of the group's `item`th item, NaN where not met.
+    func withColumn<R>(_ item: Int, _ body: (UnsafeBufferPointer<Double>) -> R) -> R {
+        let start = starts[item]
+        guard let values = values[item] else {
+            return marks.withUnsafeBufferPointer {
+                body(UnsafeBufferPointer(rebasing: $0[start..<(start + count)]))
+            }
+        }
+        let column = [Double](unsafeUninitializedCapacity: count) { column, filled in
+            for place in 0..<count {
+                let code = codes[start + place]
+                column[place] = code == Self.notMet ? .nan : values[Int(code)]
+            }
+            filled = count
+        }
+        return column.withUnsafeBufferPointer(body)
+    }
+}
+
 /// Classical test theory statistics of one item, as Moodle's quiz statistics report defines them.
 /// Fractions, not percentages: `facility` 0-1, `sd` a fraction of the item's maximum,
 /// `discrimination` and `efficiency` -1..1, `effectiveWeight` 0-1.
@@ -115,9 +168,12 @@ public enum ItemAnalysis {
         items: [ItemStatistics], test: TestStatistics
     ) {
         let count = matrix.learners.count
+        let groups = stride(from: 0, to: matrix.items.count, by: Swift.max(1, group)).map {
+            $0..<Swift.min(matrix.items.count, $0 + Swift.max(1, group))
+        }
         return analyse(
             items: matrix.items, maxima: matrix.maxima, totals: matrix.totals,
-            unanswered: matrix.unanswered, options: matrix.options, group: group, batch: batch
+            unanswered: matrix.unanswered, options: matrix.options, groups: groups, batch: batch
         ) { items, rank in
             var columns = [Double](repeating: .nan, count: items.count * count)
             for (column, item) in items.enumerated() {
@@ -126,19 +182,19 @@ public enum ItemAnalysis {
                         matrix.marks[item * count + learner]
                 }
             }
-            return columns
+            return MarkColumns(marks: columns, count: count)
         }
     }
 
-    /// The statistics of items whose marks `columns(items, rank)` gives, `group` items at a time
-    /// (item after item, every learner's mark at their `rank`, their place in ascending order of
-    /// their total, NaN where the learner did not meet the item), so no matrix of marks needs to
-    /// exist. Each item's marks are then read front to back, in the order its statistics need.
-    /// `batch` items are analysed at once (all of a group for a small cohort).
+    /// The statistics of items whose marks `columns(items, rank)` gives, a group of items at a
+    /// time (item after item, every learner's mark at their `rank`, their place in ascending
+    /// order of their total, NaN where the learner did not meet the item), so no matrix of marks
+    /// needs to exist. Each item's marks are then read front to back, in the order its
+    /// statistics need. `batch` items are analysed at once (all of a group for a small cohort).
     static func analyse(
         items refs: [String], maxima: [Double], totals: [Double], unanswered: [Int],
-        options: [[(id: String, count: Int)]], group: Int, batch: Int? = nil,
-        columns: (Range<Int>, _ rank: [Int32]) -> [Double]
+        options: [[(id: String, count: Int)]], groups: [Range<Int>], batch: Int? = nil,
+        columns: (Range<Int>, _ rank: [Int32]) -> MarkColumns
     ) -> (items: [ItemStatistics], test: TestStatistics) {
         let count = totals.count
         var items: [ItemStatistics] = []
@@ -154,8 +210,9 @@ public enum ItemAnalysis {
             return (rank, order.map { totals[$0] })
         }()
         var analysed: [(ItemStatistics, Double?)] = []
-        for start in stride(from: 0, to: refs.count, by: Swift.max(1, group)) {
-            let range = start..<Swift.min(refs.count, start + Swift.max(1, group))
+        precondition(groups.joined().elementsEqual(refs.indices), "groups must cover the items")
+        for range in groups {
+            let start = range.lowerBound
             let marks = columns(range, rank)
             // Items are independent: analysed on all cores, results in item order; a few at a
             // time for a large cohort.
@@ -166,12 +223,9 @@ public enum ItemAnalysis {
             }
             analysed += batches.flatMap { batch in
                 parallelMap(batch) { item in
-                    marks.withUnsafeBufferPointer { marks in
+                    marks.withColumn(item - start) { column in
                         orderedTotals.withUnsafeBufferPointer { orderedTotals in
-                            let column = UnsafeBufferPointer(
-                                rebasing: marks[
-                                    ((item - start) * count)..<((item - start + 1) * count)])
-                            return analyseItem(
+                            analyseItem(
                                 ref: refs[item], max: maxima[item], column: column,
                                 totals: orderedTotals, unanswered: unanswered[item],
                                 options: options[item])

@@ -149,10 +149,11 @@ struct GraderEquivalenceTests {
 
     /// Broken banks: `next`s to missing steps, starts naming no step, a quiz listing a scenario
     /// the bank lacks, a draw larger than its pool; answers to refs the quiz does not have.
-    /// The item analysis's columns of marks, made in slices of learners on all cores as a large
-    /// cohort's are, equal those made in one pass, NaN for NaN: learners off a branch's path,
-    /// every rank.
-    @Test func marksColumnsInSlicesEqualOnePass() throws {
+    /// The item analysis's columns of marks (codes for items of few distinct marks), made in
+    /// slices of learners on all cores as a large cohort's are, or in one pass, give every
+    /// learner's mark at their place, NaN for a question off their path: checked against the
+    /// marks read from each learner's grade.
+    @Test func marksColumnsGiveEachLearnersMark() throws {
         let bank = RandomCohort.bank(RandomCohort.Shape(steps: [4, 70, 3, 66, 5]), seed: 2)
         let learners = Self.learners(333, bank: bank, broken: false, seededEvery: 6, seed: 2)
         let graded = try Self.check(bank: bank, learners: learners)
@@ -162,13 +163,39 @@ struct GraderEquivalenceTests {
         let order = (0..<count).sorted { marks.totals[$0] < marks.totals[$1] }
         var rank = [Int32](repeating: 0, count: count)
         for (place, learner) in order.enumerated() { rank[learner] = Int32(place) }
-        let items = 0..<marks.questions.count
-        let whole = marks.columns(items, rank: rank, slices: 1).map(\.bitPattern)
-        #expect(whole.contains(Double.nan.bitPattern))
-        #expect(whole.contains { !Double(bitPattern: $0).isNaN })
-        for slices in [2, 3, 7] {
-            #expect(marks.columns(items, rank: rank, slices: slices).map(\.bitPattern) == whole)
+        // Each learner's marks from their grade: question -> earned.
+        let item = Dictionary(uniqueKeysWithValues: marks.questions.enumerated().map { ($1, $0) })
+        var expected = [UInt64](
+            repeating: Double.nan.bitPattern, count: marks.questions.count * count)
+        for learner in 0..<count {
+            let grade = graded.learners[learner]
+            for (block, outcome) in zip(grade.blocks, grade.outcomes) {
+                for answer in graded.outcomes[block][Int(outcome)].answers {
+                    let column = try #require(item[answer.question])
+                    expected[column * count + Int(rank[learner])] = answer.earned.bitPattern
+                }
+            }
         }
+        #expect(expected.contains(Double.nan.bitPattern))
+        func bits(_ columns: MarkColumns, items: Int) -> [UInt64] {
+            (0..<items).flatMap { item in columns.withColumn(item) { $0.map(\.bitPattern) } }
+        }
+        let items = 0..<marks.questions.count
+        let whole = marks.columns(items, rank: rank, slices: 1)
+        #expect(whole.values.contains { $0 != nil })
+        #expect(bits(whole, items: items.count) == expected)
+        for slices in [2, 3, 7] {
+            let columns = marks.columns(items, rank: rank, slices: slices)
+            #expect(bits(columns, items: items.count) == expected, "\(slices) slices")
+        }
+        // Groups cover the items in order.
+        #expect(Array(marks.groups.joined()) == Array(items))
+        // Items of more than two distinct marks as marks, beside the others as codes.
+        let mixed = GradedMarks(
+            graded, tally: graded.learners.tally(graded.outcomes), codeLimit: 2)
+        let columns = mixed.columns(items, rank: rank, slices: 2)
+        #expect(columns.values.contains { $0 == nil } && columns.values.contains { $0 != nil })
+        #expect(bits(columns, items: items.count) == expected)
     }
 
     @Test(arguments: [4, 5, 6] as [UInt64])
