@@ -1,14 +1,23 @@
 /// Pieces of a report rendered once per block and distinct outcome (`[block][outcome]`), kept
 /// in one flat buffer. A learner's part of a large report copies a piece per block; read
 /// through `withPieces`, a copy is one `memcpy`, with no reference counting of nested arrays.
+///
+/// With a `usual` outcome per block (the one most learners reach), the pieces of those outcomes
+/// are also kept one after the other in block order, so a learner's pieces for a run of
+/// consecutive blocks at their usual outcomes are one copy (`run`).
 struct FragmentTable: Sendable {
     private let bytes: [UInt8]
     /// Per block, the number of the piece of its outcome 0.
     private let firsts: [Int]
     /// Where each piece starts in `bytes`, and after the last, where the last one ends.
     private let starts: [Int]
+    /// Per block, its usual outcome (-1: none); the usual pieces in block order, and where each
+    /// block's starts among them (and after the last, where the last ends).
+    private let usual: [Int32]
+    private let runBytes: [UInt8]
+    private let runStarts: [Int]
 
-    init(_ pieces: [[[UInt8]]]) {
+    init(_ pieces: [[[UInt8]]], usual: [Int32]? = nil) {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(pieces.reduce(0) { $0 + $1.reduce(0) { $0 + $1.count } })
         var firsts: [Int] = []
@@ -25,6 +34,21 @@ struct FragmentTable: Sendable {
         self.bytes = bytes
         self.firsts = firsts
         self.starts = starts
+        let usual = (usual ?? []).count == pieces.count ? usual ?? [] : []
+        var runBytes: [UInt8] = []
+        var runStarts: [Int] = []
+        for (block, outcome) in usual.enumerated() {
+            runStarts.append(runBytes.count)
+            if outcome >= 0, Int(outcome) < pieces[block].count {
+                runBytes.append(contentsOf: pieces[block][Int(outcome)])
+            }
+        }
+        runStarts.append(runBytes.count)
+        self.usual = usual.enumerated().map { block, outcome in
+            outcome >= 0 && Int(outcome) < pieces[block].count ? outcome : -1
+        }
+        self.runBytes = runBytes
+        self.runStarts = runStarts
     }
 
     /// The piece of `outcome` of `block`, copied out (for tests and small uses).
@@ -37,7 +61,16 @@ struct FragmentTable: Sendable {
         bytes.withUnsafeBufferPointer { bytes in
             firsts.withUnsafeBufferPointer { firsts in
                 starts.withUnsafeBufferPointer { starts in
-                    body(Pieces(bytes: bytes, firsts: firsts, starts: starts))
+                    usual.withUnsafeBufferPointer { usual in
+                        runBytes.withUnsafeBufferPointer { runBytes in
+                            runStarts.withUnsafeBufferPointer { runStarts in
+                                body(
+                                    Pieces(
+                                        bytes: bytes, firsts: firsts, starts: starts,
+                                        usual: usual, runBytes: runBytes, runStarts: runStarts))
+                            }
+                        }
+                    }
                 }
             }
         }
@@ -48,6 +81,22 @@ struct FragmentTable: Sendable {
         let bytes: UnsafeBufferPointer<UInt8>
         let firsts: UnsafeBufferPointer<Int>
         let starts: UnsafeBufferPointer<Int>
+        let usual: UnsafeBufferPointer<Int32>
+        let runBytes: UnsafeBufferPointer<UInt8>
+        let runStarts: UnsafeBufferPointer<Int>
+
+        /// Whether `outcome` is `block`'s usual one (never without usual outcomes).
+        @inline(__always)
+        func isUsual(block: Int, outcome: Int32) -> Bool {
+            block < usual.count && usual[block] == outcome
+        }
+
+        /// The pieces of the usual outcomes of blocks `blocks`, one after the other.
+        @inline(__always)
+        func run(_ blocks: Range<Int>) -> UnsafeBufferPointer<UInt8> {
+            UnsafeBufferPointer(
+                rebasing: runBytes[runStarts[blocks.lowerBound]..<runStarts[blocks.upperBound]])
+        }
 
         /// The piece of `outcome` of `block`.
         @inline(__always)

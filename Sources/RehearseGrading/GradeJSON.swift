@@ -61,6 +61,7 @@ public enum GradeJSON {
                     return piece.bytes
                 }
             })
+        let usual = usualOutcomes(graded)
         let fragments = FragmentTable(
             parallelMap(Array(graded.outcomes.indices)) { block in
                 refs.withPieces { refs in
@@ -70,8 +71,8 @@ public enum GradeJSON {
                         }
                     }
                 }
-            })
-        let missed = missedRefs(graded, separator: ",")
+            }, usual: usual)
+        let missed = missedRefs(graded, separator: ",", usual: usual)
         let names = LearnerNames(
             competencies: graded.index.competencies.map { id in
                 var piece = JSONWriter(capacity: id.utf8.count + 4)
@@ -185,7 +186,8 @@ public enum GradeJSON {
     static func writeNeedsHelp(
         _ report: GradeReport, buffers: ByteBuffers?, write: ([UInt8]) -> Void
     ) {
-        let missed = missedRefs(report.graded, separator: ", ")
+        let missed = missedRefs(
+            report.graded, separator: ", ", usual: usualOutcomes(report.graded))
         let entries = report.needsHelp
         let slice = 512
         var start = 0
@@ -217,7 +219,9 @@ public enum GradeJSON {
     /// Per block and distinct outcome, the refs of its questions that did not earn full marks
     /// (those of `GradeReport.missed`), rendered once, on all cores, each after `separator`
     /// (see `appendOutcomes`).
-    static func missedRefs(_ graded: GradedCohort, separator: StaticString) -> FragmentTable {
+    static func missedRefs(
+        _ graded: GradedCohort, separator: StaticString, usual: [Int32]? = nil
+    ) -> FragmentTable {
         // Question q's ref is piece (0, q) of a flat table (no reference counting).
         let refs = FragmentTable([
             graded.index.refs.map { ref in
@@ -238,7 +242,7 @@ public enum GradeJSON {
                         return piece.bytes
                     }
                 }
-            })
+            }, usual: usual)
     }
 
     private static func writeNeedsHelp(
@@ -273,16 +277,53 @@ public enum GradeJSON {
     /// their plan and the outcome they reached in each, block by block, the empty ones left
     /// out. Every item of a piece comes after `separator`, so a piece is one copy; the first
     /// piece's leading separator is left off.
-    private static func appendOutcomes(
+    /// Consecutive blocks at their usual outcomes (see `FragmentTable`) are copied as one run.
+    static func appendOutcomes(
         _ table: FragmentTable.Pieces, blocks: [Int], outcomes: UnsafeBufferPointer<Int32>,
         separator: StaticString, into out: inout JSONWriter
     ) {
         var skip = separator.utf8CodeUnitCount
-        for (block, outcome) in zip(blocks, outcomes) {
-            let fragment = table.piece(block: block, outcome: Int(outcome))
-            guard fragment.count > skip else { continue }
+        // The run of usual pieces not copied yet: blocks `runStart..<runEnd`.
+        var runStart = 0
+        var runEnd = 0
+        func append(_ fragment: UnsafeBufferPointer<UInt8>) {
+            guard fragment.count > skip else { return }
             out.append(UnsafeBufferPointer(rebasing: fragment[skip...]))
             skip = 0
+        }
+        for (block, outcome) in zip(blocks, outcomes) {
+            if table.isUsual(block: block, outcome: outcome) {
+                if block == runEnd, runEnd > runStart {
+                    runEnd += 1
+                } else {
+                    if runEnd > runStart { append(table.run(runStart..<runEnd)) }
+                    runStart = block
+                    runEnd = block + 1
+                }
+                continue
+            }
+            if runEnd > runStart {
+                append(table.run(runStart..<runEnd))
+                runEnd = runStart
+            }
+            append(table.piece(block: block, outcome: Int(outcome)))
+        }
+        if runEnd > runStart { append(table.run(runStart..<runEnd)) }
+    }
+
+    /// Per block, the outcome most of the first `sample` learners reached (-1 when none did):
+    /// a guess at the usual outcomes, which only decides what is copied in runs.
+    static func usualOutcomes(_ graded: GradedCohort, sample: Int = 4096) -> [Int32] {
+        var counts = [[Int32: Int]](repeating: [:], count: graded.outcomes.count)
+        for position in 0..<Swift.min(sample, graded.learners.count) {
+            graded.learners.withOutcomes(position, inOrder: true) { blocks, outcomes in
+                for (block, outcome) in zip(blocks, outcomes) {
+                    counts[block][outcome, default: 0] += 1
+                }
+            }
+        }
+        return counts.map { block in
+            block.max { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }?.key ?? -1
         }
     }
 

@@ -24,6 +24,14 @@ public struct Grader {
     private(set) var packedMemo: [[UInt64: Int32]]
     private(set) var listMemo: [[[Int32]: Int32]]
     private let bits: [Int]
+    /// A cache in front of `packedMemo` for blocks whose packed answers take at most
+    /// `denseBits` bits: the outcome number at `denseStart[block] + key`, -1 until met
+    /// (`denseStart` -1: the block has none).
+    private var denseMemo: [Int32]
+    private let denseStart: [Int]
+    static let denseBits = 12
+    /// The most entries all blocks' dense caches may have together.
+    static let denseLimit = 1 << 20
     /// Per question: its competency indices (its own, else its scenario's), flat: question q's
     /// are `competencyList[competencyStart[q]..<competencyStart[q + 1]]`.
     private let competencyList: [Int]
@@ -61,6 +69,20 @@ public struct Grader {
             let width = Swift.max(1, Int.bitWidth - (largest + 1).leadingZeroBitCount)
             return width * block.questions.count <= 64 ? width : 0
         }
+        var denseStart: [Int] = []
+        var denseCount = 0
+        for (block, width) in zip(index.blocks, bits) {
+            let keyBits = width * block.questions.count
+            if width > 0, keyBits <= Self.denseBits, denseCount + (1 << keyBits) <= Self.denseLimit
+            {
+                denseStart.append(denseCount)
+                denseCount += 1 << keyBits
+            } else {
+                denseStart.append(-1)
+            }
+        }
+        self.denseStart = denseStart
+        denseMemo = Array(repeating: -1, count: denseCount)
         var competencies: [String: Int] = [:]
         for (offset, id) in index.competencies.enumerated() { competencies[id] = offset }
         var list: [Int] = []
@@ -243,9 +265,11 @@ public struct Grader {
             for question in range {
                 key = key << UInt64(width) | UInt64(UInt32(bitPattern: responses[question] + 1))
             }
-            if let known = packedMemo[block][key] { return known }
-            let id = score(block: block, responses: responses)
+            let dense = denseStart[block]
+            if dense >= 0, denseMemo[dense + Int(key)] >= 0 { return denseMemo[dense + Int(key)] }
+            let id = packedMemo[block][key] ?? score(block: block, responses: responses)
             packedMemo[block][key] = id
+            if dense >= 0 { denseMemo[dense + Int(key)] = id }
             return id
         }
         let key = Array(responses[range])

@@ -1,6 +1,8 @@
 import Testing
 
+@testable import RehearseCore
 @testable import RehearseGrading
+@testable import RehearseScoring
 
 @Suite struct FragmentTableTests {
     private func bytes(_ text: String) -> [UInt8] { Array(text.utf8) }
@@ -35,5 +37,47 @@ import Testing
     @Test func anEmptyTableHasNoPieces() {
         let table = FragmentTable([])
         #expect(table.withPieces { $0.firsts.isEmpty && $0.starts.count == 1 })
+    }
+
+    /// A learner's pieces copied with runs of usual outcomes are the pieces copied one by one:
+    /// seeded random tables (empty pieces, blocks with no outcome) and plans (blocks in order,
+    /// shuffled, repeated), each usual outcome chosen at random, and none.
+    @Test func runsOfUsualOutcomesCopyTheSameBytes() {
+        var generator = SeededGenerator(seed: 31)
+        for round in 0..<200 {
+            let blockCount = Int.random(in: 1...12, using: &generator)
+            let pieces: [[[UInt8]]] = (0..<blockCount).map { block in
+                (0..<Int.random(in: 0...3, using: &generator)).map { outcome in
+                    Int.random(in: 0..<3, using: &generator) == 0
+                        ? [] : bytes(", \"b\(block)o\(outcome)\"")
+                }
+            }
+            let usual: [Int32] = pieces.map { outcomes in
+                Int32(Int.random(in: -1...outcomes.count, using: &generator))
+            }
+            var plan = Array(0..<blockCount).filter { !pieces[$0].isEmpty }
+            switch round % 3 {
+            case 0: break
+            case 1: plan.shuffle(using: &generator)
+            default: plan += plan.prefix(2)
+            }
+            let outcomes: [Int32] = plan.map { block in
+                Int32(Int.random(in: 0..<pieces[block].count, using: &generator))
+            }
+            func render(_ table: FragmentTable) -> [UInt8] {
+                table.withPieces { pieces in
+                    outcomes.withUnsafeBufferPointer { outcomes in
+                        var out = JSONWriter()
+                        GradeJSON.appendOutcomes(
+                            pieces, blocks: plan, outcomes: outcomes, separator: ", ",
+                            into: &out)
+                        return out.bytes
+                    }
+                }
+            }
+            let plain = render(FragmentTable(pieces))
+            #expect(render(FragmentTable(pieces, usual: usual)) == plain, "round \(round)")
+            #expect(plain.first != UInt8(ascii: ","), "round \(round)")
+        }
     }
 }
