@@ -41,7 +41,8 @@ struct LongPart: Sendable {
     var byKey: [String: Int] = [:]
     /// Answer numbers, a row of `questionCount` per learner (-1: no answer).
     var flat: SpillTable<Int32>
-    /// The (slice) line of each stored answer, to report a second answer found when merging.
+    /// The (slice) line of each stored answer, to report a second answer found when merging;
+    /// empty unless the reader keeps lines (`LongRowReader.keepLines`).
     var lines: SpillTable<Int32>
     /// Answers given a second time in the slice: (learner, question, slice line); the first is
     /// kept. At most `LongRowReader.rejectedLimit`, the first in the slice; the others are
@@ -103,6 +104,19 @@ struct LongRowReader {
     let memoryLimit: Int
     /// Rejected rows (and second answers) kept per slice; the others are counted.
     let rejectedLimit: Int
+    /// Whether each stored answer's line is kept (`LongPart.lines`). A sheet is read without;
+    /// the merge reads a slice again with them only when it meets a second answer to report
+    /// (a learner who answered the same question in two slices or two sheets), which a sheet of
+    /// one answer per learner and question never has: a table as large as the answers' own is
+    /// then never made.
+    var keepLines = false
+
+    /// This reader, keeping the answers' lines.
+    var keepingLines: LongRowReader {
+        var reader = self
+        reader.keepLines = true
+        return reader
+    }
 
     /// Reads the records of `buffer` (the header first when `header` is true). With `checking`,
     /// the bytes are checked just ahead of the reader (`SheetBytes.Ahead`: valid UTF-8), and the
@@ -208,7 +222,7 @@ struct LongRowReader {
                     // files; a learner met again brings theirs back).
                     if lastLearnerIndex > 0 {
                         flat.release(upTo: lastLearnerIndex * questionCount)
-                        lines.release(upTo: lastLearnerIndex * questionCount)
+                        if keepLines { lines.release(upTo: lastLearnerIndex * questionCount) }
                     }
                     pages.release(
                         upTo: Swift.min(
@@ -300,7 +314,7 @@ struct LongRowReader {
                     } else {
                         learners.append((name, line))
                         flat.append(repeating: -1, count: questionCount)
-                        lines.append(repeating: 0, count: questionCount)
+                        if keepLines { lines.append(repeating: 0, count: questionCount) }
                         learner = learners.count - 1
                         byKey[key] = learner
                     }
@@ -336,7 +350,7 @@ struct LongRowReader {
                         }
                     } else {
                         flat[slot] = code
-                        lines[slot] = Int32(truncatingIfNeeded: answerLine)
+                        if keepLines { lines[slot] = Int32(truncatingIfNeeded: answerLine) }
                     }
                 case .failure(let error):
                     if let index {

@@ -56,8 +56,13 @@ extension SheetReader {
                 parallelReads += 1
             }
         }
+        let sliced = !chunks.isEmpty
         if chunks.isEmpty { chunks = [reader.read(buffer, header: true)] }
-        merge(consume chunks, file: file, answerColumn: answerColumn + 1)
+        merge(consume chunks, file: file, answerColumn: answerColumn + 1) { number in
+            sliced
+                ? Self.readSlice(number, of: buffer, count: workers, with: reader)
+                : reader.keepingLines.read(buffer, header: true)
+        }
     }
 
     /// A large long sheet read on all cores with no scan before: each slice checks its bytes
@@ -95,7 +100,9 @@ extension SheetReader {
         guard !chunks.contains(where: \.abandoned), !Self.cutInQuotes(chunks) else { return false }
         kinds.append((file, .long, .utf8))
         parallelReads += 1
-        merge(consume chunks, file: file, answerColumn: columns.answer + 1)
+        merge(consume chunks, file: file, answerColumn: columns.answer + 1) { number in
+            Self.readSlice(number, of: buffer, count: workers, with: reader)
+        }
         return true
     }
 
@@ -109,6 +116,16 @@ extension SheetReader {
             bank: bank, file: file, delimiter: delimiter, columns: columns, fixed: fixed,
             wanted: options.quiz, indices: indices, memoryLimit: tableMemoryLimit,
             rejectedLimit: rejectedLimit)
+    }
+
+    /// Slice `number` of `buffer` cut as `readSlices` cuts it, read again by `reader` keeping
+    /// the answers' lines (the slice was read whole before: no check is needed).
+    private static func readSlice(
+        _ number: Int, of buffer: UnsafeBufferPointer<UInt8>, count: Int, with reader: LongRowReader
+    ) -> LongChunk {
+        let slice = SheetBytes.lineSlices(buffer, count: count)[number]
+        return reader.keepingLines.read(
+            UnsafeBufferPointer(rebasing: buffer[slice]), header: number == 0)
     }
 
     /// `buffer` cut into `count` slices at line breaks, each read by `reader` on its own core
@@ -134,8 +151,12 @@ extension SheetReader {
         chunks.dropLast().contains(where: \.endedInQuote)
     }
 
-    /// Merges what the slices of a long sheet read into the collectors, in order.
-    func merge(_ chunks: consuming [LongChunk], file: String, answerColumn: Int) {
+    /// Merges what the slices of a long sheet read into the collectors, in order. `reread(n)`
+    /// reads slice `n` again keeping its answers' lines, for a second answer to report.
+    func merge(
+        _ chunks: consuming [LongChunk], file: String, answerColumn: Int,
+        reread: (Int) -> LongChunk
+    ) {
         let firstRejected = sheetRejected?.rows.count ?? 0
         var lineOffset = 0
         // Room for every learner the slices met, made once: growing the list and the map while
@@ -164,11 +185,20 @@ extension SheetReader {
                 })
             sheetRejected?.leftOut(chunk.rejected.unlisted)
             for (quiz, count) in chunk.otherQuizRows { otherQuizRows[quiz, default: 0] += count }
-            for part in chunk.parts {
+            // The slice read again with its lines, once, when a part needs them.
+            var withLines: LongChunk?
+            for (place, part) in chunk.parts.enumerated() {
                 guard let collector = collector(for: part.index.quiz.id.value, index: part.index)
                 else { continue }
                 merge(
-                    part, into: collector, file: file, lineOffset: lineOffset, column: answerColumn)
+                    part, into: collector, file: file, lineOffset: lineOffset, column: answerColumn
+                ) {
+                    if withLines == nil { withLines = reread(number) }
+                    guard let parts = withLines?.parts, place < parts.count else {
+                        return part.lines
+                    }
+                    return parts[place].lines
+                }
             }
             lineOffset += chunk.lineCount
         }
@@ -181,7 +211,8 @@ extension SheetReader {
     /// and a learner already met (before the cut, or in an earlier sheet) gets the answers to
     /// questions they had not answered; a second answer is rejected, the first one kept.
     func merge(
-        _ part: LongPart, into collector: QuizCollector, file: String, lineOffset: Int, column: Int
+        _ part: LongPart, into collector: QuizCollector, file: String, lineOffset: Int, column: Int,
+        lines: () -> SpillTable<Int32>
     ) {
         let questionCount = collector.questionCount
         // Per question, this part's answer numbers in the collector's book: question q's
@@ -217,6 +248,8 @@ extension SheetReader {
         var releasedFrom = 0  // the part's rows before this learner's were given back
         var numbers: [Int] = []  // the collector's number of each of the part's learners
         numbers.reserveCapacity(part.learners.count)
+        // Each stored answer's line, read when the first second answer needs one.
+        var answerLines: SpillTable<Int32>?
         for (local, learner) in part.learners.enumerated() {
             let from = local * questionCount
             let key = QuizCollector.key(learner.name)
@@ -227,9 +260,14 @@ extension SheetReader {
                     let code = part.flat[from + question]
                     guard code >= 0 else { continue }
                     if flat[to + question] >= 0 {
+                        if answerLines == nil { answerLines = lines() }
+                        let line =
+                            answerLines.map { lines in
+                                from + question < lines.count ? Int(lines[from + question]) : 0
+                            } ?? 0
                         rejectRepeat(
                             learners[known].learner, collector.index.refs[question], file: file,
-                            line: Int(part.lines[from + question]) + lineOffset, column: column)
+                            line: line + lineOffset, column: column)
                         continue
                     }
                     flat[to + question] = adopt ? code : renumber[base[question] + Int(code)]
