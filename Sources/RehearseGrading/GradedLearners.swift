@@ -1,3 +1,4 @@
+import Foundation
 import RehearseBank
 import RehearseCore
 import RehearseProgress
@@ -172,18 +173,46 @@ public struct GradedLearners: RandomAccessCollection, Sendable {
     }
 
     /// How many learners reached each outcome: `[block][outcome]`, for `outcomes` (the
-    /// cohort's distinct outcomes per block).
+    /// cohort's distinct outcomes per block). A large cohort is counted in slices on all cores.
     func tally(_ outcomes: [[BlockOutcome]]) -> [[Int]] {
-        var tally = outcomes.map { [Int](repeating: 0, count: $0.count) }
-        for position in 0..<records.count {
-            let record = records[position]
-            for (offset, block) in plans[Int(record.plan)].enumerated() {
-                tally[block][Int(self.outcomes[record.start + offset])] += 1
+        let count = records.count
+        let slices = count < (1 << 16) ? 1 : ProcessInfo.processInfo.activeProcessorCount
+        return tally(outcomes, slices: slices)
+    }
+
+    func tally(_ outcomes: [[BlockOutcome]], slices: Int) -> [[Int]] {
+        // The counts of every block's outcomes one after the other: block b's from firsts[b].
+        let (firsts, total) = {
+            var firsts: [Int] = []
+            var total = 0
+            for block in outcomes {
+                firsts.append(total)
+                total += block.count
             }
-            if position % Self.releaseEvery == 0 { release() }
+            return (firsts, total)
+        }()
+        let count = records.count
+        let slices = Swift.max(1, Swift.min(slices, count))
+        let ranges = (0..<slices).map { (count * $0 / slices)..<(count * ($0 + 1) / slices) }
+        let parts = parallelMap(ranges) { range in
+            var counts = [Int](repeating: 0, count: total)
+            counts.withUnsafeMutableBufferPointer { counts in
+                for position in range {
+                    let record = records[position]
+                    for (offset, block) in plans[Int(record.plan)].enumerated() {
+                        counts[firsts[block] + Int(self.outcomes[record.start + offset])] += 1
+                    }
+                    if position % Self.releaseEvery == 0 { release() }
+                }
+            }
+            return counts
         }
         release()
-        return tally
+        return outcomes.indices.map { block in
+            (0..<outcomes[block].count).map { outcome in
+                parts.reduce(0) { $0 + $1[firsts[block] + outcome] }
+            }
+        }
     }
 
     /// Adds a learner: its outcome numbers are shifted by `shift[block]`.

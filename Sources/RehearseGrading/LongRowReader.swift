@@ -37,7 +37,8 @@ struct LongPart: Sendable {
     var book: AnswerBook
     /// The learners in order of first sight (their key is `QuizCollector.key(name)`).
     var learners: [(name: String, line: Int)] = []
-    /// Learner numbers by key, while the slice is read (emptied before merging).
+    /// Learner numbers by key, while the slice is read (emptied before merging, but for the
+    /// first slice's parts: see `SheetReader.merge`).
     var byKey: [String: Int] = [:]
     /// Answer numbers, a row of `questionCount` per learner (-1: no answer).
     var flat: SpillTable<Int32>
@@ -366,8 +367,10 @@ struct LongRowReader {
             chunk.endedInQuote = scanner.endedInQuote
         }
         activate(-1)
-        // The learners' numbers by key serve only while rows are read: they go before merging.
-        for part in chunk.parts.indices { chunk.parts[part].byKey = [:] }
+        // The learners' numbers by key serve while rows are read, and for the first slice, as
+        // the collectors' own when they take its parts as they are; the others go before
+        // merging.
+        if !header { for part in chunk.parts.indices { chunk.parts[part].byKey = [:] } }
         chunk.lineCount = scanner.lineCount
         return chunk
     }

@@ -174,7 +174,7 @@ extension SheetReader {
             collector.byName.reserveCapacity(collector.byName.count + count)
         }
         for number in chunks.indices {
-            let chunk = chunks[number]
+            var chunk = chunks[number]
             // Each slice's learners go once merged (the next slice's merge needs the room).
             chunks[number] = LongChunk()
             reject(
@@ -187,11 +187,17 @@ extension SheetReader {
             for (quiz, count) in chunk.otherQuizRows { otherQuizRows[quiz, default: 0] += count }
             // The slice read again with its lines, once, when a part needs them.
             var withLines: LongChunk?
-            for (place, part) in chunk.parts.enumerated() {
+            for place in chunk.parts.indices {
+                // The part's learner numbers by key, taken out: a collector that takes them
+                // keeps the only reference.
+                var names: [String: Int] = [:]
+                swap(&names, &chunk.parts[place].byKey)
+                let part = chunk.parts[place]
                 guard let collector = collector(for: part.index.quiz.id.value, index: part.index)
                 else { continue }
                 merge(
-                    part, into: collector, file: file, lineOffset: lineOffset, column: answerColumn
+                    part, names: names, into: collector, file: file, lineOffset: lineOffset,
+                    column: answerColumn
                 ) {
                     if withLines == nil { withLines = reread(number) }
                     guard let parts = withLines?.parts, place < parts.count else {
@@ -210,9 +216,11 @@ extension SheetReader {
     /// Merges one quiz's part of a slice into its collector: new learners are added in order,
     /// and a learner already met (before the cut, or in an earlier sheet) gets the answers to
     /// questions they had not answered; a second answer is rejected, the first one kept.
+    /// `names`, when it numbers every learner of the part by key, serves an empty collector as
+    /// its own.
     func merge(
-        _ part: LongPart, into collector: QuizCollector, file: String, lineOffset: Int, column: Int,
-        lines: () -> SpillTable<Int32>
+        _ part: LongPart, names: consuming [String: Int] = [:], into collector: QuizCollector,
+        file: String, lineOffset: Int, column: Int, lines: () -> SpillTable<Int32>
     ) {
         let questionCount = collector.questionCount
         // Per question, this part's answer numbers in the collector's book: question q's
@@ -241,7 +249,10 @@ extension SheetReader {
         // An empty collector's rows are the part's table as it is.
         let flat = adopt ? part.flat : collector.flat
         var learners = collector.learners
-        var byName = collector.byName
+        // An empty collector takes the part's numbers by key when they are whole (its learners
+        // are the part's, in order).
+        let adoptNames = adopt && names.count == part.learners.count
+        var byName = adoptNames ? names : collector.byName
         collector.learners = []
         collector.byName = [:]
         learners.reserveCapacity(learners.count + part.learners.count)
@@ -251,6 +262,13 @@ extension SheetReader {
         // Each stored answer's line, read when the first second answer needs one.
         var answerLines: SpillTable<Int32>?
         for (local, learner) in part.learners.enumerated() {
+            if adoptNames {
+                learners.append(
+                    LearnerSheet(
+                        learner: learner.name, file: file, line: learner.line + lineOffset))
+                numbers.append(local)
+                continue
+            }
             let from = local * questionCount
             let key = QuizCollector.key(learner.name)
             if let known = byName[key] {

@@ -198,6 +198,25 @@ struct GraderEquivalenceTests {
         #expect(bits(columns, items: items.count) == expected)
     }
 
+    /// How many learners reached each outcome, counted in slices on all cores as a large
+    /// cohort's are, or in one pass: as each learner's grade says.
+    @Test func tallyInSlicesCountsEveryLearnersOutcomes() throws {
+        let bank = RandomCohort.bank(RandomCohort.Shape(steps: [3, 4, 2, 5]), seed: 5)
+        let learners = Self.learners(301, bank: bank, broken: false, seededEvery: 4, seed: 5)
+        let graded = try Self.check(bank: bank, learners: learners)
+        var expected = graded.outcomes.map { [Int](repeating: 0, count: $0.count) }
+        for learner in graded.learners.indices {
+            let grade = graded.learners[learner]
+            for (block, outcome) in zip(grade.blocks, grade.outcomes) {
+                expected[block][Int(outcome)] += 1
+            }
+        }
+        #expect(expected.joined().reduce(0, +) > 301)
+        for slices in [1, 2, 5, 1000] {
+            #expect(graded.learners.tally(graded.outcomes, slices: slices) == expected)
+        }
+    }
+
     @Test(arguments: [4, 5, 6] as [UInt64])
     func brokenBanks(seed: UInt64) throws {
         let bank = RandomCohort.bank(
