@@ -12,7 +12,10 @@ final class QuizCollector {
     var book: AnswerBook
     var learners: [LearnerSheet] = []
     var flat: SpillTable<Int32>
+    /// Learner numbers by key, for the first `indexed` learners (the others are added when a
+    /// lookup needs them: `indexNames`).
     var byName: [String: Int] = [:]
+    var indexed = 0
 
     init(index: QuizIndex, memoryLimit: Int = SpillTable<Int32>.defaultMemoryLimit) {
         self.index = index
@@ -23,13 +26,25 @@ final class QuizCollector {
 
     /// The learner's number, added on first sight (names match without regard to case).
     func learner(_ name: String, file: String, line: Int) -> Int {
+        indexNames()
         let key = Self.key(name)
         if let known = byName[key] { return known }
         learners.append(
             LearnerSheet(learner: name, file: file, line: line))
         flat.append(repeating: -1, count: questionCount)
         byName[key] = learners.count - 1
+        indexed = learners.count
         return learners.count - 1
+    }
+
+    /// Adds the learners not in `byName` yet (a sheet's last part merged).
+    func indexNames() {
+        guard indexed < learners.count else { return }
+        byName.reserveCapacity(learners.count)
+        for number in indexed..<learners.count {
+            byName[Self.key(learners[number].learner)] = number
+        }
+        indexed = learners.count
     }
 
     /// The key a learner's name is matched by: the name lower-cased, or the name itself (the
@@ -53,6 +68,7 @@ final class QuizCollector {
         learners = []
         flat = SpillTable(memoryLimit: flat.memoryLimit)
         byName = [:]
+        indexed = 0
         return cohort
     }
 }

@@ -159,8 +159,9 @@ extension SheetReader {
     ) {
         let firstRejected = sheetRejected?.rows.count ?? 0
         var lineOffset = 0
-        // Room for every learner the slices met, made once: growing the list and the map while
-        // merging would hold the old and the new storage at once.
+        // Room for every learner the slices met, made once: growing the list while merging
+        // would hold the old and the new storage at once. (The map by key grows only when a
+        // later sheet or slice needs it: see `QuizCollector.indexNames`.)
         var met: [ObjectIdentifier: (QuizCollector, Int)] = [:]
         for number in chunks.indices {
             for part in chunks[number].parts {
@@ -171,7 +172,6 @@ extension SheetReader {
         }
         for (collector, count) in met.values {
             collector.learners.reserveCapacity(collector.learners.count + count)
-            collector.byName.reserveCapacity(collector.byName.count + count)
         }
         for number in chunks.indices {
             var chunk = chunks[number]
@@ -252,7 +252,10 @@ extension SheetReader {
         // An empty collector takes the part's numbers by key when they are whole (its learners
         // are the part's, in order).
         let adoptNames = adopt && names.count == part.learners.count
-        var byName = adoptNames ? names : collector.byName
+        // The part's learners are looked up among every earlier one; they are not added to the
+        // map themselves (a part names each learner once): a later part or sheet adds them.
+        if !adoptNames { collector.indexNames() }
+        let byName = adoptNames ? names : collector.byName
         collector.learners = []
         collector.byName = [:]
         learners.reserveCapacity(learners.count + part.learners.count)
@@ -294,7 +297,6 @@ extension SheetReader {
             }
             learners.append(
                 LearnerSheet(learner: learner.name, file: file, line: learner.line + lineOffset))
-            byName[key] = learners.count - 1
             numbers.append(learners.count - 1)
             if adopt { continue }
             flat.append(repeating: -1, count: questionCount)
@@ -326,6 +328,7 @@ extension SheetReader {
         collector.flat = flat
         collector.learners = learners
         collector.byName = byName
+        if adoptNames { collector.indexed = learners.count }
     }
 
     /// Rejects a second answer of a learner to a question; the first one is kept.
