@@ -80,4 +80,25 @@ import Testing
                 ]
                 """)
     }
+
+    /// Whole numbers are written digit by digit as Swift's own decimal text has them: both ends
+    /// of `Int`, the powers of ten and their neighbours, and seeded random values.
+    @Test func wholeNumbersAsDecimalText() {
+        var values: [Int] = [0, 9, 10, 11, 99, 100, -1, -9, -10, Int.max, Int.min, Int.min + 1]
+        var power = 1
+        while power <= Int.max / 10 {
+            power *= 10
+            values += [power - 1, power, power + 1, -power]
+        }
+        var state: UInt64 = 7
+        values += (0..<500).map { _ in
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int(truncatingIfNeeded: state) >> Int(state % 60)
+        }
+        for value in values {
+            var out = JSONWriter()
+            out.int(value)
+            #expect(out.rendered == String(value))
+        }
+    }
 }
