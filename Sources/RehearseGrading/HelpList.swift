@@ -49,9 +49,8 @@ public struct HelpList: RandomAccessCollection, Sendable {
             packed.append(Packed(learner: offset, percent: record.percent, weakest: bits))
         }
         learners.release()
-        packed.sort {
-            $0.percent != $1.percent ? $0.percent < $1.percent : $0.learner < $1.learner
-        }
+        // Lowest percent first, ties in the cohort's order (`packed` is in that order).
+        packed = ascendingOrder(of: packed.map(\.percent)).map { packed[$0] }
         let table = SpillTable<Packed>(memoryLimit: graded.learners.records.memoryLimit)
         packed.withUnsafeBufferPointer { table.append(contentsOf: $0) }
         table.release()

@@ -204,7 +204,7 @@ public enum ItemAnalysis {
         // that order, and the totals in it.
         // (The order itself goes once these are made: a large cohort's analysis is its peak.)
         let (rank, orderedTotals) = {
-            let order = (0..<count).sorted { totals[$0] < totals[$1] }
+            let order = ascendingOrder(of: totals)
             var rank = [Int32](repeating: 0, count: count)
             for (place, learner) in order.enumerated() { rank[learner] = Int32(place) }
             return (rank, order.map { totals[$0] })
@@ -249,7 +249,8 @@ public enum ItemAnalysis {
             }
         }
         let test = testStatistics(
-            totals: totals, items: refs.count, sumOfMarkVariance: sumOfMarkVariance)
+            totals: totals, items: refs.count, sumOfMarkVariance: sumOfMarkVariance,
+            sorted: orderedTotals)
         return (items, test)
     }
 
@@ -411,15 +412,16 @@ public enum ItemAnalysis {
     }
 
     /// Mean, median, SD, skewness, kurtosis, alpha, error ratio and standard error of `totals`.
-    public static func testStatistics(totals: [Double], items: Int, sumOfMarkVariance: Double)
-        -> TestStatistics
-    {
+    /// `sorted`: the totals in ascending order, when the caller has them.
+    public static func testStatistics(
+        totals: [Double], items: Int, sumOfMarkVariance: Double, sorted: [Double]? = nil
+    ) -> TestStatistics {
         var result = TestStatistics(learners: totals.count)
         let s = Double(totals.count)
         guard !totals.isEmpty else { return result }
         let mean = totals.reduce(0, +) / s
         result.mean = mean
-        let sorted = totals.sorted()
+        let sorted = sorted ?? totals.sorted()
         let middle = sorted.count / 2
         result.median =
             sorted.count % 2 == 0 ? (sorted[middle - 1] + sorted[middle]) / 2 : sorted[middle]

@@ -129,6 +129,30 @@ struct GradingItemAnalysisTests {
         }
     }
 
+    /// Learners in ascending order of their total, ties in their own order: counted by value
+    /// as the sort gives them, with few distinct totals (zeros of both signs among them) and
+    /// with more than the limit, and the median from that order as from a sort.
+    @Test(arguments: [1, 3, 50, 5000] as [Int])
+    func learnersInOrderOfTheirTotal(distinct: Int) {
+        var generator = SeededGenerator(seed: UInt64(distinct))
+        for count in [0, 1, 2, 9, 2_000] {
+            let totals: [Double] = (0..<count).map { _ in
+                let value = Double(Int.random(in: 0..<distinct, using: &generator)) / 2 - 1
+                return value == 0 && Bool.random(using: &generator) ? -0.0 : value
+            }
+            let sorted = totals.indices.sorted { totals[$0] < totals[$1] }
+            #expect(ascendingOrder(of: totals) == sorted, "\(distinct), \(count)")
+            #expect(
+                ascendingOrder(of: totals, distinctLimit: 2) == sorted,
+                "\(distinct), \(count), past the limit")
+            let ordered = sorted.map { totals[$0] }
+            #expect(
+                ItemAnalysis.testStatistics(
+                    totals: totals, items: 3, sumOfMarkVariance: 1, sorted: ordered)
+                    == ItemAnalysis.testStatistics(totals: totals, items: 3, sumOfMarkVariance: 1))
+        }
+    }
+
     /// The pairs behind the efficiency's maximum covariance: for learners in order of their
     /// total, the marks and the rest scores each sorted ascending, as a plain sort gives them,
     /// whether the marks take a few values (laid out by bucket and merged) or many.
