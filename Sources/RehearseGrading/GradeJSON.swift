@@ -35,7 +35,9 @@ public enum GradeJSON {
         out.raw(",\n  \"needsHelp\": [")
         write(out.bytes)
         out.bytes.removeAll(keepingCapacity: true)
-        writeNeedsHelp(report, buffers: buffers, write: write)
+        // Each block's usual outcome, whose pieces are copied in runs (see `appendOutcomes`).
+        let usual = usualOutcomes(graded)
+        writeNeedsHelp(report, usual: usual, buffers: buffers, write: write)
         out.raw("],\n  \"learners\": [")
         write(out.bytes)
         out.bytes.removeAll(keepingCapacity: true)
@@ -61,7 +63,6 @@ public enum GradeJSON {
                     return piece.bytes
                 }
             })
-        let usual = usualOutcomes(graded)
         let fragments = FragmentTable(
             parallelMap(Array(graded.outcomes.indices)) { block in
                 refs.withPieces { refs in
@@ -184,10 +185,9 @@ public enum GradeJSON {
     /// all need help is never one piece in memory. A learner's missed refs are those of
     /// `GradeReport.missed`, copied from each distinct block outcome's list rendered once.
     static func writeNeedsHelp(
-        _ report: GradeReport, buffers: ByteBuffers?, write: ([UInt8]) -> Void
+        _ report: GradeReport, usual: [Int32], buffers: ByteBuffers?, write: ([UInt8]) -> Void
     ) {
-        let missed = missedRefs(
-            report.graded, separator: ", ", usual: usualOutcomes(report.graded))
+        let missed = missedRefs(report.graded, separator: ", ", usual: usual)
         let entries = report.needsHelp
         let slice = 512
         var start = 0
@@ -314,16 +314,30 @@ public enum GradeJSON {
     /// Per block, the outcome most of the first `sample` learners reached (-1 when none did):
     /// a guess at the usual outcomes, which only decides what is copied in runs.
     static func usualOutcomes(_ graded: GradedCohort, sample: Int = 4096) -> [Int32] {
-        var counts = [[Int32: Int]](repeating: [:], count: graded.outcomes.count)
+        // Every block's outcome counts one after the other: block b's from firsts[b].
+        var firsts: [Int] = []
+        var total = 0
+        for block in graded.outcomes {
+            firsts.append(total)
+            total += block.count
+        }
+        var counts = [Int](repeating: 0, count: total)
         for position in 0..<Swift.min(sample, graded.learners.count) {
             graded.learners.withOutcomes(position, inOrder: true) { blocks, outcomes in
                 for (block, outcome) in zip(blocks, outcomes) {
-                    counts[block][outcome, default: 0] += 1
+                    counts[firsts[block] + Int(outcome)] += 1
                 }
             }
         }
-        return counts.map { block in
-            block.max { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }?.key ?? -1
+        return graded.outcomes.indices.map { block in
+            var usual: Int32 = -1
+            var most = 0
+            for outcome in 0..<graded.outcomes[block].count
+            where counts[firsts[block] + outcome] > most {
+                most = counts[firsts[block] + outcome]
+                usual = Int32(outcome)
+            }
+            return usual
         }
     }
 
