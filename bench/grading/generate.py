@@ -3,7 +3,10 @@
 of 6 steps, 40 inline questions of five kinds) and a long CSV answer sheet of LEARNERS x 100
 answers, with answers drawn from a simple ability model so item analysis has something to find.
 
-    python3 bench/grading/generate.py OUT [--learners 10000] [--seed 1]
+    python3 bench/grading/generate.py OUT [--learners 10000] [--seed 1] [--scale 1]
+
+`--scale K` makes the quiz K times as long (10K scenarios, 40K inline questions): 10,000
+learners at scale 10 are 10,000,000 answers of 1,000 each.
 
 Writes OUT/bank/{quizzes,scenarios}/*.yaml and OUT/answers.csv.
 """
@@ -78,6 +81,7 @@ def main():
     parser.add_argument("out")
     parser.add_argument("--learners", type=int, default=10000)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--scale", type=int, default=1)
     args = parser.parse_args()
     rng = random.Random(args.seed)
     bank = os.path.join(args.out, "bank")
@@ -87,7 +91,7 @@ def main():
     items = []  # (ref, kind)
     quiz = ["id: bench-grading", "title: Grading benchmark", "pass: 60%", "mode: exam", "items:"]
     inline = 0
-    for s in range(SCENARIOS):
+    for s in range(SCENARIOS * args.scale):
         sid, text = scenario_yaml(s)
         with open(os.path.join(bank, "scenarios", sid + ".yaml"), "w") as f:
             f.write(text)
