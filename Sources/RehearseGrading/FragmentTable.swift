@@ -16,6 +16,8 @@ struct FragmentTable: Sendable {
     private let usual: [Int32]
     private let runBytes: [UInt8]
     private let runStarts: [Int]
+    /// The sum over blocks of each block's longest piece: the most one learner's pieces take.
+    let widest: Int
 
     init(_ pieces: [[[UInt8]]], usual: [Int32]? = nil) {
         var bytes: [UInt8] = []
@@ -34,6 +36,7 @@ struct FragmentTable: Sendable {
         self.bytes = bytes
         self.firsts = firsts
         self.starts = starts
+        widest = pieces.reduce(0) { sum, block in sum + (block.map(\.count).max() ?? 0) }
         let usual = (usual ?? []).count == pieces.count ? usual ?? [] : []
         var runBytes: [UInt8] = []
         var runStarts: [Int] = []
@@ -84,6 +87,13 @@ struct FragmentTable: Sendable {
         let usual: UnsafeBufferPointer<Int32>
         let runBytes: UnsafeBufferPointer<UInt8>
         let runStarts: UnsafeBufferPointer<Int>
+
+        /// Whether the table holds the piece of `outcome` of `block`.
+        @inline(__always)
+        func holds(block: Int, outcome: Int) -> Bool {
+            let end = block + 1 < firsts.count ? firsts[block + 1] : starts.count - 1
+            return outcome >= 0 && firsts[block] + outcome < end
+        }
 
         /// Whether `outcome` is `block`'s usual one (never without usual outcomes).
         @inline(__always)

@@ -20,8 +20,11 @@ public enum GradeJSON {
     /// Renders in pieces handed to `write` in order, so a report of a million answers never sits
     /// in memory whole. Each distinct block outcome's answers are rendered once; learners are
     /// rendered in slices on all cores, each slice into a buffer from `buffers` when given.
+    /// `pieceBudget`: how many bytes the block outcomes' pieces rendered in advance may take
+    /// (see `keptOutcomes`).
     public static func render(
-        _ report: GradeReport, buffers: ByteBuffers? = nil, write: ([UInt8]) -> Void
+        _ report: GradeReport, buffers: ByteBuffers? = nil, pieceBudget: Int = 32 << 20,
+        write: ([UInt8]) -> Void
     ) {
         let graded = report.graded
         let index = graded.index
@@ -35,9 +38,13 @@ public enum GradeJSON {
         out.raw(",\n  \"needsHelp\": [")
         write(out.bytes)
         out.bytes.removeAll(keepingCapacity: true)
-        // Each block's usual outcome, whose pieces are copied in runs (see `appendOutcomes`).
+        // Each block's usual outcome, whose pieces are copied in runs (see `appendOutcomes`),
+        // and the outcomes whose pieces are rendered in advance.
         let usual = usualOutcomes(graded)
-        writeNeedsHelp(report, usual: usual, buffers: buffers, write: write)
+        let kept = keptOutcomes(graded, budget: pieceBudget)
+        let quoted = quotedRefs(graded)
+        writeNeedsHelp(
+            report, usual: usual, kept: kept, quoted: quoted, buffers: buffers, write: write)
         out.raw("],\n  \"learners\": [")
         write(out.bytes)
         out.bytes.removeAll(keepingCapacity: true)
@@ -67,13 +74,16 @@ public enum GradeJSON {
             parallelMap(Array(graded.outcomes.indices)) { block in
                 refs.withPieces { refs in
                     answers.withPieces { answers in
-                        graded.outcomes[block].map {
-                            answersFragment($0, refs: refs, answers: answers)
+                        graded.outcomes[block].prefix(kept[block]).map { outcome in
+                            var piece = JSONWriter(capacity: outcome.answers.count * 72)
+                            answersFragment(outcome, refs: refs, answers: answers, into: &piece)
+                            return piece.bytes
                         }
                     }
                 }
             }, usual: usual)
-        let missed = missedRefs(graded, separator: ",", usual: usual)
+        let missed = missedRefs(
+            graded, separator: ",", usual: usual, kept: kept, quoted: quoted)
         let names = LearnerNames(
             competencies: graded.index.competencies.map { id in
                 var piece = JSONWriter(capacity: id.utf8.count + 4)
@@ -81,21 +91,43 @@ public enum GradeJSON {
                 piece.raw(": ")
                 return piece.bytes
             }, refs: graded.index.refs)
-        // Small slices: the pieces rendered and waiting in the sink stay a few megabytes.
-        let slice = 256
+        // Small slices: the pieces rendered and waiting in the sink stay a few megabytes, also
+        // for learners of a long quiz.
+        let perLearner = fragments.widest + missed.widest + 512
+        let slice = slice(of: perLearner, most: 256)
         var start = 0
         while start < graded.learners.count {
             let end = Swift.min(graded.learners.count, start + 2 * slice)
             let middle = Swift.min(end, start + slice)
             let ranges = [start..<middle, middle..<end].filter { !$0.isEmpty }
             let parts = parallelMap(ranges) { range in
-                var part = writer(buffers, capacity: range.count * 8192)
-                fragments.withPieces { fragments in
-                    missed.withPieces { missed in
-                        for offset in range {
-                            writeLearner(
-                                offset, of: graded.learners, report.names, first: offset == 0,
-                                names, fragments, missed: missed, &part)
+                var part = writer(buffers, capacity: range.count * Swift.min(perLearner, 8192))
+                // The outcomes whose pieces were not rendered in advance are rendered here.
+                let outcomes = graded.outcomes
+                refs.withPieces { refs in
+                    answers.withPieces { answers in
+                        quoted.withPieces { quoted in
+                            let views = OutcomeViews(
+                                answers: { block, outcome, out in
+                                    answersFragment(
+                                        outcomes[block][outcome], refs: refs, answers: answers,
+                                        into: &out)
+                                },
+                                missed: { block, outcome, out in
+                                    appendMissed(
+                                        outcomes[block][outcome], refs: quoted, separator: ",",
+                                        into: &out)
+                                })
+                            fragments.withPieces { fragments in
+                                missed.withPieces { missed in
+                                    for offset in range {
+                                        writeLearner(
+                                            offset, of: graded.learners, report.names,
+                                            first: offset == 0, names, fragments,
+                                            missed: missed, views, &part)
+                                    }
+                                }
+                            }
                         }
                     }
                 }
@@ -123,6 +155,15 @@ public enum GradeJSON {
         write(out.bytes)
     }
 
+    /// How many entries of at most `bytes` each make one piece of the report: about
+    /// `pieceBytes`, at most `most`, at least one.
+    static func slice(of bytes: Int, most: Int) -> Int {
+        Swift.max(1, Swift.min(most, pieceBytes / Swift.max(1, bytes)))
+    }
+
+    /// About how large a piece of the report is made: the sink holds a few of them.
+    static let pieceBytes = 4 << 20
+
     /// A writer into a buffer from `buffers`, or a new one.
     static func writer(_ buffers: ByteBuffers?, capacity: Int) -> JSONWriter {
         guard let buffers else { return JSONWriter(capacity: capacity) }
@@ -133,7 +174,7 @@ public enum GradeJSON {
     static func writeLearner(
         _ position: Int, of learners: GradedLearners, _ displayNames: [String: String],
         first: Bool, _ names: LearnerNames, _ fragments: FragmentTable.Pieces,
-        missed: FragmentTable.Pieces, _ out: inout JSONWriter
+        missed: FragmentTable.Pieces, _ views: OutcomeViews, _ out: inout JSONWriter
     ) {
         let record = learners.record(position)
         let id = learners.name(position)
@@ -168,9 +209,12 @@ public enum GradeJSON {
         out.raw("}, \"answers\": [")
         learners.withOutcomes(position, inOrder: true) { blocks, outcomes in
             appendOutcomes(
-                fragments, blocks: blocks, outcomes: outcomes, separator: ",", into: &out)
+                fragments, blocks: blocks, outcomes: outcomes, separator: ",", into: &out,
+                render: views.answers)
             out.raw("], \"missed\": [")
-            appendOutcomes(missed, blocks: blocks, outcomes: outcomes, separator: ",", into: &out)
+            appendOutcomes(
+                missed, blocks: blocks, outcomes: outcomes, separator: ",", into: &out,
+                render: views.missed)
         }
         out.raw("], \"ignored\": [")
         for (offset, question) in learners.ignored(position).enumerated() {
@@ -185,27 +229,38 @@ public enum GradeJSON {
     /// all need help is never one piece in memory. A learner's missed refs are those of
     /// `GradeReport.missed`, copied from each distinct block outcome's list rendered once.
     static func writeNeedsHelp(
-        _ report: GradeReport, usual: [Int32], buffers: ByteBuffers?, write: ([UInt8]) -> Void
+        _ report: GradeReport, usual: [Int32], kept: [Int], quoted: FragmentTable,
+        buffers: ByteBuffers?, write: ([UInt8]) -> Void
     ) {
-        let missed = missedRefs(report.graded, separator: ", ", usual: usual)
+        let missed = missedRefs(
+            report.graded, separator: ", ", usual: usual, kept: kept, quoted: quoted)
+        let outcomes = report.graded.outcomes
         let entries = report.needsHelp
-        let slice = 512
+        let perEntry = missed.widest + 512
+        let slice = slice(of: perEntry, most: 512)
         var start = 0
         while start < entries.count {
             let end = Swift.min(entries.count, start + 2 * slice)
             let middle = Swift.min(end, start + slice)
             let ranges = [start..<middle, middle..<end].filter { !$0.isEmpty }
             let parts = parallelMap(ranges) { range in
-                var out = writer(buffers, capacity: range.count * 1024)
+                var out = writer(buffers, capacity: range.count * Swift.min(perEntry, 1024))
                 missed.withPieces { missed in
-                    var previous = Int.max
-                    for offset in range {
-                        let entry = entries[offset]
-                        writeNeedsHelp(
-                            entry, first: offset == 0,
-                            inOrder: GradedLearners.follows(entry.learner, previous), report,
-                            missed, &out)
-                        previous = entry.learner
+                    quoted.withPieces { quoted in
+                        var previous = Int.max
+                        for offset in range {
+                            let entry = entries[offset]
+                            writeNeedsHelp(
+                                entry, first: offset == 0,
+                                inOrder: GradedLearners.follows(entry.learner, previous), report,
+                                missed, &out
+                            ) { block, outcome, out in
+                                appendMissed(
+                                    outcomes[block][outcome], refs: quoted, separator: ", ",
+                                    into: &out)
+                            }
+                            previous = entry.learner
+                        }
                     }
                 }
                 return out.bytes
@@ -218,36 +273,79 @@ public enum GradeJSON {
 
     /// Per block and distinct outcome, the refs of its questions that did not earn full marks
     /// (those of `GradeReport.missed`), rendered once, on all cores, each after `separator`
-    /// (see `appendOutcomes`).
+    /// (see `appendOutcomes`); only each block's first `kept` outcomes when given.
     static func missedRefs(
-        _ graded: GradedCohort, separator: StaticString, usual: [Int32]? = nil
+        _ graded: GradedCohort, separator: StaticString, usual: [Int32]? = nil,
+        kept: [Int]? = nil, quoted: FragmentTable? = nil
     ) -> FragmentTable {
-        // Question q's ref is piece (0, q) of a flat table (no reference counting).
-        let refs = FragmentTable([
-            graded.index.refs.map { ref in
-                var piece = JSONWriter(capacity: ref.utf8.count + 2)
-                piece.string(ref)
-                return piece.bytes
-            }
-        ])
+        let refs = quoted ?? quotedRefs(graded)
         return FragmentTable(
             parallelMap(Array(graded.outcomes.indices)) { block in
                 refs.withPieces { refs in
-                    graded.outcomes[block].map { outcome in
+                    graded.outcomes[block].prefix(kept?[block] ?? Int.max).map { outcome in
                         var piece = JSONWriter(capacity: 64)
-                        for answer in outcome.answers where answer.earned < answer.max {
-                            piece.raw(separator)
-                            piece.append(refs.piece(block: 0, outcome: answer.question))
-                        }
+                        appendMissed(outcome, refs: refs, separator: separator, into: &piece)
                         return piece.bytes
                     }
                 }
             }, usual: usual)
     }
 
+    /// Every ref as a JSON string: question q's is piece (0, q) of a flat table (no reference
+    /// counting).
+    static func quotedRefs(_ graded: GradedCohort) -> FragmentTable {
+        FragmentTable([
+            graded.index.refs.map { ref in
+                var piece = JSONWriter(capacity: ref.utf8.count + 2)
+                piece.string(ref)
+                return piece.bytes
+            }
+        ])
+    }
+
+    /// The refs of an outcome's questions that did not earn full marks, each after `separator`.
+    static func appendMissed(
+        _ outcome: BlockOutcome, refs: FragmentTable.Pieces, separator: StaticString,
+        into out: inout JSONWriter
+    ) {
+        for answer in outcome.answers where answer.earned < answer.max {
+            out.raw(separator)
+            out.append(refs.piece(block: 0, outcome: answer.question))
+        }
+    }
+
+    /// How many of each block's outcomes have their pieces rendered once in advance
+    /// (`FragmentTable`): all of them, unless a cohort of many distinct outcomes (long
+    /// scenarios where learners take paths of their own) would make the pieces take more than
+    /// `budget` bytes; then the first outcomes of every block (the first met, which most
+    /// learners reach), round by round, while they fit. The others are rendered as a learner
+    /// needs them.
+    static func keptOutcomes(_ graded: GradedCohort, budget: Int = 32 << 20) -> [Int] {
+        let refBytes = graded.index.refs.map { $0.utf8.count + 48 }
+        let costs = graded.outcomes.map { block in
+            block.map { outcome in outcome.answers.reduce(0) { $0 + refBytes[$1.question] } }
+        }
+        guard costs.joined().reduce(0, +) > budget else { return costs.map(\.count) }
+        var kept = [Int](repeating: 0, count: costs.count)
+        var used = 0
+        var round = 0
+        while true {
+            var more = false
+            for block in costs.indices where round < costs[block].count {
+                more = true
+                used += costs[block][round]
+                if used > budget { return kept }
+                kept[block] = round + 1
+            }
+            if !more { return kept }
+            round += 1
+        }
+    }
+
     private static func writeNeedsHelp(
         _ entry: HelpEntry, first: Bool, inOrder: Bool, _ report: GradeReport,
-        _ missed: FragmentTable.Pieces, _ out: inout JSONWriter
+        _ missed: FragmentTable.Pieces, _ out: inout JSONWriter,
+        render: (Int, Int, inout JSONWriter) -> Void
     ) {
         let learners = report.graded.learners
         let id = learners.name(entry.learner)
@@ -268,7 +366,9 @@ public enum GradeJSON {
         }
         out.raw("], \"missed\": [")
         learners.withOutcomes(entry.learner, inOrder: inOrder) { blocks, outcomes in
-            appendOutcomes(missed, blocks: blocks, outcomes: outcomes, separator: ", ", into: &out)
+            appendOutcomes(
+                missed, blocks: blocks, outcomes: outcomes, separator: ", ", into: &out,
+                render: render)
         }
         out.raw("]}")
     }
@@ -277,10 +377,12 @@ public enum GradeJSON {
     /// their plan and the outcome they reached in each, block by block, the empty ones left
     /// out. Every item of a piece comes after `separator`, so a piece is one copy; the first
     /// piece's leading separator is left off.
-    /// Consecutive blocks at their usual outcomes (see `FragmentTable`) are copied as one run.
+    /// Consecutive blocks at their usual outcomes (see `FragmentTable`) are copied as one run;
+    /// an outcome whose piece the table does not hold is rendered by `render`.
     static func appendOutcomes(
         _ table: FragmentTable.Pieces, blocks: [Int], outcomes: UnsafeBufferPointer<Int32>,
-        separator: StaticString, into out: inout JSONWriter
+        separator: StaticString, into out: inout JSONWriter,
+        render: (_ block: Int, _ outcome: Int, _ into: inout JSONWriter) -> Void
     ) {
         var skip = separator.utf8CodeUnitCount
         // The run of usual pieces not copied yet: blocks `runStart..<runEnd`.
@@ -306,7 +408,13 @@ public enum GradeJSON {
                 append(table.run(runStart..<runEnd))
                 runEnd = runStart
             }
-            append(table.piece(block: block, outcome: Int(outcome)))
+            if table.holds(block: block, outcome: Int(outcome)) {
+                append(table.piece(block: block, outcome: Int(outcome)))
+            } else {
+                var piece = JSONWriter(capacity: 256)
+                render(block, Int(outcome), &piece)
+                piece.bytes.withUnsafeBufferPointer { append($0) }
+            }
         }
         if runEnd > runStart { append(table.run(runStart..<runEnd)) }
     }
@@ -359,9 +467,9 @@ public enum GradeJSON {
     /// The answers of a block outcome, compact (they are most of a large report's bytes), from
     /// the pre-rendered refs and answer texts, each after a `,` (see `appendOutcomes`).
     static func answersFragment(
-        _ outcome: BlockOutcome, refs: FragmentTable.Pieces, answers: FragmentTable.Pieces
-    ) -> [UInt8] {
-        var out = JSONWriter(capacity: outcome.answers.count * 72)
+        _ outcome: BlockOutcome, refs: FragmentTable.Pieces, answers: FragmentTable.Pieces,
+        into out: inout JSONWriter
+    ) {
         for answer in outcome.answers {
             out.raw(",")
             out.append(refs.piece(block: 0, outcome: answer.question))
@@ -376,8 +484,14 @@ public enum GradeJSON {
             out.number(answer.max)
             out.raw("}")
         }
-        return out.bytes
     }
+}
+
+/// How a rendering thread renders a block outcome's answers and missed refs that were not
+/// rendered in advance (see `GradeJSON.keptOutcomes`).
+struct OutcomeViews {
+    var answers: (_ block: Int, _ outcome: Int, _ into: inout JSONWriter) -> Void
+    var missed: (_ block: Int, _ outcome: Int, _ into: inout JSONWriter) -> Void
 }
 
 /// What a learner's JSON needs from the quiz, taken out once (copying the whole index per

@@ -39,9 +39,10 @@ import Testing
         #expect(table.withPieces { $0.firsts.isEmpty && $0.starts.count == 1 })
     }
 
-    /// A learner's pieces copied with runs of usual outcomes are the pieces copied one by one:
-    /// seeded random tables (empty pieces, blocks with no outcome) and plans (blocks in order,
-    /// shuffled, repeated), each usual outcome chosen at random, and none.
+    /// A learner's pieces copied with runs of usual outcomes, or from a table that holds only
+    /// each block's first outcomes (the others rendered when met), are the pieces copied one by
+    /// one: seeded random tables (empty pieces, blocks with no outcome) and plans (blocks in
+    /// order, shuffled, repeated), each usual outcome chosen at random, and none.
     @Test func runsOfUsualOutcomesCopyTheSameBytes() {
         var generator = SeededGenerator(seed: 31)
         for round in 0..<200 {
@@ -55,6 +56,7 @@ import Testing
             let usual: [Int32] = pieces.map { outcomes in
                 Int32(Int.random(in: -1...outcomes.count, using: &generator))
             }
+            let kept = pieces.map { Int.random(in: 0...$0.count, using: &generator) }
             var plan = Array(0..<blockCount).filter { !pieces[$0].isEmpty }
             switch round % 3 {
             case 0: break
@@ -64,19 +66,28 @@ import Testing
             let outcomes: [Int32] = plan.map { block in
                 Int32(Int.random(in: 0..<pieces[block].count, using: &generator))
             }
+            var rendered = 0
             func render(_ table: FragmentTable) -> [UInt8] {
-                table.withPieces { pieces in
+                table.withPieces { table in
                     outcomes.withUnsafeBufferPointer { outcomes in
                         var out = JSONWriter()
                         GradeJSON.appendOutcomes(
-                            pieces, blocks: plan, outcomes: outcomes, separator: ", ",
-                            into: &out)
+                            table, blocks: plan, outcomes: outcomes, separator: ", ",
+                            into: &out
+                        ) { block, outcome, out in
+                            rendered += 1
+                            out.append(pieces[block][outcome])
+                        }
                         return out.bytes
                     }
                 }
             }
             let plain = render(FragmentTable(pieces))
+            #expect(rendered == 0)
             #expect(render(FragmentTable(pieces, usual: usual)) == plain, "round \(round)")
+            let partial = FragmentTable(
+                zip(pieces, kept).map { Array($0.prefix($1)) }, usual: usual)
+            #expect(render(partial) == plain, "round \(round), first outcomes kept")
             #expect(plain.first != UInt8(ascii: ","), "round \(round)")
         }
     }

@@ -266,5 +266,15 @@ struct GraderEquivalenceTests {
         }
         #expect(pieces > 4)
         #expect(reused == fresh)
+        // Outcomes whose pieces are not rendered in advance (none of them, or the first few of
+        // each block) are rendered as met: the same report.
+        let kept = GradeJSON.keptOutcomes(graded, budget: 3_000)
+        #expect(kept.reduce(0, +) > 0)
+        #expect(zip(kept, graded.outcomes).contains { $0 < $1.count })
+        for budget in [0, 3_000] {
+            var bytes: [UInt8] = []
+            GradeJSON.render(report, pieceBudget: budget) { bytes.append(contentsOf: $0) }
+            #expect(bytes == fresh, "budget \(budget)")
+        }
     }
 }
