@@ -207,7 +207,7 @@ public enum GradeJSON {
             out.number(percent)
         }
         out.raw("}, \"answers\": [")
-        learners.withOutcomes(position, inOrder: true) { blocks, outcomes in
+        learners.withOutcomes(position, after: position - 1) { blocks, outcomes in
             appendOutcomes(
                 fragments, blocks: blocks, outcomes: outcomes, separator: ",", into: &out,
                 render: views.answers)
@@ -251,9 +251,7 @@ public enum GradeJSON {
                         for offset in range {
                             let entry = entries[offset]
                             writeNeedsHelp(
-                                entry, first: offset == 0,
-                                inOrder: GradedLearners.follows(entry.learner, previous), report,
-                                missed, &out
+                                entry, first: offset == 0, after: previous, report, missed, &out
                             ) { block, outcome, out in
                                 appendMissed(
                                     outcomes[block][outcome], refs: quoted, separator: ", ",
@@ -343,7 +341,7 @@ public enum GradeJSON {
     }
 
     private static func writeNeedsHelp(
-        _ entry: HelpEntry, first: Bool, inOrder: Bool, _ report: GradeReport,
+        _ entry: HelpEntry, first: Bool, after previous: Int, _ report: GradeReport,
         _ missed: FragmentTable.Pieces, _ out: inout JSONWriter,
         render: (Int, Int, inout JSONWriter) -> Void
     ) {
@@ -365,7 +363,7 @@ public enum GradeJSON {
             out.string(report.index.competencies[competency])
         }
         out.raw("], \"missed\": [")
-        learners.withOutcomes(entry.learner, inOrder: inOrder) { blocks, outcomes in
+        learners.withOutcomes(entry.learner, after: previous) { blocks, outcomes in
             appendOutcomes(
                 missed, blocks: blocks, outcomes: outcomes, separator: ", ", into: &out,
                 render: render)
@@ -431,7 +429,7 @@ public enum GradeJSON {
         }
         var counts = [Int](repeating: 0, count: total)
         for position in 0..<Swift.min(sample, graded.learners.count) {
-            graded.learners.withOutcomes(position, inOrder: true) { blocks, outcomes in
+            graded.learners.withOutcomes(position, after: position - 1) { blocks, outcomes in
                 for (block, outcome) in zip(blocks, outcomes) {
                     counts[firsts[block] + Int(outcome)] += 1
                 }

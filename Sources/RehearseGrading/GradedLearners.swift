@@ -51,19 +51,22 @@ public struct GradedLearners: RandomAccessCollection, Sendable {
     /// Learners read through the subscript, to give the tables' pages back now and then.
     private let reads = ReadCounter()
     /// How many learners are read between two releases of the tables' pages: in passes front to
-    /// back, through the subscript (mostly in order), and through `withOutcomes` in any order
-    /// (the `needsHelp` entries, lowest first), where each read counts `anyOrderWeight`: at 256
-    /// reads in any order, the pages mapped around them took a million learners' grade from
-    /// 266 MB to 367 MB.
+    /// back, and through the subscript (mostly in order). `withOutcomes` weighs each read by
+    /// how far it is from the one before (`weight`): at 256 reads in any order, the pages mapped
+    /// around them took a million learners' grade from 266 MB to 367 MB, while a release after
+    /// every 256 reads in order was, with each release a walk over the whole tables and a
+    /// flush of the other cores' address caches, a fifth of a large report's time.
     static let releaseEvery = 1 << 13
     static let readsBetweenReleases = 256
-    static let anyOrderWeight = 8
 
-    /// Whether a read of `position` right after one of `previous` is a read in order: a little
-    /// further on, so it maps few pages the one before did not (the `needsHelp` entries of a
-    /// percent come in the cohort's order, often close together).
-    static func follows(_ position: Int, _ previous: Int) -> Bool {
-        position > previous && position - previous <= 64
+    /// What a read of `position` right after one of `previous` counts toward the next release
+    /// (`releaseEvery` in all): 1 for the next learner, as in a pass front to back; 32 for one
+    /// a little further on, which maps few pages the one before did not (the `needsHelp`
+    /// entries of a percent come in the cohort's order, often close together); 256 for a read
+    /// anywhere else.
+    static func weight(_ position: Int, after previous: Int) -> Int {
+        if position == previous &+ 1 { return 1 }
+        return position > previous && position - previous <= 64 ? 32 : 256
     }
 
     /// Only the learners who have them.
@@ -113,12 +116,13 @@ public struct GradedLearners: RandomAccessCollection, Sendable {
 
     /// Runs `body` with the learner's plan (blocks in plan order) and the outcome number of each
     /// block, without making the whole `LearnerGrade` (the outcomes are valid during `body`).
+    /// `previous`: the learner read before this one by the same reader (see `weight`).
     func withOutcomes<R>(
-        _ position: Int, inOrder: Bool,
+        _ position: Int, after previous: Int,
         _ body: (_ blocks: [Int], _ outcomes: UnsafeBufferPointer<Int32>) -> R
     ) -> R {
-        let weight = inOrder ? 1 : Self.anyOrderWeight
-        if reads.next(weight: weight, every: Self.readsBetweenReleases) { release() }
+        let weight = Self.weight(position, after: previous)
+        if reads.next(weight: weight, every: Self.releaseEvery) { release() }
         let record = records[position]
         let plan = plans[Int(record.plan)]
         let start = record.start

@@ -160,19 +160,30 @@ struct SpillTableTests {
         }
     }
 
-    /// Reads in any order count `anyOrderWeight` each toward the next release of a graded
-    /// cohort's pages, reads in order one: the release comes 8 times as often.
-    @Test func readsInAnyOrderBringTheReleaseSooner() {
-        let every = GradedLearners.readsBetweenReleases
-        let inOrder = ReadCounter()
-        let releasesInOrder = (0..<(4 * every)).filter { _ in
-            inOrder.next(weight: 1, every: every)
-        }.count
-        let anyOrder = ReadCounter()
-        let releasesAnyOrder = (0..<(4 * every)).filter { _ in
-            anyOrder.next(weight: GradedLearners.anyOrderWeight, every: every)
-        }.count
-        #expect(releasesInOrder == 4)
-        #expect(releasesAnyOrder == 4 * GradedLearners.anyOrderWeight)
+    /// A read weighs by how far it is from the one before: the next learner 1, one a little
+    /// further on 32, any other 256, so a pass in order gives the tables' pages back every
+    /// 8,192 learners, reads close together every 256 and reads in any order every 32.
+    @Test func readsFarApartBringTheReleaseSooner() {
+        #expect(GradedLearners.weight(10, after: 9) == 1)
+        #expect(GradedLearners.weight(0, after: -1) == 1)
+        #expect(GradedLearners.weight(0, after: Int.max) == 256)
+        #expect(GradedLearners.weight(73, after: 9) == 32)
+        #expect(GradedLearners.weight(74, after: 9) == 256)
+        #expect(GradedLearners.weight(8, after: 9) == 256)
+        #expect(GradedLearners.weight(9, after: 9) == 256)
+        let every = GradedLearners.releaseEvery
+        func releases(_ positions: [Int]) -> Int {
+            let counter = ReadCounter()
+            var previous = Int.max
+            return positions.filter { position in
+                defer { previous = position }
+                return counter.next(
+                    weight: GradedLearners.weight(position, after: previous), every: every)
+            }.count
+        }
+        let count = 4 * every
+        #expect(releases(Array(0..<count)) == 4)
+        #expect(releases((0..<count).map { $0 * 10 }) == 4 * 32)
+        #expect(releases((0..<count).map { ($0 * 7_919) % count }) == 4 * 256)
     }
 }
