@@ -420,27 +420,12 @@ public enum GradeJSON {
     /// Per block, the outcome most of the first `sample` learners reached (-1 when none did):
     /// a guess at the usual outcomes, which only decides what is copied in runs.
     static func usualOutcomes(_ graded: GradedCohort, sample: Int = 4096) -> [Int32] {
-        // Every block's outcome counts one after the other: block b's from firsts[b].
-        var firsts: [Int] = []
-        var total = 0
-        for block in graded.outcomes {
-            firsts.append(total)
-            total += block.count
-        }
-        var counts = [Int](repeating: 0, count: total)
-        for position in 0..<Swift.min(sample, graded.learners.count) {
-            graded.learners.withOutcomes(position, after: position - 1) { blocks, outcomes in
-                for (block, outcome) in zip(blocks, outcomes) {
-                    counts[firsts[block] + Int(outcome)] += 1
-                }
-            }
-        }
-        return graded.outcomes.indices.map { block in
+        let counts = graded.learners.tally(graded.outcomes, slices: 1, first: sample)
+        return counts.map { block in
             var usual: Int32 = -1
             var most = 0
-            for outcome in 0..<graded.outcomes[block].count
-            where counts[firsts[block] + outcome] > most {
-                most = counts[firsts[block] + outcome]
+            for (outcome, count) in block.enumerated() where count > most {
+                most = count
                 usual = Int32(outcome)
             }
             return usual

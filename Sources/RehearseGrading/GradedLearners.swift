@@ -184,7 +184,8 @@ public struct GradedLearners: RandomAccessCollection, Sendable {
         return tally(outcomes, slices: slices)
     }
 
-    func tally(_ outcomes: [[BlockOutcome]], slices: Int) -> [[Int]] {
+    /// `first`: only the first learners, that many.
+    func tally(_ outcomes: [[BlockOutcome]], slices: Int, first: Int? = nil) -> [[Int]] {
         // The counts of every block's outcomes one after the other: block b's from firsts[b].
         let (firsts, total) = {
             var firsts: [Int] = []
@@ -195,7 +196,7 @@ public struct GradedLearners: RandomAccessCollection, Sendable {
             }
             return (firsts, total)
         }()
-        let count = records.count
+        let count = Swift.min(records.count, first ?? records.count)
         let slices = Swift.max(1, Swift.min(slices, count))
         let ranges = (0..<slices).map { (count * $0 / slices)..<(count * ($0 + 1) / slices) }
         let parts = parallelMap(ranges) { range in

@@ -215,6 +215,15 @@ struct GraderEquivalenceTests {
         for slices in [1, 2, 5, 1000] {
             #expect(graded.learners.tally(graded.outcomes, slices: slices) == expected)
         }
+        // Only the first learners.
+        var first = graded.outcomes.map { [Int](repeating: 0, count: $0.count) }
+        for learner in 0..<100 {
+            let grade = graded.learners[learner]
+            for (block, outcome) in zip(grade.blocks, grade.outcomes) {
+                first[block][Int(outcome)] += 1
+            }
+        }
+        #expect(graded.learners.tally(graded.outcomes, slices: 2, first: 100) == first)
     }
 
     @Test(arguments: [4, 5, 6] as [UInt64])
