@@ -103,30 +103,15 @@ public enum GradeJSON {
             let parts = parallelMap(ranges) { range in
                 var part = writer(buffers, capacity: range.count * Swift.min(perLearner, 8192))
                 // The outcomes whose pieces were not rendered in advance are rendered here.
-                let outcomes = graded.outcomes
-                refs.withPieces { refs in
-                    answers.withPieces { answers in
-                        quoted.withPieces { quoted in
-                            let views = OutcomeViews(
-                                answers: { block, outcome, out in
-                                    answersFragment(
-                                        outcomes[block][outcome], refs: refs, answers: answers,
-                                        into: &out)
-                                },
-                                missed: { block, outcome, out in
-                                    appendMissed(
-                                        outcomes[block][outcome], refs: quoted, separator: ",",
-                                        into: &out)
-                                })
-                            fragments.withPieces { fragments in
-                                missed.withPieces { missed in
-                                    for offset in range {
-                                        writeLearner(
-                                            offset, of: graded.learners, report.names,
-                                            first: offset == 0, names, fragments,
-                                            missed: missed, views, &part)
-                                    }
-                                }
+                OutcomeViews.with(graded.outcomes, refs: refs, answers: answers, quoted: quoted) {
+                    views in
+                    fragments.withPieces { fragments in
+                        missed.withPieces { missed in
+                            for offset in range {
+                                writeLearner(
+                                    offset, of: graded.learners, report.names,
+                                    first: offset == 0, names, fragments, missed: missed, views,
+                                    &part)
                             }
                         }
                     }
@@ -269,77 +254,6 @@ public enum GradeJSON {
         if !entries.isEmpty { write(Array("\n  ".utf8)) }
     }
 
-    /// Per block and distinct outcome, the refs of its questions that did not earn full marks
-    /// (those of `GradeReport.missed`), rendered once, on all cores, each after `separator`
-    /// (see `appendOutcomes`); only each block's first `kept` outcomes when given.
-    static func missedRefs(
-        _ graded: GradedCohort, separator: StaticString, usual: [Int32]? = nil,
-        kept: [Int]? = nil, quoted: FragmentTable? = nil
-    ) -> FragmentTable {
-        let refs = quoted ?? quotedRefs(graded)
-        return FragmentTable(
-            parallelMap(Array(graded.outcomes.indices)) { block in
-                refs.withPieces { refs in
-                    graded.outcomes[block].prefix(kept?[block] ?? Int.max).map { outcome in
-                        var piece = JSONWriter(capacity: 64)
-                        appendMissed(outcome, refs: refs, separator: separator, into: &piece)
-                        return piece.bytes
-                    }
-                }
-            }, usual: usual)
-    }
-
-    /// Every ref as a JSON string: question q's is piece (0, q) of a flat table (no reference
-    /// counting).
-    static func quotedRefs(_ graded: GradedCohort) -> FragmentTable {
-        FragmentTable([
-            graded.index.refs.map { ref in
-                var piece = JSONWriter(capacity: ref.utf8.count + 2)
-                piece.string(ref)
-                return piece.bytes
-            }
-        ])
-    }
-
-    /// The refs of an outcome's questions that did not earn full marks, each after `separator`.
-    static func appendMissed(
-        _ outcome: BlockOutcome, refs: FragmentTable.Pieces, separator: StaticString,
-        into out: inout JSONWriter
-    ) {
-        for answer in outcome.answers where answer.earned < answer.max {
-            out.raw(separator)
-            out.append(refs.piece(block: 0, outcome: answer.question))
-        }
-    }
-
-    /// How many of each block's outcomes have their pieces rendered once in advance
-    /// (`FragmentTable`): all of them, unless a cohort of many distinct outcomes (long
-    /// scenarios where learners take paths of their own) would make the pieces take more than
-    /// `budget` bytes; then the first outcomes of every block (the first met, which most
-    /// learners reach), round by round, while they fit. The others are rendered as a learner
-    /// needs them.
-    static func keptOutcomes(_ graded: GradedCohort, budget: Int = 32 << 20) -> [Int] {
-        let refBytes = graded.index.refs.map { $0.utf8.count + 48 }
-        let costs = graded.outcomes.map { block in
-            block.map { outcome in outcome.answers.reduce(0) { $0 + refBytes[$1.question] } }
-        }
-        guard costs.joined().reduce(0, +) > budget else { return costs.map(\.count) }
-        var kept = [Int](repeating: 0, count: costs.count)
-        var used = 0
-        var round = 0
-        while true {
-            var more = false
-            for block in costs.indices where round < costs[block].count {
-                more = true
-                used += costs[block][round]
-                if used > budget { return kept }
-                kept[block] = round + 1
-            }
-            if !more { return kept }
-            round += 1
-        }
-    }
-
     private static func writeNeedsHelp(
         _ entry: HelpEntry, first: Bool, after previous: Int, _ report: GradeReport,
         _ missed: FragmentTable.Pieces, _ out: inout JSONWriter,
@@ -371,67 +285,6 @@ public enum GradeJSON {
         out.raw("]}")
     }
 
-    /// A learner's pieces of `table` (per block and outcome, rendered once) for the blocks of
-    /// their plan and the outcome they reached in each, block by block, the empty ones left
-    /// out. Every item of a piece comes after `separator`, so a piece is one copy; the first
-    /// piece's leading separator is left off.
-    /// Consecutive blocks at their usual outcomes (see `FragmentTable`) are copied as one run;
-    /// an outcome whose piece the table does not hold is rendered by `render`.
-    static func appendOutcomes(
-        _ table: FragmentTable.Pieces, blocks: [Int], outcomes: UnsafeBufferPointer<Int32>,
-        separator: StaticString, into out: inout JSONWriter,
-        render: (_ block: Int, _ outcome: Int, _ into: inout JSONWriter) -> Void
-    ) {
-        var skip = separator.utf8CodeUnitCount
-        // The run of usual pieces not copied yet: blocks `runStart..<runEnd`.
-        var runStart = 0
-        var runEnd = 0
-        func append(_ fragment: UnsafeBufferPointer<UInt8>) {
-            guard fragment.count > skip else { return }
-            out.append(UnsafeBufferPointer(rebasing: fragment[skip...]))
-            skip = 0
-        }
-        for (block, outcome) in zip(blocks, outcomes) {
-            if table.isUsual(block: block, outcome: outcome) {
-                if block == runEnd, runEnd > runStart {
-                    runEnd += 1
-                } else {
-                    if runEnd > runStart { append(table.run(runStart..<runEnd)) }
-                    runStart = block
-                    runEnd = block + 1
-                }
-                continue
-            }
-            if runEnd > runStart {
-                append(table.run(runStart..<runEnd))
-                runEnd = runStart
-            }
-            if table.holds(block: block, outcome: Int(outcome)) {
-                append(table.piece(block: block, outcome: Int(outcome)))
-            } else {
-                var piece = JSONWriter(capacity: 256)
-                render(block, Int(outcome), &piece)
-                piece.bytes.withUnsafeBufferPointer { append($0) }
-            }
-        }
-        if runEnd > runStart { append(table.run(runStart..<runEnd)) }
-    }
-
-    /// Per block, the outcome most of the first `sample` learners reached (-1 when none did):
-    /// a guess at the usual outcomes, which only decides what is copied in runs.
-    static func usualOutcomes(_ graded: GradedCohort, sample: Int = 4096) -> [Int32] {
-        let counts = graded.learners.tally(graded.outcomes, slices: 1, first: sample)
-        return counts.map { block in
-            var usual: Int32 = -1
-            var most = 0
-            for (outcome, count) in block.enumerated() where count > most {
-                most = count
-                usual = Int32(outcome)
-            }
-            return usual
-        }
-    }
-
     static func writeRejected(_ rejected: [RejectedRow], into out: inout JSONWriter) {
         for (offset, row) in rejected.enumerated() {
             out.raw(offset == 0 ? "\n    {\"file\": " : ",\n    {\"file\": ")
@@ -446,35 +299,6 @@ public enum GradeJSON {
         }
         if !rejected.isEmpty { out.raw("\n  ") }
     }
-
-    /// The answers of a block outcome, compact (they are most of a large report's bytes), from
-    /// the pre-rendered refs and answer texts, each after a `,` (see `appendOutcomes`).
-    static func answersFragment(
-        _ outcome: BlockOutcome, refs: FragmentTable.Pieces, answers: FragmentTable.Pieces,
-        into out: inout JSONWriter
-    ) {
-        for answer in outcome.answers {
-            out.raw(",")
-            out.append(refs.piece(block: 0, outcome: answer.question))
-            if answer.answer >= 0 {
-                out.append(answers.piece(block: answer.question, outcome: Int(answer.answer)))
-            } else {
-                out.raw("\"\"")
-            }
-            out.raw(",\"score\":")
-            out.number(answer.earned)
-            out.raw(",\"max\":")
-            out.number(answer.max)
-            out.raw("}")
-        }
-    }
-}
-
-/// How a rendering thread renders a block outcome's answers and missed refs that were not
-/// rendered in advance (see `GradeJSON.keptOutcomes`).
-struct OutcomeViews {
-    var answers: (_ block: Int, _ outcome: Int, _ into: inout JSONWriter) -> Void
-    var missed: (_ block: Int, _ outcome: Int, _ into: inout JSONWriter) -> Void
 }
 
 /// What a learner's JSON needs from the quiz, taken out once (copying the whole index per
@@ -483,82 +307,4 @@ struct LearnerNames: Sendable {
     /// `"ID": ` per competency, escaped.
     var competencies: [[UInt8]]
     var refs: [String]
-}
-
-extension ItemStatistics {
-    /// The item's statistics; with `detail`, also its `prompt`, `key` and `wrongAnswers`.
-    func writeJSON(into out: inout JSONWriter, detail: ItemDetail? = nil) {
-        out.raw("{\"ref\": ")
-        out.string(ref)
-        out.raw(", \"max\": ")
-        out.number(max)
-        out.raw(", \"attempts\": ")
-        out.int(attempts)
-        out.raw(", \"facility\": ")
-        out.number(facility)
-        out.raw(", \"sd\": ")
-        out.number(sd)
-        out.raw(", \"discrimination\": ")
-        out.number(discrimination)
-        out.raw(", \"efficiency\": ")
-        out.number(efficiency)
-        out.raw(", \"effectiveWeight\": ")
-        out.number(effectiveWeight)
-        out.raw(", \"unanswered\": ")
-        out.int(unanswered)
-        out.raw(", \"options\": {")
-        for (offset, option) in options.enumerated() {
-            if offset > 0 { out.raw(", ") }
-            out.string(option.id)
-            out.raw(": ")
-            out.int(option.count)
-        }
-        out.raw("}, \"flags\": [")
-        for (offset, flag) in flags.enumerated() {
-            if offset > 0 { out.raw(", ") }
-            out.string(flag)
-        }
-        out.raw("]")
-        if let detail {
-            out.raw(", \"prompt\": ")
-            out.string(detail.prompt)
-            out.raw(", \"key\": ")
-            out.string(detail.key)
-            out.raw(", \"wrongAnswers\": [")
-            for (offset, wrong) in detail.wrongAnswers.enumerated() {
-                if offset > 0 { out.raw(", ") }
-                out.raw("{\"answer\": ")
-                out.string(wrong.answer)
-                out.raw(", \"count\": ")
-                out.int(wrong.count)
-                out.raw("}")
-            }
-            out.raw("]")
-        }
-        out.raw("}")
-    }
-}
-
-extension TestStatistics {
-    func writeJSON(into out: inout JSONWriter) {
-        out.raw("{\"learners\": ")
-        out.int(learners)
-        out.raw(", \"mean\": ")
-        out.number(mean)
-        out.raw(", \"median\": ")
-        out.number(median)
-        out.raw(", \"sd\": ")
-        out.number(sd)
-        out.raw(", \"skewness\": ")
-        out.number(skewness)
-        out.raw(", \"kurtosis\": ")
-        out.number(kurtosis)
-        out.raw(", \"alpha\": ")
-        out.number(alpha)
-        out.raw(", \"errorRatio\": ")
-        out.number(errorRatio)
-        out.raw(", \"sem\": ")
-        out.number(sem)
-        out.raw("}")
-    }
 }

@@ -199,11 +199,10 @@ extension SheetReader {
                     part, names: names, into: collector, file: file, lineOffset: lineOffset,
                     column: answerColumn
                 ) {
-                    if withLines == nil { withLines = reread(number) }
-                    guard let parts = withLines?.parts, place < parts.count else {
-                        return part.lines
-                    }
-                    return parts[place].lines
+                    let again = withLines ?? reread(number)
+                    withLines = again
+                    return again.parts.indices.contains(place)
+                        ? again.parts[place].lines : part.lines
                 }
             }
             lineOffset += chunk.lineCount
@@ -254,10 +253,14 @@ extension SheetReader {
         let adoptNames = adopt && names.count == part.learners.count
         // The part's learners are looked up among every earlier one; they are not added to the
         // map themselves (a part names each learner once): a later part or sheet adds them.
-        if !adoptNames { collector.indexNames() }
-        let byName = adoptNames ? names : collector.byName
+        if adoptNames {
+            collector.byName = names
+            collector.indexed = part.learners.count
+        } else {
+            collector.indexNames()
+        }
+        let byName = collector.byName
         collector.learners = []
-        collector.byName = [:]
         learners.reserveCapacity(learners.count + part.learners.count)
         var releasedFrom = 0  // the part's rows before this learner's were given back
         var numbers: [Int] = []  // the collector's number of each of the part's learners
@@ -281,11 +284,9 @@ extension SheetReader {
                     let code = part.flat[from + question]
                     guard code >= 0 else { continue }
                     if flat[to + question] >= 0 {
-                        if answerLines == nil { answerLines = lines() }
-                        let line =
-                            answerLines.map { lines in
-                                from + question < lines.count ? Int(lines[from + question]) : 0
-                            } ?? 0
+                        let kept = answerLines ?? lines()
+                        answerLines = kept
+                        let line = from + question < kept.count ? Int(kept[from + question]) : 0
                         rejectRepeat(
                             learners[known].learner, collector.index.refs[question], file: file,
                             line: line + lineOffset, column: column)
@@ -327,8 +328,6 @@ extension SheetReader {
         sheetRejected?.leftOut(part.unlistedRepeats)
         collector.flat = flat
         collector.learners = learners
-        collector.byName = byName
-        if adoptNames { collector.indexed = learners.count }
     }
 
     /// Rejects a second answer of a learner to a question; the first one is kept.
