@@ -37,7 +37,11 @@ public enum BankLoader {
         }
         var decoded: [FileResult] = []
         decoded.reserveCapacity(done.count)
-        for result in done {
+        // Taken out of the array one by one (in order), not copied: a copy of a file's result
+        // retains every field of its scenario.
+        var results = done
+        results.reverse()
+        while let result = results.popLast() {
             switch result {
             case .failure(let failure): throw failure
             case .success(let file?): decoded.append(file)
@@ -48,11 +52,15 @@ public enum BankLoader {
     }
 
     /// The bank of decoded files, in their order.
-    static func assemble(_ files: [FileResult]) -> LoadResult {
+    static func assemble(_ files: consuming [FileResult]) -> LoadResult {
         var bank = Bank()
         var diagnostics: [Diagnostic] = []
         var declared: [Competency] = []
-        for file in files {
+        // Each file's result is taken out of the array in order, not copied (see `load`).
+        var rest = files
+        rest.reverse()
+        bank.scenarios.reserveCapacity(rest.count)
+        while let file = rest.popLast() {
             diagnostics.append(contentsOf: file.diagnostics)
             switch file.content {
             case .scenario(let scenario): bank.scenarios.append(scenario)

@@ -162,11 +162,10 @@ public enum GradeJSON {
         missed: FragmentTable.Pieces, _ views: OutcomeViews, _ out: inout JSONWriter
     ) {
         let record = learners.record(position)
-        let id = learners.name(position)
         out.raw(first ? "\n    {\"learner\": " : ",\n    {\"learner\": ")
-        out.string(id)
+        learners.writeName(position, into: &out)
         out.raw(", \"name\": ")
-        if !displayNames.isEmpty, let name = displayNames[id] {
+        if !displayNames.isEmpty, let name = displayNames[learners.name(position)] {
             out.string(name)
         } else {
             out.raw("null")
@@ -260,11 +259,10 @@ public enum GradeJSON {
         render: (Int, Int, inout JSONWriter) -> Void
     ) {
         let learners = report.graded.learners
-        let id = learners.name(entry.learner)
         out.raw(first ? "\n    {\"learner\": " : ",\n    {\"learner\": ")
-        out.string(id)
+        learners.writeName(entry.learner, into: &out)
         out.raw(", \"name\": ")
-        if !report.names.isEmpty, let name = report.names[id] {
+        if !report.names.isEmpty, let name = report.names[learners.name(entry.learner)] {
             out.string(name)
         } else {
             out.raw("null")

@@ -50,23 +50,42 @@ public struct GradedLearners: RandomAccessCollection, Sendable {
     let competencies: SpillTable<Double>
     /// Learners read through the subscript, to give the tables' pages back now and then.
     private let reads = ReadCounter()
-    /// How many learners are read between two releases of the tables' pages: in passes front to
-    /// back, and through the subscript (mostly in order). `withOutcomes` weighs each read by
-    /// how far it is from the one before (`weight`): at 256 reads in any order, the pages mapped
-    /// around them took a million learners' grade from 266 MB to 367 MB, while a release after
-    /// every 256 reads in order was, with each release a walk over the whole tables and a
-    /// flush of the other cores' address caches, a fifth of a large report's time.
+    /// How many learners are read between two releases of the tables' pages in passes front to
+    /// back, and through the subscript (mostly in order).
     static let releaseEvery = 1 << 13
     static let readsBetweenReleases = 256
+    /// How many bytes of the tables `withOutcomes` may map between two releases of their pages,
+    /// by the reads' estimate (`weight`). A release is a walk over the whole tables and a flush
+    /// of the other cores' address caches: the `needsHelp` entries of a million learners, read
+    /// a percent after the other, released the tables some 2,000 times when each read counted
+    /// as a learner's worth or more, a fifth of the report's time. The report's passes run when
+    /// the sheet is read and its buffers given back, so these pages fit under the peak.
+    static let releaseBytes = 16 << 20
+    /// The pages the kernel maps around a page read from a file (its fault-around): what a read
+    /// far from the one before maps in each table.
+    static let faultAroundBytes = 64 << 10
+    /// The tables a read of a learner looks at (records, outcomes, competencies, the names and
+    /// their ends).
+    static let tablesRead = 5
 
-    /// What a read of `position` right after one of `previous` counts toward the next release
-    /// (`releaseEvery` in all): 1 for the next learner, as in a pass front to back; 32 for one
-    /// a little further on, which maps few pages the one before did not (the `needsHelp`
-    /// entries of a percent come in the cohort's order, often close together); 256 for a read
-    /// anywhere else.
-    static func weight(_ position: Int, after previous: Int) -> Int {
-        if position == previous &+ 1 { return 1 }
-        return position > previous && position - previous <= 64 ? 32 : 256
+    /// What a read of `position` right after one of `previous` may map that the one before did
+    /// not, in bytes, for tables of `rowBytes` per learner in all: the rows passed over for a
+    /// read further on (the pages between are mapped once, whatever the steps), and the
+    /// fault-around of every table for a read anywhere else or far ahead.
+    static func weight(_ position: Int, after previous: Int, rowBytes: Int) -> Int {
+        let jump = tablesRead * faultAroundBytes
+        guard position > previous else { return jump }
+        let (distance, over) = position.subtractingReportingOverflow(previous)
+        let (bytes, past) = distance.multipliedReportingOverflow(by: Swift.max(1, rowBytes))
+        return over || past ? jump : Swift.min(bytes, jump)
+    }
+
+    /// The tables' bytes per learner, on average.
+    var rowBytes: Int {
+        let total =
+            records.byteCount + outcomes.byteCount + competencies.byteCount + names.byteCount
+            + ignored.byteCount
+        return total / Swift.max(1, records.count)
     }
 
     /// Only the learners who have them.
@@ -111,6 +130,11 @@ public struct GradedLearners: RandomAccessCollection, Sendable {
     /// The learner's id, without making the whole `LearnerGrade`.
     public func name(_ position: Int) -> String { names[position] }
 
+    /// The learner's id written as a JSON string, without making it a `String`.
+    func writeName(_ position: Int, into out: inout JSONWriter) {
+        names.withUTF8(position) { out.string(utf8: $0) }
+    }
+
     /// The learner's total mark.
     public func earned(_ position: Int) -> Double { records[position].earned }
 
@@ -121,8 +145,8 @@ public struct GradedLearners: RandomAccessCollection, Sendable {
         _ position: Int, after previous: Int,
         _ body: (_ blocks: [Int], _ outcomes: UnsafeBufferPointer<Int32>) -> R
     ) -> R {
-        let weight = Self.weight(position, after: previous)
-        if reads.next(weight: weight, every: Self.releaseEvery) { release() }
+        let weight = Self.weight(position, after: previous, rowBytes: rowBytes)
+        if reads.next(weight: weight, every: Self.releaseBytes) { release() }
         let record = records[position]
         let plan = plans[Int(record.plan)]
         let start = record.start

@@ -16,11 +16,22 @@ struct NameTable: Sendable {
     /// Whether the names or their ends live in a temporary file.
     var isSpilled: Bool { bytes.isSpilled || ends.isSpilled }
 
+    /// The bytes of the names and of their ends.
+    var byteCount: Int { bytes.byteCount + ends.byteCount }
+
     subscript(position: Int) -> String {
         let start = position > 0 ? ends[position - 1] : 0
         let end = ends[position]
         return String(
             decoding: UnsafeBufferPointer(rebasing: bytes.buffer[start..<end]), as: UTF8.self)
+    }
+
+    /// Runs `body` with the UTF-8 bytes of the string at `position` (valid during `body`), without
+    /// making the string.
+    func withUTF8<R>(_ position: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        let start = position > 0 ? ends[position - 1] : 0
+        let end = ends[position]
+        return body(UnsafeBufferPointer(rebasing: UnsafeBufferPointer(bytes.buffer)[start..<end]))
     }
 
     func append(_ name: String) {

@@ -62,6 +62,9 @@ final class SpillTable<Element: BitwiseCopyable>: @unchecked Sendable {
     /// Whether the values live in a temporary file.
     var isSpilled: Bool { descriptor >= 0 }
 
+    /// The bytes of the values held.
+    var byteCount: Int { count * MemoryLayout<Element>.stride }
+
     subscript(position: Int) -> Element {
         @inline(__always) get {
             precondition(position >= 0 && position < count, "SpillTable index out of range")

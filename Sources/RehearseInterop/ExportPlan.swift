@@ -4,20 +4,36 @@ import RehearseCore
 
 /// One question to export: a quiz's inline question or a scenario's step, with the name it
 /// goes by, the text to put before its prompt and the notes on what the export leaves out.
-public struct ExportEntry: Sendable {
+///
+/// A class: the writers read each entry from the plan on all cores, and a copy of a value
+/// would retain (and then release) every field of its question; a reference is retained once.
+public final class ExportEntry: Sendable {
     /// A valid id, unique in the export: the question's id, or `SCENARIO-STEP` for a step.
-    public var name: String
+    public let name: String
     /// The question's ref (`QUIZ/QUESTION`, `SCENARIO/STEP`), for notes.
-    public var ref: String
-    public var question: Question
+    public let ref: String
+    public let question: Question
     /// The scenario's context, on its first step.
-    public var context: String?
+    public let context: String?
     /// The scenario the step belongs to, nil for an inline question.
-    public var scenario: String?
+    public let scenario: String?
     /// The title of that scenario.
-    public var scenarioTitle: String?
+    public let scenarioTitle: String?
     /// What the export cannot carry about the question's place (branching).
-    public var notes: [String]
+    public let notes: [String]
+
+    public init(
+        name: String, ref: String, question: Question, context: String?, scenario: String?,
+        scenarioTitle: String?, notes: [String]
+    ) {
+        self.name = name
+        self.ref = ref
+        self.question = question
+        self.context = context
+        self.scenario = scenario
+        self.scenarioTitle = scenarioTitle
+        self.notes = notes
+    }
 
     /// The prompt with the scenario's context before it.
     public var prompt: String {

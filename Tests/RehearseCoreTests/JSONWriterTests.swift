@@ -27,6 +27,34 @@ import Testing
         #expect(Self.string("\u{E2}\u{80}") == "\"\u{E2}\u{80}\"", "not a line separator")
     }
 
+    /// Runs without escapes are copied whole: escapes at the start, the end and side by side,
+    /// and every byte value around them, give what escaping byte by byte gives.
+    @Test func runsAroundEscapesAreCopiedWhole() throws {
+        #expect(Self.string("\"abc\"") == "\"\\\"abc\\\"\"")
+        #expect(Self.string("\n\n") == "\"\\n\\n\"")
+        #expect(Self.string("ab\u{2028}") == "\"ab\\u2028\"")
+        #expect(Self.string("€\u{2029}€") == "\"€\\u2029€\"")
+        // Every string of up to three of these characters.
+        let alphabet: [Character] = [
+            "a", "\"", "\\", "\n", "\u{1}", "\u{7F}", "€", "\u{2028}", "é", " ",
+        ]
+        var texts: [String] = [""]
+        for length in 1...3 {
+            texts += texts.filter { $0.count == length - 1 }.flatMap { text in
+                alphabet.map { text + String($0) }
+            }
+        }
+        #expect(texts.count == 1 + 10 + 100 + 1_000)
+        for text in texts {
+            let back = try JSONDecoder().decode(String.self, from: Data(Self.string(text).utf8))
+            #expect(back == text)
+            // Nothing a terminal or JavaScript takes as a control or a line break is left raw.
+            let written = Array(Self.string(text).utf8)
+            #expect(!written.contains { $0 < 0x20 || $0 == 0x7F }, "\(text.debugDescription)")
+            #expect(!Self.string(text).contains("\u{2028}"), "\(text.debugDescription)")
+        }
+    }
+
     @Test func everyStringReadsBack() throws {
         let texts = [
             "", "a\"b", "\\", "\u{0}\u{1}\u{7F}", "\u{2028}\u{2029}", "👩‍💻𝄞", "\u{1B}]0;x\u{7}",

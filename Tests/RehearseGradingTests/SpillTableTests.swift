@@ -160,30 +160,44 @@ struct SpillTableTests {
         }
     }
 
-    /// A read weighs by how far it is from the one before: the next learner 1, one a little
-    /// further on 32, any other 256, so a pass in order gives the tables' pages back every
-    /// 8,192 learners, reads close together every 256 and reads in any order every 32.
-    @Test func readsFarApartBringTheReleaseSooner() {
-        #expect(GradedLearners.weight(10, after: 9) == 1)
-        #expect(GradedLearners.weight(0, after: -1) == 1)
-        #expect(GradedLearners.weight(0, after: Int.max) == 256)
-        #expect(GradedLearners.weight(73, after: 9) == 32)
-        #expect(GradedLearners.weight(74, after: 9) == 256)
-        #expect(GradedLearners.weight(8, after: 9) == 256)
-        #expect(GradedLearners.weight(9, after: 9) == 256)
-        let every = GradedLearners.releaseEvery
+    /// A read weighs the bytes it may map that the read before did not: the rows passed over
+    /// for a read further on, every table's fault-around for any other read (or one far
+    /// ahead). A pass in order, or reads with gaps (the `needsHelp` entries of a percent), map
+    /// the tables once and are released once per `releaseBytes` of them; reads in any order
+    /// are released every `releaseBytes` of fault-arounds.
+    @Test func readsWeighTheBytesTheyMayMap() {
+        let jump = GradedLearners.tablesRead * GradedLearners.faultAroundBytes
+        #expect(GradedLearners.weight(10, after: 9, rowBytes: 200) == 200)
+        #expect(GradedLearners.weight(0, after: -1, rowBytes: 200) == 200)
+        #expect(GradedLearners.weight(0, after: Int.max, rowBytes: 200) == jump)
+        #expect(GradedLearners.weight(73, after: 9, rowBytes: 200) == 64 * 200)
+        #expect(GradedLearners.weight(5_000, after: 9, rowBytes: 200) == jump)
+        #expect(GradedLearners.weight(8, after: 9, rowBytes: 200) == jump)
+        #expect(GradedLearners.weight(9, after: 9, rowBytes: 200) == jump)
+        #expect(GradedLearners.weight(Int.max, after: Int.min, rowBytes: 200) == jump)
+        #expect(GradedLearners.weight(Int.max, after: 0, rowBytes: 200) == jump)
+        #expect(GradedLearners.weight(3, after: 2, rowBytes: 0) == 1)
+        let every = GradedLearners.releaseBytes
+        let row = 256
         func releases(_ positions: [Int]) -> Int {
             let counter = ReadCounter()
             var previous = Int.max
             return positions.filter { position in
                 defer { previous = position }
                 return counter.next(
-                    weight: GradedLearners.weight(position, after: previous), every: every)
+                    weight: GradedLearners.weight(position, after: previous, rowBytes: row),
+                    every: every)
             }.count
         }
-        let count = 4 * every
+        let count = 4 * every / row
+        // In order: released once per `releaseBytes` of rows.
         #expect(releases(Array(0..<count)) == 4)
-        #expect(releases((0..<count).map { $0 * 10 }) == 4 * 32)
-        #expect(releases((0..<count).map { ($0 * 7_919) % count }) == 4 * 256)
+        // Every tenth learner, in ten sweeps (a percent after the other): each sweep maps the
+        // rows once (the ten jumps back to the front add less than a release).
+        let sweeps = (0..<10).flatMap { sweep in stride(from: sweep, to: count, by: 10) }
+        #expect(releases(sweeps) == 40)
+        // In any order: every table's fault-around per read.
+        let scattered = (0..<count).map { ($0 * 7_919) % count }
+        #expect(releases(scattered) == count * jump / every)
     }
 }

@@ -36,31 +36,50 @@ public struct JSONWriter: Sendable {
     /// the Basic Multilingual Plane included, is written as UTF-8.
     public mutating func string(_ text: String) {
         var copy = text
-        copy.withUTF8 { utf8 in
-            bytes.append(UInt8(ascii: "\""))
-            var index = 0
-            while index < utf8.count {
-                let byte = utf8[index]
-                switch byte {
-                case UInt8(ascii: "\""): raw("\\\"")
-                case UInt8(ascii: "\\"): raw("\\\\")
-                case 0x0A: raw("\\n")
-                case 0x0D: raw("\\r")
-                case 0x09: raw("\\t")
-                case 0x08: raw("\\b")
-                case 0x0C: raw("\\f")
-                case 0x00..<0x20, 0x7F: hexEscape(UInt32(byte))
-                case 0xE2
-                where index + 2 < utf8.count && utf8[index + 1] == 0x80
-                    && (utf8[index + 2] == 0xA8 || utf8[index + 2] == 0xA9):
-                    hexEscape(utf8[index + 2] == 0xA8 ? 0x2028 : 0x2029)
-                    index += 2
-                default: bytes.append(byte)
-                }
-                index += 1
+        copy.withUTF8 { string(utf8: $0) }
+    }
+
+    /// The string whose valid UTF-8 is `utf8`, quoted and escaped as `string(_:)` does (it
+    /// writes through this). Runs of bytes that need no escape are copied whole.
+    public mutating func string(utf8: UnsafeBufferPointer<UInt8>) {
+        bytes.append(UInt8(ascii: "\""))
+        var index = 0
+        while index < utf8.count {
+            var end = index
+            while end < utf8.count, !Self.mayEscape(utf8[end]) { end += 1 }
+            if end > index {
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[index..<end]))
+                index = end
+                continue
             }
-            bytes.append(UInt8(ascii: "\""))
+            let byte = utf8[index]
+            switch byte {
+            case UInt8(ascii: "\""): raw("\\\"")
+            case UInt8(ascii: "\\"): raw("\\\\")
+            case 0x0A: raw("\\n")
+            case 0x0D: raw("\\r")
+            case 0x09: raw("\\t")
+            case 0x08: raw("\\b")
+            case 0x0C: raw("\\f")
+            case 0x00..<0x20, 0x7F: hexEscape(UInt32(byte))
+            case 0xE2
+            where index + 2 < utf8.count && utf8[index + 1] == 0x80
+                && (utf8[index + 2] == 0xA8 || utf8[index + 2] == 0xA9):
+                hexEscape(utf8[index + 2] == 0xA8 ? 0x2028 : 0x2029)
+                index += 2
+            default: bytes.append(byte)
+            }
+            index += 1
         }
+        bytes.append(UInt8(ascii: "\""))
+    }
+
+    /// Whether `byte` may start something `string(utf8:)` escapes: a quote, a backslash, a
+    /// control character, or the first byte of U+2028 and U+2029.
+    @inline(__always)
+    private static func mayEscape(_ byte: UInt8) -> Bool {
+        byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte == 0x7F
+            || byte == 0xE2
     }
 
     /// `\uXXXX` with four lowercase hexadecimal digits.
