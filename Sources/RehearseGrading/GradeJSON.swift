@@ -275,7 +275,7 @@ public enum GradeJSON {
             out.string(report.index.competencies[competency])
         }
         out.raw("], \"missed\": [")
-        learners.withOutcomes(entry.learner, after: previous) { blocks, outcomes in
+        learners.withOutcomes(entry.learner, after: previous, at: entry.place) { blocks, outcomes in
             appendOutcomes(
                 missed, blocks: blocks, outcomes: outcomes, separator: ", ", into: &out,
                 render: render)

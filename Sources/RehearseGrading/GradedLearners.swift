@@ -145,11 +145,28 @@ public struct GradedLearners: RandomAccessCollection, Sendable {
         _ position: Int, after previous: Int,
         _ body: (_ blocks: [Int], _ outcomes: UnsafeBufferPointer<Int32>) -> R
     ) -> R {
+        let record = records[position]
+        return withOutcomes(
+            position, after: previous, at: OutcomePlace(start: record.start, plan: record.plan),
+            body)
+    }
+
+    /// Where a learner's outcome numbers are: their start in `outcomes` and the learner's plan.
+    struct OutcomePlace: Sendable {
+        var start: Int
+        var plan: Int32
+    }
+
+    /// `withOutcomes(_:after:_:)` for a learner whose `place` is known (kept by a reader that
+    /// reads the outcomes later without the learner's record: `HelpList`).
+    func withOutcomes<R>(
+        _ position: Int, after previous: Int, at place: OutcomePlace,
+        _ body: (_ blocks: [Int], _ outcomes: UnsafeBufferPointer<Int32>) -> R
+    ) -> R {
         let weight = Self.weight(position, after: previous, rowBytes: rowBytes)
         if reads.next(weight: weight, every: Self.releaseBytes) { release() }
-        let record = records[position]
-        let plan = plans[Int(record.plan)]
-        let start = record.start
+        let plan = plans[Int(place.plan)]
+        let start = place.start
         return body(
             plan,
             UnsafeBufferPointer(

@@ -11,6 +11,9 @@ public struct HelpEntry: Sendable {
     /// Competency indices, weakest first: those below the pass mark, else (a learner who failed
     /// overall) the weakest one.
     public var weakest: [Int]
+    /// Where the learner's outcome numbers are, kept so the report reads them without the
+    /// learner's record (entries come lowest percent first, in no order of the tables).
+    var place: GradedLearners.OutcomePlace
 
     /// How many competencies are named per learner at most.
     public static let weakestLimit = 3

@@ -12,6 +12,7 @@ public struct HelpList: RandomAccessCollection, Sendable {
         var learner: Int
         var percent: Double
         var weakest: UInt64
+        var place: GradedLearners.OutcomePlace
     }
 
     private let table: SpillTable<Packed>
@@ -46,7 +47,10 @@ public struct HelpList: RandomAccessCollection, Sendable {
                 bits |= UInt64(truncatingIfNeeded: competency & 0xFFFF) << (16 * UInt64(slot))
             }
             if weakest.contains(where: { $0.0 > 0xFFFF }) { overflow[offset] = weakest.map(\.0) }
-            packed.append(Packed(learner: offset, percent: record.percent, weakest: bits))
+            packed.append(
+                Packed(
+                    learner: offset, percent: record.percent, weakest: bits,
+                    place: .init(start: record.start, plan: record.plan)))
         }
         learners.release()
         // Lowest percent first, ties in the cohort's order (`packed` is in that order).
@@ -65,10 +69,12 @@ public struct HelpList: RandomAccessCollection, Sendable {
         let entry = table[position]
         if position % GradedLearners.releaseEvery == 0 { table.release() }
         if let list = overflow[entry.learner] {
-            return HelpEntry(learner: entry.learner, percent: entry.percent, weakest: list)
+            return HelpEntry(
+                learner: entry.learner, percent: entry.percent, weakest: list, place: entry.place)
         }
         let count = Int(entry.weakest >> 48)
         let weakest = (0..<count).map { Int((entry.weakest >> (16 * UInt64($0))) & 0xFFFF) }
-        return HelpEntry(learner: entry.learner, percent: entry.percent, weakest: weakest)
+        return HelpEntry(
+            learner: entry.learner, percent: entry.percent, weakest: weakest, place: entry.place)
     }
 }

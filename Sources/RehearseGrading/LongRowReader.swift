@@ -309,15 +309,13 @@ struct LongRowReader {
                             scanner.line(of: learnerColumn), learnerColumn + 1, "no learner given")
                         continue
                     }
-                    let key = QuizCollector.key(name)
-                    if let known = byKey[key] {
-                        learner = known
-                    } else {
+                    // Looked up and, when new, numbered in one hashing of the key.
+                    let next = learners.count
+                    learner = Self.number(&byKey[QuizCollector.key(name), default: next])
+                    if learner == next {
                         learners.append((name, line))
                         flat.append(repeating: -1, count: questionCount)
                         if keepLines { lines.append(repeating: 0, count: questionCount) }
-                        learner = learners.count - 1
-                        byKey[key] = learner
                     }
                     lastLearner = learnerBytes
                     lastLearnerIndex = learner
@@ -374,4 +372,8 @@ struct LongRowReader {
         chunk.lineCount = scanner.lineCount
         return chunk
     }
+
+    /// The value in place (a map's entry, made with its default when missing).
+    @inline(__always)
+    private static func number(_ value: inout Int) -> Int { value }
 }

@@ -260,6 +260,10 @@ extension SheetReader {
             collector.indexNames()
         }
         let byName = collector.byName
+        // Each of the part's learners' number among the earlier ones (-1 if new), looked up
+        // before the merge, on all cores for a large part: the map does not change while this
+        // part is merged.
+        let known = adoptNames ? [] : Self.numbers(of: part.learners, in: byName)
         collector.learners = []
         learners.reserveCapacity(learners.count + part.learners.count)
         var releasedFrom = 0  // the part's rows before this learner's were given back
@@ -276,8 +280,8 @@ extension SheetReader {
                 continue
             }
             let from = local * questionCount
-            let key = QuizCollector.key(learner.name)
-            if let known = byName[key] {
+            if known[local] >= 0 {
+                let known = known[local]
                 numbers.append(known)
                 let to = known * questionCount
                 for question in 0..<questionCount {
@@ -335,5 +339,20 @@ extension SheetReader {
         reject(
             file, line, column,
             "a second answer from \(learner) to \(ref); the first one is kept")
+    }
+
+    /// The number of each of `learners` in `byName` by their key, -1 for one not in it; a large
+    /// list is looked up in slices on all cores.
+    static func numbers(of learners: [(name: String, line: Int)], in byName: [String: Int])
+        -> [Int]
+    {
+        let count = learners.count
+        let slices = count < (1 << 14) ? 1 : ProcessInfo.processInfo.activeProcessorCount * 4
+        let ranges = (0..<slices).map { (count * $0 / slices)..<(count * ($0 + 1) / slices) }
+        return parallelMap(ranges) { range in
+            range.map { local in
+                byName[QuizCollector.key(learners[local].name)] ?? -1
+            }
+        }.flatMap { $0 }
     }
 }
