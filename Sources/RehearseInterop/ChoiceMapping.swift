@@ -89,9 +89,18 @@ enum ChoiceMapping {
             notes.append("unequal weights not carried: each right answer counts the same")
         }
         let share = 100 / Double(right.count)
-        if answers.contains(where: { $0.percent <= 0 && abs($0.percent + share) > 0.01 }) {
+        let penalties = answers.filter { $0.percent <= 0 }.map { 0 - $0.percent }
+        if penalties.contains(where: { abs($0 - share) > 0.01 }), let low = penalties.min(),
+            let high = penalties.max()
+        {
+            // What the source took off, beside what Rehearse's partial scoring takes off.
+            let source =
+                high - low > 0.01
+                ? "\(ImportText.percent(low)) to \(ImportText.percent(high))"
+                : ImportText.percent(high)
             notes.append(
-                "wrong answers cost \(ImportText.percent(share)) each under partial scoring")
+                "wrong answers cost \(ImportText.percent(share)) each under partial scoring "
+                    + "(the source: \(source))")
         }
         let options = answers.map {
             DraftOption(text: $0.text, correct: $0.percent > 0, feedback: $0.feedback)

@@ -33,18 +33,14 @@ public enum GiftImporter {
             }
             body = .order(items, partial: true)
         case .trueFalse:
-            body = .truefalse(question.isTrue ?? true)
-            let feedback = [question.rightFeedback, question.wrongFeedback].compactMap { $0 }
-            if !feedback.isEmpty {
-                if draft.explanation == nil {
-                    draft.explanation = plain(feedback[0], notes: &notes)
-                }
-                if draft.explanation != nil
-                    && feedback.count > (question.globalFeedback == nil ? 1 : 0)
-                {
-                    notes.append("per-answer feedback of a true/false question not carried")
-                }
-            }
+            let key = question.isTrue ?? true
+            body = .truefalse(key)
+            // GIFT's first feedback is for a wrong answer, the second for the right one.
+            let right = question.rightFeedback.map { plain($0, notes: &notes) }
+            let wrong = question.wrongFeedback.map { plain($0, notes: &notes) }
+            draft.explanation = TrueFalseFeedback.explanation(
+                general: draft.explanation, whenTrue: key ? right : wrong,
+                whenFalse: key ? wrong : right, notes: &notes)
         case .multipleChoice:
             var answers: [ChoiceMapping.Answer] = []
             for choice in question.choices {
@@ -94,6 +90,11 @@ public enum GiftImporter {
             }
         }
         draft.body = body
+        if question.kind == .shortAnswer || question.kind == .numerical,
+            question.choices.contains(where: { $0.feedback.map { !$0.text.isEmpty } ?? false })
+        {
+            notes.append(ImportText.answerFeedbackNote)
+        }
         let media = GiftHTML.mediaSources(in: question.stem.text)
         if question.stem.format == .html || question.stem.format == .moodle, !media.isEmpty {
             notes.append("media not carried: \(media.joined(separator: ", "))")

@@ -24,6 +24,10 @@ enum ImportText {
 
     static let controlNote = "control characters removed from the text"
 
+    /// For a short-answer or numerical question whose answers have feedback: `text` and
+    /// `number` questions have none per answer.
+    static let answerFeedbackNote = "feedback of the answers not carried"
+
     /// What a bank file cannot hold: what `TerminalText` calls unsafe (the loader refuses it),
     /// and U+FFFE and U+FFFF, which are not characters and which YAML does not allow.
     static func isRemoved(_ scalar: Unicode.Scalar) -> Bool {

@@ -35,11 +35,25 @@ public enum MoodleImporter {
             draft.hint = hint
             if question.hints.count > 1 { notes.append("only the first of the hints carried") }
         }
+        if question.type == "shortanswer" || question.type == "numerical",
+            question.answers.contains(where: { answer in
+                answer.feedback.map { !$0.plainText.trimmingSpaces.isEmpty } ?? false
+            })
+        {
+            notes.append(ImportText.answerFeedbackNote)
+        }
         switch body(question, points: points, notes: &notes) {
         case .success(let mapped):
             draft.body = mapped.body
             if case .choice = mapped.body { draft.points = mapped.points }
             if case .multi = mapped.body { draft.points = mapped.points }
+            if case .truefalse = mapped.body, question.type == "truefalse" {
+                draft.explanation = TrueFalseFeedback.explanation(
+                    general: draft.explanation,
+                    whenTrue: truefalseFeedback(question, for: true, notes: &notes),
+                    whenFalse: truefalseFeedback(question, for: false, notes: &notes),
+                    notes: &notes)
+            }
         case .failure(let reason):
             return .skipped(reason: reason.message)
         }
@@ -107,9 +121,6 @@ public enum MoodleImporter {
             guard let key = truefalseKey(question, notes: &notes) else {
                 return .failure(
                     SkipReason("a true/false question whose answers are not one true, one false"))
-            }
-            if question.answers.contains(where: { $0.feedback.map { !$0.text.isEmpty } ?? false }) {
-                notes.append("per-answer feedback of a true/false question not carried")
             }
             return .success(ChoiceMapping.Mapped(body: .truefalse(key), points: nil, notes: []))
         case "shortanswer":
@@ -214,6 +225,21 @@ public enum MoodleImporter {
         notes.append(
             "the answers \(texts.joined(separator: " and ")) read as true and false, in that order")
         return index == 0
+    }
+
+    /// The feedback of the answer that reads as `value` (by its text, or else, of two answers,
+    /// the first true and the second false, as `truefalseKey` reads them).
+    private static func truefalseFeedback(
+        _ question: MoodleQuestion, for value: Bool, notes: inout [String]
+    ) -> String? {
+        for (index, answer) in question.answers.enumerated() {
+            let reads =
+                truthValue(answer.text.plainText)
+                ?? (question.answers.count == 2 ? index == 0 : nil)
+            guard reads == value, let feedback = answer.feedback else { continue }
+            return plain(feedback, notes: &notes)
+        }
+        return nil
     }
 
     private static func truthValue(_ text: String) -> Bool? {
