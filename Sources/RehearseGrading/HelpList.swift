@@ -1,3 +1,4 @@
+import Foundation
 import RehearseBank
 import RehearseCore
 import RehearseScoring
@@ -19,14 +20,44 @@ public struct HelpList: RandomAccessCollection, Sendable {
     private let overflow: [Int: [Int]]
 
     /// The learners who need help in `graded`, lowest percent first (ties in the cohort's order).
-    init(_ graded: GradedCohort) {
+    /// A large cohort's learners are read in slices on all cores (`slices`, for tests, sets how
+    /// many).
+    init(_ graded: GradedCohort, slices: Int? = nil) {
+        let learners = graded.learners
+        let count = learners.count
+        let cores = ProcessInfo.processInfo.activeProcessorCount * 2
+        let slices = Swift.max(1, slices ?? (count < (1 << 16) ? 1 : cores))
+        let ranges = (0..<slices).map { (count * $0 / slices)..<(count * ($0 + 1) / slices) }
+        let parts = parallelMap(ranges) { Self.entries(graded, range: $0) }
+        learners.release()
+        var packed: [Packed] = []
+        var overflow: [Int: [Int]] = [:]
+        packed.reserveCapacity(parts.reduce(0) { $0 + $1.packed.count })
+        for part in parts {
+            packed += part.packed
+            overflow.merge(part.overflow) { first, _ in first }
+        }
+        // Lowest percent first, ties in the cohort's order (`packed` is in that order).
+        packed = ascendingOrder(of: packed.map(\.percent)).map { packed[$0] }
+        let table = SpillTable<Packed>(memoryLimit: graded.learners.records.memoryLimit)
+        packed.withUnsafeBufferPointer { table.append(contentsOf: $0) }
+        table.release()
+        self.table = table
+        self.overflow = overflow
+    }
+
+    /// The entries of the learners in `range` who need help, in the cohort's order, and the
+    /// weakest lists that do not fit an entry.
+    private static func entries(_ graded: GradedCohort, range: Range<Int>) -> (
+        packed: [Packed], overflow: [Int: [Int]]
+    ) {
         let pass = graded.passPercent
         var packed: [Packed] = []
         var overflow: [Int: [Int]] = [:]
         // Each learner's standing is read from the tables (no whole `LearnerGrade` is made).
         let learners = graded.learners
         var scored: [(Int, Double)] = []
-        for offset in learners.indices {
+        for offset in range {
             // A spilled cohort's pages read so far are given back now and then.
             if offset % GradedLearners.releaseEvery == 0 { learners.release() }
             let record = learners.record(offset)
@@ -52,14 +83,7 @@ public struct HelpList: RandomAccessCollection, Sendable {
                     learner: offset, percent: record.percent, weakest: bits,
                     place: .init(start: record.start, plan: record.plan)))
         }
-        learners.release()
-        // Lowest percent first, ties in the cohort's order (`packed` is in that order).
-        packed = ascendingOrder(of: packed.map(\.percent)).map { packed[$0] }
-        let table = SpillTable<Packed>(memoryLimit: graded.learners.records.memoryLimit)
-        packed.withUnsafeBufferPointer { table.append(contentsOf: $0) }
-        table.release()
-        self.table = table
-        self.overflow = overflow
+        return (packed, overflow)
     }
 
     public var startIndex: Int { 0 }

@@ -158,6 +158,16 @@ struct SpillTableTests {
                 memory, format: format, itemsTable: items, marksTable: marks, width: 100)
             #expect(pieces == whole, "\(format) items \(items) marks \(marks)")
         }
+        // The learners who need help, read in slices, are those read in one pass, in order.
+        let onePass = HelpList(file.graded, slices: 1)
+        let sliced = HelpList(file.graded, slices: 7)
+        #expect(onePass.count == sliced.count && onePass.count > 100)
+        #expect(
+            zip(onePass, sliced).allSatisfy {
+                $0.learner == $1.learner && $0.percent == $1.percent && $0.weakest == $1.weakest
+                    && $0.place.start == $1.place.start && $0.place.plan == $1.place.plan
+            })
+        #expect(zip(onePass, onePass.dropFirst()).allSatisfy { $0.percent <= $1.percent })
     }
 
     /// A read weighs the bytes it may map that the read before did not: the rows passed over
