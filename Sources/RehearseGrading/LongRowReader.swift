@@ -39,7 +39,7 @@ struct LongPart: Sendable {
     var learners: [(name: String, line: Int)] = []
     /// Learner numbers by key, while the slice is read (emptied before merging, but for the
     /// first slice's parts: see `SheetReader.merge`).
-    var byKey: [String: Int] = [:]
+    var byKey: [LearnerKey: Int] = [:]
     /// Answer numbers, a row of `questionCount` per learner (-1: no answer).
     var flat: SpillTable<Int32>
     /// The (slice) line of each stored answer, to report a second answer found when merging;
@@ -137,7 +137,7 @@ struct LongRowReader {
         var questionCount = 0
         var book = AnswerBook(questions: [])
         var learners: [(name: String, line: Int)] = []
-        var byKey: [String: Int] = [:]
+        var byKey: [LearnerKey: Int] = [:]
         var flat = SpillTable<Int32>(memoryLimit: memoryLimit)
         var lines = SpillTable<Int32>(memoryLimit: memoryLimit)
         var repeats: [(learner: Int, question: Int, line: Int)] = []
@@ -311,7 +311,7 @@ struct LongRowReader {
                     }
                     // Looked up and, when new, numbered in one hashing of the key.
                     let next = learners.count
-                    learner = Self.number(&byKey[QuizCollector.key(name), default: next])
+                    learner = Self.number(&byKey[LearnerKey(name), default: next])
                     if learner == next {
                         learners.append((name, line))
                         flat.append(repeating: -1, count: questionCount)

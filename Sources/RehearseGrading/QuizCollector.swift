@@ -14,7 +14,7 @@ final class QuizCollector {
     var flat: SpillTable<Int32>
     /// Learner numbers by key, for the first `indexed` learners (the others are added when a
     /// lookup needs them: `indexNames`).
-    var byName: [String: Int] = [:]
+    var byName: [LearnerKey: Int] = [:]
     var indexed = 0
 
     init(index: QuizIndex, memoryLimit: Int = SpillTable<Int32>.defaultMemoryLimit) {
@@ -27,7 +27,7 @@ final class QuizCollector {
     /// The learner's number, added on first sight (names match without regard to case).
     func learner(_ name: String, file: String, line: Int) -> Int {
         indexNames()
-        let key = Self.key(name)
+        let key = LearnerKey(name)
         if let known = byName[key] { return known }
         learners.append(
             LearnerSheet(learner: name, file: file, line: line))
@@ -42,7 +42,7 @@ final class QuizCollector {
         guard indexed < learners.count else { return }
         byName.reserveCapacity(learners.count)
         for number in indexed..<learners.count {
-            byName[Self.key(learners[number].learner)] = number
+            byName[LearnerKey(learners[number].learner)] = number
         }
         indexed = learners.count
     }
@@ -71,4 +71,26 @@ final class QuizCollector {
         indexed = 0
         return cohort
     }
+}
+
+/// A learner's key in the maps of learners by name: `QuizCollector.key` of the name, with its
+/// hash worked out once. A map of a million learners grows by moving every key into a larger
+/// table; a `String` key is hashed again each time, reading its text from wherever it lies
+/// (a cache miss per key), while this one carries its hash. Equal as the keys are equal (the
+/// same `String` equality and hash, so canonically equivalent names still match).
+struct LearnerKey: Hashable, Sendable {
+    let text: String
+    private let hash: Int
+
+    /// The key of the learner named `name`.
+    init(_ name: String) {
+        text = QuizCollector.key(name)
+        hash = text.hashValue
+    }
+
+    static func == (left: LearnerKey, right: LearnerKey) -> Bool {
+        left.hash == right.hash && left.text == right.text
+    }
+
+    func hash(into hasher: inout Hasher) { hasher.combine(hash) }
 }

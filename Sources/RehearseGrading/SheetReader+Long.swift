@@ -190,7 +190,7 @@ extension SheetReader {
             for place in chunk.parts.indices {
                 // The part's learner numbers by key, taken out: a collector that takes them
                 // keeps the only reference.
-                var names: [String: Int] = [:]
+                var names: [LearnerKey: Int] = [:]
                 swap(&names, &chunk.parts[place].byKey)
                 let part = chunk.parts[place]
                 guard let collector = collector(for: part.index.quiz.id.value, index: part.index)
@@ -218,7 +218,7 @@ extension SheetReader {
     /// `names`, when it numbers every learner of the part by key, serves an empty collector as
     /// its own.
     func merge(
-        _ part: LongPart, names: consuming [String: Int] = [:], into collector: QuizCollector,
+        _ part: LongPart, names: consuming [LearnerKey: Int] = [:], into collector: QuizCollector,
         file: String, lineOffset: Int, column: Int, lines: () -> SpillTable<Int32>
     ) {
         let questionCount = collector.questionCount
@@ -343,7 +343,7 @@ extension SheetReader {
 
     /// The number of each of `learners` in `byName` by their key, -1 for one not in it; a large
     /// list is looked up in slices on all cores.
-    static func numbers(of learners: [(name: String, line: Int)], in byName: [String: Int])
+    static func numbers(of learners: [(name: String, line: Int)], in byName: [LearnerKey: Int])
         -> [Int]
     {
         let count = learners.count
@@ -351,7 +351,7 @@ extension SheetReader {
         let ranges = (0..<slices).map { (count * $0 / slices)..<(count * ($0 + 1) / slices) }
         return parallelMap(ranges) { range in
             range.map { local in
-                byName[QuizCollector.key(learners[local].name)] ?? -1
+                byName[LearnerKey(learners[local].name)] ?? -1
             }
         }.flatMap { $0 }
     }
