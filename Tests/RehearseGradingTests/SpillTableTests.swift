@@ -105,6 +105,21 @@ struct SpillTableTests {
         #expect(QuizCollector.key("ÉLodie") == "élodie")
     }
 
+    /// A learner's key in the maps carries its hash and matches as the names' keys do: without
+    /// regard to case, and canonically equivalent spellings alike.
+    @Test func learnerKeysMatchAsTheirNamesDo() {
+        #expect(LearnerKey("Ana@Example.com") == LearnerKey("ana@example.com"))
+        #expect(LearnerKey("\u{E9}lodie") == LearnerKey("E\u{301}lodie"))
+        #expect(LearnerKey("ana@example.com") != LearnerKey("ana@example.org"))
+        var map: [LearnerKey: Int] = [:]
+        for number in 0..<10_000 { map[LearnerKey("Learner\(number)@example.com")] = number }
+        #expect(map.count == 10_000)
+        #expect(map[LearnerKey("learner1234@EXAMPLE.com")] == 1234)
+        #expect(map[LearnerKey("\u{C9}LODIE")] == nil)
+        map[LearnerKey("E\u{301}lodie")] = -1
+        #expect(map[LearnerKey("\u{C9}lodie")] == -1)
+    }
+
     /// A large sheet read and graded twice, once with every table in a temporary file: the
     /// cohort, the rejected rows and every report are the same.
     @Test func aCohortGradedFromFilesReportsWhatOneInMemoryReports() throws {
