@@ -1,3 +1,5 @@
+import RehearseCore
+
 /// A forward-only pass over HTML text, for `GiftHTML`: every loop moves on by at least one
 /// character, so any input ends.
 struct GiftHTMLScanner {
@@ -24,6 +26,8 @@ struct GiftHTMLScanner {
                 out.append(scalar)
             }
         }
+        // The open link's address and where its words start in `out`.
+        var link: (address: String, start: Int)?
         while index < scalars.count {
             let scalar = scalars[index]
             if scalar == "<", let tag = readTag() {
@@ -31,6 +35,18 @@ struct GiftHTMLScanner {
                     skipRawText(until: tag.name)
                 }
                 if Self.breakingElements.contains(tag.name) { emit(" ") }
+                if tag.name == "a" && !tag.isClosing {
+                    link = attribute("href", in: tag.body).flatMap(Self.shownAddress).map {
+                        ($0, out.count)
+                    }
+                } else if tag.name == "a", let open = link {
+                    // The address after the link's words, unless they already say it.
+                    let words = String(String.UnicodeScalarView(out.dropFirst(open.start)))
+                    if !words.contains(open.address) {
+                        for scalar in " (\(open.address))".unicodeScalars { emit(scalar) }
+                    }
+                    link = nil
+                }
             } else if scalar == "&", let character = readEntity() {
                 character.unicodeScalars.forEach(emit)
             } else {
@@ -159,6 +175,18 @@ struct GiftHTMLScanner {
             cursor += 1
         }
         return nil
+    }
+
+    /// A link's address as a reader can use it (entities decoded), nil for one that leads
+    /// nowhere outside the question: empty, a fragment (`#top`), a script, or one of Moodle's
+    /// own files (`@@PLUGINFILE@@/`, not carried).
+    private static func shownAddress(_ href: String) -> String? {
+        let address = GiftHTML.plainText(href).trimmingSpaces
+        let lowered = address.lowercased()
+        guard !address.isEmpty, !address.hasPrefix("#"), !lowered.hasPrefix("javascript:"),
+            !address.hasPrefix("@@PLUGINFILE@@")
+        else { return nil }
+        return address
     }
 
     private static let rawTextElements: Set<String> = ["script", "style"]

@@ -12,6 +12,28 @@ import Testing
         #expect(GiftHTML.plainText("x<script>if (a < b) {}</script>y<style>p{}</style>z") == "xyz")
     }
 
+    /// A link's address follows its words, unless they already say it or it leads nowhere
+    /// outside the question (Moodle's own test file links to its documentation).
+    @Test func linksKeepTheirAddress() {
+        #expect(
+            GiftHTML.plainText(
+                "<p>See the <a href=\"http://docs.moodle.org/en/About_Moodle\">documentation "
+                    + "about Moodle</a>.</p>")
+                == "See the documentation about Moodle (http://docs.moodle.org/en/About_Moodle).")
+        #expect(
+            GiftHTML.plainText("<a href='https://example.com/refunds?a=1&amp;b=2'>refunds</a>")
+                == "refunds (https://example.com/refunds?a=1&b=2)")
+        #expect(
+            GiftHTML.plainText("<a href=\"https://example.com\">https://example.com</a> now")
+                == "https://example.com now")
+        #expect(GiftHTML.plainText("<a href=\"#top\">top</a> <a name=\"x\">x</a>") == "top x")
+        #expect(
+            GiftHTML.plainText("<a href=\"@@PLUGINFILE@@/policy.pdf\">the policy</a>")
+                == "the policy")
+        #expect(GiftHTML.plainText("<a href=\"javascript:go()\">go</a>") == "go")
+        #expect(GiftHTML.plainText("<a href=\"x.html\">open") == "open")
+    }
+
     @Test func textThatOnlyLooksLikeMarkupStays() {
         #expect(GiftHTML.plainText("a < b and c > d") == "a < b and c > d")
         #expect(
