@@ -217,7 +217,9 @@ struct LongRowReader {
                 _ = try scanner.next()
             }
             var recordStart = scanner.read
+            var rowsRead = 0
             while covered(), try scanner.next() {
+                rowsRead += 1
                 if pages.due(recordStart) {
                     // The rows of learners before this one go too (they stay in the tables'
                     // files; a learner met again brings theirs back).
@@ -316,6 +318,11 @@ struct LongRowReader {
                         learners.append((name, line))
                         flat.append(repeating: -1, count: questionCount)
                         if keepLines { lines.append(repeating: 0, count: questionCount) }
+                        if learners.count == Self.sizingPoint {
+                            Self.reserve(
+                                &byKey, learners: learners.count, rows: rowsRead,
+                                read: recordStart, of: buffer.count)
+                        }
                     }
                     lastLearner = learnerBytes
                     lastLearnerIndex = learner
@@ -376,4 +383,21 @@ struct LongRowReader {
     /// The value in place (a map's entry, made with its default when missing).
     @inline(__always)
     private static func number(_ value: inout Int) -> Int { value }
+
+    /// How many learners a slice's map holds before it is sized for the whole slice.
+    static let sizingPoint = 4096
+
+    /// Sizes the map of learners for the whole slice once, when its learners come a row after
+    /// the other (at least two rows each so far, as a sheet in learner order has them): as many
+    /// as the share of the slice read so far promises, and at most one per 16 bytes. A map
+    /// that grows moves every entry at each doubling, and holds its old and new storage at once;
+    /// a sheet in question order (a row per learner so far) is left to grow.
+    static func reserve(
+        _ map: inout [LearnerKey: Int], learners: Int, rows: Int, read: Int, of bytes: Int
+    ) {
+        guard rows >= 2 * learners, read > 0, read < bytes else { return }
+        let expected = Double(learners) * Double(bytes) / Double(read) * 1.1
+        let most = bytes / 16
+        map.reserveCapacity(Swift.min(most, Int(expected.rounded(.up))))
+    }
 }

@@ -120,6 +120,24 @@ struct SpillTableTests {
         #expect(map[LearnerKey("\u{C9}lodie")] == -1)
     }
 
+    /// A slice's map of learners is sized once for the whole slice when its learners come a
+    /// row after the other, and left to grow for a sheet in question order.
+    @Test func aSliceMapIsSizedOnceForLearnersInOrder() {
+        var grouped: [LearnerKey: Int] = [:]
+        LongRowReader.reserve(&grouped, learners: 4096, rows: 40_960, read: 1 << 20, of: 100 << 20)
+        #expect(grouped.capacity >= 4096 * 100)
+        var questionOrder: [LearnerKey: Int] = [:]
+        LongRowReader.reserve(
+            &questionOrder, learners: 4096, rows: 4096, read: 1 << 20, of: 100 << 20)
+        #expect(questionOrder.capacity < 4096 * 2)
+        var capped: [LearnerKey: Int] = [:]
+        LongRowReader.reserve(&capped, learners: 4096, rows: 8192, read: 4096, of: 1 << 20)
+        #expect(capped.capacity >= (1 << 20) / 16 && capped.capacity < 4 * (1 << 20) / 16)
+        var whole: [LearnerKey: Int] = [:]
+        LongRowReader.reserve(&whole, learners: 4096, rows: 8192, read: 1 << 20, of: 1 << 20)
+        #expect(whole.capacity < 4096 * 2)
+    }
+
     /// A large sheet read and graded twice, once with every table in a temporary file: the
     /// cohort, the rejected rows and every report are the same.
     @Test func aCohortGradedFromFilesReportsWhatOneInMemoryReports() throws {
