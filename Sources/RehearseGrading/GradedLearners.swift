@@ -58,7 +58,7 @@ public struct GradedLearners: RandomAccessCollection, Sendable {
     /// by the reads' estimate (`weight`). A release is a walk over the whole tables and a flush
     /// of the other cores' address caches: the `needsHelp` entries of a million learners, read
     /// a percent after the other, released the tables some 2,000 times when each read counted
-    /// as a learner's worth or more, a fifth of the report's time. The report's passes run when
+    /// as a learner's worth or more, a fifth of the report's time. The report's passes run after
     /// the sheet is read and its buffers given back, so these pages fit under the peak.
     static let releaseBytes = 16 << 20
     /// The pages the kernel maps around a page read from a file (its fault-around): what a read
