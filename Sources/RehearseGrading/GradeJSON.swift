@@ -162,14 +162,7 @@ public enum GradeJSON {
         missed: FragmentTable.Pieces, _ views: OutcomeViews, _ out: inout JSONWriter
     ) {
         let record = learners.record(position)
-        out.raw(first ? "\n    {\"learner\": " : ",\n    {\"learner\": ")
-        learners.writeName(position, into: &out)
-        out.raw(", \"name\": ")
-        if !displayNames.isEmpty, let name = displayNames[learners.name(position)] {
-            out.string(name)
-        } else {
-            out.raw("null")
-        }
+        writeOpening(position, of: learners, displayNames, first: first, &out)
         out.raw(", \"score\": ")
         out.number(record.earned)
         out.raw(", \"max\": ")
@@ -253,20 +246,29 @@ public enum GradeJSON {
         if !entries.isEmpty { write(Array("\n  ".utf8)) }
     }
 
+    /// `{"learner": ID, "name": NAME` (null without a name), the opening of a learner's entry
+    /// in `learners` and in `needsHelp`.
+    private static func writeOpening(
+        _ position: Int, of learners: GradedLearners, _ displayNames: [String: String],
+        first: Bool, _ out: inout JSONWriter
+    ) {
+        out.raw(first ? "\n    {\"learner\": " : ",\n    {\"learner\": ")
+        learners.writeName(position, into: &out)
+        out.raw(", \"name\": ")
+        if !displayNames.isEmpty, let name = displayNames[learners.name(position)] {
+            out.string(name)
+        } else {
+            out.raw("null")
+        }
+    }
+
     private static func writeNeedsHelp(
         _ entry: HelpEntry, first: Bool, after previous: Int, _ report: GradeReport,
         _ missed: FragmentTable.Pieces, _ out: inout JSONWriter,
         render: (Int, Int, inout JSONWriter) -> Void
     ) {
         let learners = report.graded.learners
-        out.raw(first ? "\n    {\"learner\": " : ",\n    {\"learner\": ")
-        learners.writeName(entry.learner, into: &out)
-        out.raw(", \"name\": ")
-        if !report.names.isEmpty, let name = report.names[learners.name(entry.learner)] {
-            out.string(name)
-        } else {
-            out.raw("null")
-        }
+        writeOpening(entry.learner, of: learners, report.names, first: first, &out)
         out.raw(", \"percent\": ")
         out.number(entry.percent)
         out.raw(", \"weakest\": [")

@@ -216,27 +216,33 @@ public enum MoodleImporter {
     /// when that text is neither (`Vrai`, `Faux`), Moodle's own reading, the first of the two
     /// answers true and the second false, with a note.
     private static func truefalseKey(_ question: MoodleQuestion, notes: inout [String]) -> Bool? {
-        guard let index = question.answers.firstIndex(where: { $0.fraction >= 100 }) else {
-            return nil
+        guard let index = question.answers.firstIndex(where: { $0.fraction >= 100 }),
+            let key = reading(question, answer: index)
+        else { return nil }
+        if truthValue(question.answers[index].text.plainText) == nil {
+            let texts = question.answers.map { "'\($0.text.plainText.trimmingSpaces)'" }
+            notes.append(
+                "the answers \(texts.joined(separator: " and ")) read as true and false, in that "
+                    + "order")
         }
-        if let key = truthValue(question.answers[index].text.plainText) { return key }
-        guard question.answers.count == 2 else { return nil }
-        let texts = question.answers.map { "'\($0.text.plainText.trimmingSpaces)'" }
-        notes.append(
-            "the answers \(texts.joined(separator: " and ")) read as true and false, in that order")
-        return index == 0
+        return key
     }
 
-    /// The feedback of the answer that reads as `value` (by its text, or else, of two answers,
-    /// the first true and the second false, as `truefalseKey` reads them).
+    /// What answer number `index` of a true/false question reads as: its text (`true`,
+    /// `false`...); when that is neither, of two answers, the first true and the second false,
+    /// as Moodle reads them; else nothing.
+    private static func reading(_ question: MoodleQuestion, answer index: Int) -> Bool? {
+        truthValue(question.answers[index].text.plainText)
+            ?? (question.answers.count == 2 ? index == 0 : nil)
+    }
+
+    /// The feedback of the answer that reads as `value` (`reading`).
     private static func truefalseFeedback(
         _ question: MoodleQuestion, for value: Bool, notes: inout [String]
     ) -> String? {
-        for (index, answer) in question.answers.enumerated() {
-            let reads =
-                truthValue(answer.text.plainText)
-                ?? (question.answers.count == 2 ? index == 0 : nil)
-            guard reads == value, let feedback = answer.feedback else { continue }
+        for (index, answer) in question.answers.enumerated()
+        where reading(question, answer: index) == value {
+            guard let feedback = answer.feedback else { continue }
             return plain(feedback, notes: &notes)
         }
         return nil
