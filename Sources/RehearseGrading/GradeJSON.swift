@@ -95,31 +95,27 @@ public enum GradeJSON {
         // for learners of a long quiz.
         let perLearner = fragments.widest + missed.widest + 512
         let slice = slice(of: perLearner, most: 256)
-        var start = 0
-        while start < graded.learners.count {
-            let end = Swift.min(graded.learners.count, start + 2 * slice)
-            let middle = Swift.min(end, start + slice)
-            let ranges = [start..<middle, middle..<end].filter { !$0.isEmpty }
-            let parts = parallelMap(ranges) { range in
-                var part = writer(buffers, capacity: range.count * Swift.min(perLearner, 8192))
-                // The outcomes whose pieces were not rendered in advance are rendered here.
-                OutcomeViews.with(graded.outcomes, refs: refs, answers: answers, quoted: quoted) {
-                    views in
-                    fragments.withPieces { fragments in
-                        missed.withPieces { missed in
-                            for offset in range {
-                                writeLearner(
-                                    offset, of: graded.learners, report.names,
-                                    first: offset == 0, names, fragments, missed: missed, views,
-                                    &part)
-                            }
+        let learnerCount = graded.learners.count
+        forEachPieceInOrder(count: (learnerCount + slice - 1) / slice) { piece in
+            let range = piece * slice..<Swift.min(learnerCount, (piece + 1) * slice)
+            var part = writer(buffers, capacity: range.count * Swift.min(perLearner, 8192))
+            // The outcomes whose pieces were not rendered in advance are rendered here.
+            OutcomeViews.with(graded.outcomes, refs: refs, answers: answers, quoted: quoted) {
+                views in
+                fragments.withPieces { fragments in
+                    missed.withPieces { missed in
+                        for offset in range {
+                            writeLearner(
+                                offset, of: graded.learners, report.names,
+                                first: offset == 0, names, fragments, missed: missed, views,
+                                &part)
                         }
                     }
                 }
-                return part.bytes
             }
-            for part in parts { write(part) }
-            start = end
+            return part.bytes
+        } consume: {
+            write($0)
         }
 
         out.raw(graded.learners.isEmpty ? "],\n  \"items\": [" : "\n  ],\n  \"items\": [")
@@ -215,33 +211,28 @@ public enum GradeJSON {
         let entries = report.needsHelp
         let perEntry = missed.widest + 512
         let slice = slice(of: perEntry, most: 512)
-        var start = 0
-        while start < entries.count {
-            let end = Swift.min(entries.count, start + 2 * slice)
-            let middle = Swift.min(end, start + slice)
-            let ranges = [start..<middle, middle..<end].filter { !$0.isEmpty }
-            let parts = parallelMap(ranges) { range in
-                var out = writer(buffers, capacity: range.count * Swift.min(perEntry, 1024))
-                missed.withPieces { missed in
-                    quoted.withPieces { quoted in
-                        var previous = Int.max
-                        for offset in range {
-                            let entry = entries[offset]
-                            writeNeedsHelp(
-                                entry, first: offset == 0, after: previous, report, missed, &out
-                            ) { block, outcome, out in
-                                appendMissed(
-                                    outcomes[block][outcome], refs: quoted, separator: ", ",
-                                    into: &out)
-                            }
-                            previous = entry.learner
+        forEachPieceInOrder(count: (entries.count + slice - 1) / slice) { piece in
+            let range = piece * slice..<Swift.min(entries.count, (piece + 1) * slice)
+            var out = writer(buffers, capacity: range.count * Swift.min(perEntry, 1024))
+            missed.withPieces { missed in
+                quoted.withPieces { quoted in
+                    var previous = Int.max
+                    for offset in range {
+                        let entry = entries[offset]
+                        writeNeedsHelp(
+                            entry, first: offset == 0, after: previous, report, missed, &out
+                        ) { block, outcome, out in
+                            appendMissed(
+                                outcomes[block][outcome], refs: quoted, separator: ", ",
+                                into: &out)
                         }
+                        previous = entry.learner
                     }
                 }
-                return out.bytes
             }
-            for part in parts { write(part) }
-            start = end
+            return out.bytes
+        } consume: {
+            write($0)
         }
         if !entries.isEmpty { write(Array("\n  ".utf8)) }
     }
