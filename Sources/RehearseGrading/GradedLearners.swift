@@ -292,34 +292,56 @@ public struct GradedLearners: RandomAccessCollection, Sendable {
     }
 
     /// Adds every learner of `other`, their outcome number o in block b becoming
-    /// `renumber[b][o]`.
+    /// `renumber[b][o]`. The tables are copied at once, one per core: each is independent of the
+    /// others once the plans and files are numbered (a learner's outcomes start where `other`'s
+    /// start them, past the outcomes held before).
     mutating func append(contentsOf other: GradedLearners, renumber: [[Int32]]) {
         let base = records.count
+        let outcomeBase = outcomes.count
         let ignoredBase = ignored.count
-        ignored.append(contentsOf: other.ignored)
         let planNumbers = other.plans.map { intern($0) }
         let fileNumbers = other.files.map { intern(file: $0) }
-        records.reserve(records.count + other.records.count)
-        for position in 0..<other.records.count {
-            let record = other.records[position]
-            let plan = other.plans[Int(record.plan)]
-            var moved = record
-            moved.start = outcomes.count
-            moved.ignoredStart = record.ignoredStart + ignoredBase
-            moved.plan = planNumbers[Int(record.plan)]
-            moved.file = fileNumbers[Int(record.file)]
-            records.append(moved)
-            for (offset, block) in plan.enumerated() {
-                outcomes.append(renumber[block][Int(other.outcomes[record.start + offset])])
-            }
-            if position % Self.releaseEvery == 0 {
-                release()
-                other.release()
+        let (records, outcomes, ignored) = (self.records, self.outcomes, self.ignored)
+        let (names, competencies) = (self.names, self.competencies)
+        DispatchQueue.concurrentPerform(iterations: 3) { job in
+            switch job {
+            case 0:
+                records.reserve(records.count + other.records.count)
+                for position in 0..<other.records.count {
+                    var moved = other.records[position]
+                    moved.start += outcomeBase
+                    moved.ignoredStart += ignoredBase
+                    moved.plan = planNumbers[Int(moved.plan)]
+                    moved.file = fileNumbers[Int(moved.file)]
+                    records.append(moved)
+                    if position % Self.releaseEvery == 0 {
+                        records.release()
+                        other.records.release()
+                    }
+                }
+                records.release()
+            case 1:
+                outcomes.reserve(outcomes.count + other.outcomes.count)
+                for position in 0..<other.records.count {
+                    let record = other.records[position]
+                    for (offset, block) in other.plans[Int(record.plan)].enumerated() {
+                        outcomes.append(renumber[block][Int(other.outcomes[record.start + offset])])
+                    }
+                    if position % Self.releaseEvery == 0 {
+                        outcomes.release()
+                        other.outcomes.release()
+                    }
+                }
+                outcomes.release()
+            default:
+                ignored.append(contentsOf: other.ignored)
+                names.append(contentsOf: other.names)
+                competencies.append(contentsOf: other.competencies)
+                ignored.release()
+                names.release()
+                competencies.release()
             }
         }
-        names.append(contentsOf: other.names)
-        competencies.append(contentsOf: other.competencies)
-        release()
         for (position, seed) in other.seeds { seeds[base + position] = seed }
         for (position, attempt) in other.attempts { attempts[base + position] = attempt }
     }

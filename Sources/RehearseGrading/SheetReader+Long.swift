@@ -266,9 +266,9 @@ extension SheetReader {
         let known = adoptNames ? [] : Self.numbers(of: part.learners, in: byName)
         collector.learners = []
         learners.reserveCapacity(learners.count + part.learners.count)
-        var releasedFrom = 0  // the part's rows before this learner's were given back
         var numbers: [Int] = []  // the collector's number of each of the part's learners
         numbers.reserveCapacity(part.learners.count)
+        var added: [Int] = []  // the part's learners new to the collector, copied below
         // Each stored answer's line, read when the first second answer needs one.
         var answerLines: SpillTable<Int32>?
         for (local, learner) in part.learners.enumerated() {
@@ -303,26 +303,13 @@ extension SheetReader {
             learners.append(
                 LearnerSheet(learner: learner.name, file: file, line: learner.line + lineOffset))
             numbers.append(learners.count - 1)
-            if adopt { continue }
-            flat.append(repeating: -1, count: questionCount)
-            let to = flat.count - questionCount
-            let source = part.flat.buffer
-            let target = flat.buffer
-            renumber.withUnsafeBufferPointer { map in
-                base.withUnsafeBufferPointer { start in
-                    for question in 0..<questionCount {
-                        let code = source[from + question]
-                        if code >= 0 { target[to + question] = map[start[question] + Int(code)] }
-                    }
-                }
-            }
-            // Rows copied are given back (the part's were given back once already, as they were
-            // read: its second pass is released range by range).
-            if local - releasedFrom >= 1024 {
-                part.flat.release((releasedFrom * questionCount)..<from)
-                releasedFrom = local
-                flat.release(upTo: to)
-            }
+            if !adopt { added.append(local) }
+        }
+        // The new learners' rows, copied once every learner is numbered: on all cores for many.
+        if !added.isEmpty {
+            Self.copyRows(
+                added, of: part.flat, numbers: numbers, into: flat, width: questionCount,
+                renumber: renumber, base: base)
         }
         for (learner, question, line) in part.repeats {
             rejectRepeat(
@@ -332,6 +319,44 @@ extension SheetReader {
         sheetRejected?.leftOut(part.unlistedRepeats)
         collector.flat = flat
         collector.learners = learners
+    }
+
+    /// Copies the rows of the part's learners `added` (new to the collector) from `source` into
+    /// `target`, which grows to hold them: row `local` of `source` becomes row `numbers[local]`
+    /// (past every row `target` held), each answer number renumbered into the collector's book
+    /// (question q's number a is `renumber[base[q] + a]`). The rows are copied in slices on all
+    /// cores for many learners, each slice giving back the pages it has copied.
+    static func copyRows(
+        _ added: [Int], of source: SpillTable<Int32>, numbers: [Int],
+        into target: SpillTable<Int32>,
+        width: Int, renumber: [Int32], base: [Int]
+    ) {
+        guard let last = added.last else { return }
+        target.extend(to: (numbers[last] + 1) * width)
+        let slices = added.count < 4096 ? 1 : ProcessInfo.processInfo.activeProcessorCount * 4
+        DispatchQueue.concurrentPerform(iterations: slices) { slice in
+            let range = (added.count * slice / slices)..<(added.count * (slice + 1) / slices)
+            guard !range.isEmpty else { return }
+            let from = source.buffer
+            let to = target.buffer
+            var releasedFrom = range.lowerBound
+            for position in range {
+                let local = added[position]
+                let row = numbers[local] * width
+                for question in 0..<width {
+                    let code = from[local * width + question]
+                    to[row + question] = code >= 0 ? renumber[base[question] + Int(code)] : -1
+                }
+                if position - releasedFrom >= 1024 || position == range.upperBound - 1 {
+                    // Rows copied are given back (the source's were given back once already,
+                    // as they were read).
+                    let first = added[releasedFrom]
+                    source.release((first * width)..<((local + 1) * width))
+                    target.release((numbers[first] * width)..<(row + width))
+                    releasedFrom = position + 1
+                }
+            }
+        }
     }
 
     /// Rejects a second answer of a learner to a question; the first one is kept.

@@ -123,6 +123,15 @@ final class SpillTable<Element: BitwiseCopyable>: @unchecked Sendable {
         }
     }
 
+    /// Holds `total` values (at least as many as now), the new ones unset: the caller writes
+    /// every one before it is read (threads may write them at once, in rows apart). The room is
+    /// made once, at its exact size.
+    func extend(to total: Int) {
+        guard total > count else { return }
+        reserve(total)
+        count = total
+    }
+
     /// Makes room for `total` values in all.
     func reserve(_ total: Int) {
         if total > capacity { grow(to: total, exactly: true) }

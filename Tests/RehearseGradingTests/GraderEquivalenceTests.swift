@@ -38,9 +38,12 @@ struct GraderEquivalenceTests {
     /// Reads and grades `learners`, checks every one against `QuizScorer`, and returns the
     /// graded cohort.
     @discardableResult
-    static func check(bank: Bank, learners: [Learner]) throws -> GradedCohort {
+    static func check(bank: Bank, learners: [Learner], tableMemoryLimit: Int? = nil) throws
+        -> GradedCohort
+    {
         let reader = SheetReader(bank: bank)
         reader.rejectedLimit = .max
+        if let tableMemoryLimit { reader.tableMemoryLimit = tableMemoryLimit }
         let onSheet = learners.filter { $0.seed == nil }
         try reader.read(
             file: "sheet.csv",
@@ -240,6 +243,16 @@ struct GraderEquivalenceTests {
         let learners = Self.learners(4_200, bank: bank, broken: false, seededEvery: nil, seed: 7)
         let graded = try Self.check(bank: bank, learners: learners)
         #expect(graded.learners.count >= 4_096)
+    }
+
+    /// The same with every table in a temporary file, and learners with recorded attempts: the
+    /// slices' tables are appended to the first slice's at once, one table per core.
+    @Test func largeCohortInSlicesWithSpilledTables() throws {
+        let bank = RandomCohort.bank(RandomCohort.Shape(steps: [3, 4, 2, 5, 3]), seed: 8)
+        let learners = Self.learners(4_300, bank: bank, broken: false, seededEvery: 9, seed: 8)
+        let graded = try Self.check(bank: bank, learners: learners, tableMemoryLimit: 4096)
+        #expect(graded.learners.count >= 4_096)
+        #expect(graded.learners.isSpilled)
     }
 
     /// The HTML and Markdown reports and the terminal table of a large cohort come in bounded
