@@ -85,12 +85,14 @@ public enum GradeJSON {
         let missed = missedRefs(
             graded, separator: ",", usual: usual, kept: kept, quoted: quoted)
         let names = LearnerNames(
-            competencies: graded.index.competencies.map { id in
-                var piece = JSONWriter(capacity: id.utf8.count + 4)
-                piece.string(id)
-                piece.raw(": ")
-                return piece.bytes
-            }, refs: graded.index.refs)
+            competencies: FragmentTable([
+                graded.index.competencies.map { id in
+                    var piece = JSONWriter(capacity: id.utf8.count + 4)
+                    piece.string(id)
+                    piece.raw(": ")
+                    return piece.bytes
+                }
+            ]), refs: graded.index.refs)
         // Small slices: the pieces rendered and waiting in the sink stay a few megabytes, also
         // for learners of a long quiz.
         let perLearner = fragments.widest + missed.widest + 512
@@ -104,11 +106,13 @@ public enum GradeJSON {
                 views in
                 fragments.withPieces { fragments in
                     missed.withPieces { missed in
-                        for offset in range {
-                            writeLearner(
-                                offset, of: graded.learners, report.names,
-                                first: offset == 0, names, fragments, missed: missed, views,
-                                &part)
+                        names.competencies.withPieces { competencies in
+                            for offset in range {
+                                writeLearner(
+                                    offset, of: graded.learners, report.names,
+                                    first: offset == 0, names, competencies, fragments,
+                                    missed: missed, views, &part)
+                            }
                         }
                     }
                 }
@@ -154,8 +158,9 @@ public enum GradeJSON {
     /// The learner at `position`, read from the tables (no whole `LearnerGrade` is made).
     static func writeLearner(
         _ position: Int, of learners: GradedLearners, _ displayNames: [String: String],
-        first: Bool, _ names: LearnerNames, _ fragments: FragmentTable.Pieces,
-        missed: FragmentTable.Pieces, _ views: OutcomeViews, _ out: inout JSONWriter
+        first: Bool, _ names: LearnerNames, _ competencies: FragmentTable.Pieces,
+        _ fragments: FragmentTable.Pieces, missed: FragmentTable.Pieces, _ views: OutcomeViews,
+        _ out: inout JSONWriter
     ) {
         let record = learners.record(position)
         writeOpening(position, of: learners, displayNames, first: first, &out)
@@ -176,7 +181,7 @@ public enum GradeJSON {
             }
             if !firstCompetency { out.raw(", ") }
             firstCompetency = false
-            out.append(names.competencies[competency])
+            out.append(competencies.piece(block: 0, outcome: competency))
             out.number(percent)
         }
         out.raw("}, \"answers\": [")
@@ -208,7 +213,16 @@ public enum GradeJSON {
         let missed = missedRefs(
             report.graded, separator: ", ", usual: usual, kept: kept, quoted: quoted)
         let outcomes = report.graded.outcomes
+        let learners = report.graded.learners
         let entries = report.needsHelp
+        // Each competency's id as a JSON string, copied for each entry that names it.
+        let weakestNames = FragmentTable([
+            report.index.competencies.map { id in
+                var piece = JSONWriter(capacity: id.utf8.count + 2)
+                piece.string(id)
+                return piece.bytes
+            }
+        ])
         let perEntry = missed.widest + 512
         let slice = slice(of: perEntry, most: 512)
         forEachPieceInOrder(count: (entries.count + slice - 1) / slice) { piece in
@@ -216,17 +230,19 @@ public enum GradeJSON {
             var out = writer(buffers, capacity: range.count * Swift.min(perEntry, 1024))
             missed.withPieces { missed in
                 quoted.withPieces { quoted in
-                    var previous = Int.max
-                    for offset in range {
-                        let entry = entries[offset]
-                        writeNeedsHelp(
-                            entry, first: offset == 0, after: previous, report, missed, &out
-                        ) { block, outcome, out in
-                            appendMissed(
-                                outcomes[block][outcome], refs: quoted, separator: ", ",
-                                into: &out)
+                    weakestNames.withPieces { weakestNames in
+                        var previous = Int.max
+                        for offset in range {
+                            writeNeedsHelp(
+                                entries[offset], first: offset == 0, after: previous, learners,
+                                report.names, weakestNames, missed, &out
+                            ) { block, outcome, out in
+                                appendMissed(
+                                    outcomes[block][outcome], refs: quoted, separator: ", ",
+                                    into: &out)
+                            }
+                            previous = entries[offset].learner
                         }
-                        previous = entry.learner
                     }
                 }
             }
@@ -253,19 +269,22 @@ public enum GradeJSON {
         }
     }
 
+    /// One entry of `needsHelp`. The learners, names and competency ids are handed in, taken
+    /// out once per piece: taken out per entry, the rendering threads would fight over their
+    /// reference counts.
     private static func writeNeedsHelp(
-        _ entry: HelpEntry, first: Bool, after previous: Int, _ report: GradeReport,
+        _ entry: HelpEntry, first: Bool, after previous: Int, _ learners: GradedLearners,
+        _ displayNames: [String: String], _ competencies: FragmentTable.Pieces,
         _ missed: FragmentTable.Pieces, _ out: inout JSONWriter,
         render: (Int, Int, inout JSONWriter) -> Void
     ) {
-        let learners = report.graded.learners
-        writeOpening(entry.learner, of: learners, report.names, first: first, &out)
+        writeOpening(entry.learner, of: learners, displayNames, first: first, &out)
         out.raw(", \"percent\": ")
         out.number(entry.percent)
         out.raw(", \"weakest\": [")
         for (position, competency) in entry.weakest.enumerated() {
             if position > 0 { out.raw(", ") }
-            out.string(report.index.competencies[competency])
+            out.append(competencies.piece(block: 0, outcome: competency))
         }
         out.raw("], \"missed\": [")
         learners.withOutcomes(entry.learner, after: previous, at: entry.place) { blocks, outcomes in
@@ -295,7 +314,9 @@ public enum GradeJSON {
 /// What a learner's JSON needs from the quiz, taken out once (copying the whole index per
 /// learner would make the rendering threads fight over its reference counts).
 struct LearnerNames: Sendable {
-    /// `"ID": ` per competency, escaped.
-    var competencies: [[UInt8]]
+    /// `"ID": ` per competency, escaped, read through `withPieces` (block 0, a piece per
+    /// competency): one array per competency would be retained and released by every thread
+    /// for every learner.
+    var competencies: FragmentTable
     var refs: [String]
 }
