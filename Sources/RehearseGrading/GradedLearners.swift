@@ -93,14 +93,29 @@ public struct GradedLearners: RandomAccessCollection, Sendable {
     let ignored: SpillTable<Int32>
     var seeds: [Int: UInt64] = [:]
     var attempts: [Int: AttemptRecord] = [:]
+    /// For a slice of a cohort graded on several cores: where its next learner goes in the
+    /// tables it shares with the whole cohort (nil: learners are appended). See `slice(_:of:)`.
+    var slot: SliceSlot?
 
     init(competencyCount: Int, memoryLimit: Int = SpillTable<Int32>.defaultMemoryLimit) {
+        self.init(
+            competencyCount: competencyCount, records: SpillTable(memoryLimit: memoryLimit),
+            outcomes: SpillTable(memoryLimit: memoryLimit),
+            competencies: SpillTable(memoryLimit: memoryLimit), memoryLimit: memoryLimit)
+    }
+
+    /// Learners kept in these records, outcomes and competency tables (shared with others when
+    /// a slice's), with names and ignored questions of their own.
+    init(
+        competencyCount: Int, records: SpillTable<Record>, outcomes: SpillTable<Int32>,
+        competencies: SpillTable<Double>, memoryLimit: Int
+    ) {
         self.competencyCount = competencyCount
-        records = SpillTable(memoryLimit: memoryLimit)
+        self.records = records
+        self.outcomes = outcomes
+        self.competencies = competencies
         ignored = SpillTable(memoryLimit: memoryLimit)
         names = NameTable(memoryLimit: memoryLimit)
-        outcomes = SpillTable(memoryLimit: memoryLimit)
-        competencies = SpillTable(memoryLimit: memoryLimit)
     }
 
     public var startIndex: Int { 0 }
@@ -263,6 +278,10 @@ public struct GradedLearners: RandomAccessCollection, Sendable {
 
     /// Adds a learner: its outcome numbers are shifted by `shift[block]`.
     mutating func append(_ grade: LearnerGrade, shift: [Int32]? = nil) {
+        if slot != nil {
+            appendInSlot(grade)
+            return
+        }
         let position = records.count
         let plan = intern(grade.blocks)
         let file = intern(file: grade.file)
@@ -291,62 +310,7 @@ public struct GradedLearners: RandomAccessCollection, Sendable {
         if let attempt = grade.attempt { attempts[position] = attempt }
     }
 
-    /// Adds every learner of `other`, their outcome number o in block b becoming
-    /// `renumber[b][o]`. The tables are copied at once, one per core: each is independent of the
-    /// others once the plans and files are numbered (a learner's outcomes start where `other`'s
-    /// start them, past the outcomes held before).
-    mutating func append(contentsOf other: GradedLearners, renumber: [[Int32]]) {
-        let base = records.count
-        let outcomeBase = outcomes.count
-        let ignoredBase = ignored.count
-        let planNumbers = other.plans.map { intern($0) }
-        let fileNumbers = other.files.map { intern(file: $0) }
-        let (records, outcomes, ignored) = (self.records, self.outcomes, self.ignored)
-        let (names, competencies) = (self.names, self.competencies)
-        DispatchQueue.concurrentPerform(iterations: 3) { job in
-            switch job {
-            case 0:
-                records.reserve(records.count + other.records.count)
-                for position in 0..<other.records.count {
-                    var moved = other.records[position]
-                    moved.start += outcomeBase
-                    moved.ignoredStart += ignoredBase
-                    moved.plan = planNumbers[Int(moved.plan)]
-                    moved.file = fileNumbers[Int(moved.file)]
-                    records.append(moved)
-                    if position % Self.releaseEvery == 0 {
-                        records.release()
-                        other.records.release()
-                    }
-                }
-                records.release()
-            case 1:
-                outcomes.reserve(outcomes.count + other.outcomes.count)
-                for position in 0..<other.records.count {
-                    let record = other.records[position]
-                    for (offset, block) in other.plans[Int(record.plan)].enumerated() {
-                        outcomes.append(renumber[block][Int(other.outcomes[record.start + offset])])
-                    }
-                    if position % Self.releaseEvery == 0 {
-                        outcomes.release()
-                        other.outcomes.release()
-                    }
-                }
-                outcomes.release()
-            default:
-                ignored.append(contentsOf: other.ignored)
-                names.append(contentsOf: other.names)
-                competencies.append(contentsOf: other.competencies)
-                ignored.release()
-                names.release()
-                competencies.release()
-            }
-        }
-        for (position, seed) in other.seeds { seeds[base + position] = seed }
-        for (position, attempt) in other.attempts { attempts[base + position] = attempt }
-    }
-
-    private mutating func intern(_ plan: [Int]) -> Int32 {
+    mutating func intern(_ plan: [Int]) -> Int32 {
         // Learners mostly share a plan: the last one is tried first.
         if let last = plans.last, last == plan { return Int32(plans.count - 1) }
         if let known = planNumbers[plan] { return known }
@@ -355,7 +319,7 @@ public struct GradedLearners: RandomAccessCollection, Sendable {
         return Int32(plans.count - 1)
     }
 
-    private mutating func intern(file: String) -> Int32 {
+    mutating func intern(file: String) -> Int32 {
         if let last = files.last, last == file { return Int32(files.count - 1) }
         if let known = fileNumbers[file] { return known }
         files.append(file)

@@ -141,13 +141,32 @@ public struct Grader {
         }
         // The graded learners' tables spill to files as the cohort's answers do.
         let limit = cohort.table.memoryLimit
+        let competencyCount = cohort.index.competencies.count
+        let blocks = cohort.index.blocks.count
+        guard ranges.count > 1 else {
+            var grader = Grader(bank: bank, cohort: cohort)
+            var learners = GradedLearners(competencyCount: competencyCount, memoryLimit: limit)
+            learners.reserve(count, outcomes: count * blocks)
+            let responses = UnsafeBufferPointer(cohort.table.buffer)
+            let width = cohort.questionCount
+            for learner in 0..<count {
+                learners.append(grader.grade(learner, responses: responses))
+                // Rows graded are given back (a spilled table keeps them in its file).
+                if learner % 4096 == 4095 {
+                    cohort.table.release(((learner - 4095) * width)..<(learner * width))
+                }
+            }
+            return GradedCohort(
+                index: cohort.index, answers: cohort.answers, outcomes: grader.outcomes,
+                learners: learners)
+        }
+        // Each slice writes its learners' rows of the whole cohort's tables in place.
+        let shared = GradedLearners.sliced(
+            count: count, outcomesPerLearner: blocks, competencyCount: competencyCount,
+            memoryLimit: limit)
         let parts = parallelMap(ranges) { range in
             var grader = Grader(bank: bank, cohort: cohort)
-            var learners = GradedLearners(
-                competencyCount: cohort.index.competencies.count, memoryLimit: limit)
-            // The first slice's table becomes the whole one: room for every learner.
-            let room = range.lowerBound == 0 ? count : range.count
-            learners.reserve(room, outcomes: room * cohort.index.blocks.count)
+            var learners = GradedLearners.slice(range, of: shared, outcomesPerLearner: blocks)
             let responses = UnsafeBufferPointer(cohort.table.buffer)
             let width = cohort.questionCount
             var released = range.lowerBound
@@ -161,31 +180,21 @@ public struct Grader {
             }
             return (learners, grader.outcomes, grader.packedMemo, grader.listMemo)
         }
-        // The first slice is taken as it is (its numbers are the merged ones); each later one is
-        // let go once merged: the slices and the whole are not all held at once.
-        var done = parts.map(Optional.some)
-        guard let (firstLearners, firstOutcomes, firstPacked, firstLists) = done.first ?? nil
-        else {
-            return GradedCohort(
-                index: cohort.index, answers: cohort.answers,
-                outcomes: Array(repeating: [], count: cohort.index.blocks.count),
-                learners: GradedLearners(
-                    competencyCount: cohort.index.competencies.count, memoryLimit: limit))
+        // The first slice becomes the whole cohort: its outcome numbers, names, plans and files
+        // are the merged ones; each later slice's are numbered among them.
+        var merged = OutcomeMerge(first: parts[0].1, packed: parts[0].2, lists: parts[0].3)
+        var whole = parts[0].0
+        whole.slot = nil
+        for (part, rows) in zip(parts.dropFirst(), ranges.dropFirst()) {
+            let renumber = merged.add(part.1, packed: part.2, lists: part.3)
+            whole.merge(part.0, rows: rows, renumber: renumber)
         }
-        done[0] = nil
-        var merged = OutcomeMerge(first: firstOutcomes, packed: firstPacked, lists: firstLists)
-        var learners = firstLearners
-        for slice in done.indices {
-            guard let (sliceLearners, sliceOutcomes, packed, lists) = done[slice] else { continue }
-            done[slice] = nil
-            let renumber = merged.add(sliceOutcomes, packed: packed, lists: lists)
-            learners.append(contentsOf: sliceLearners, renumber: renumber)
-        }
+        whole.release()
         let outcomes = merged.outcomes
         merged = OutcomeMerge(blocks: 0)
         FreedMemory.release()
         return GradedCohort(
-            index: cohort.index, answers: cohort.answers, outcomes: outcomes, learners: learners)
+            index: cohort.index, answers: cohort.answers, outcomes: outcomes, learners: whole)
     }
 
     /// The blocks of the plan of the cohort's learner number `learner`, in plan order (see
