@@ -101,6 +101,7 @@ public enum GradeJSON {
         forEachPieceInOrder(count: (learnerCount + slice - 1) / slice) { piece in
             let range = piece * slice..<Swift.min(learnerCount, (piece + 1) * slice)
             var part = writer(buffers, capacity: range.count * Swift.min(perLearner, 8192))
+            var numbers = NumberTexts()
             // The outcomes whose pieces were not rendered in advance are rendered here.
             OutcomeViews.with(graded.outcomes, refs: refs, answers: answers, quoted: quoted) {
                 views in
@@ -111,7 +112,7 @@ public enum GradeJSON {
                                 writeLearner(
                                     offset, of: graded.learners, report.names,
                                     first: offset == 0, names, competencies, fragments,
-                                    missed: missed, views, &part)
+                                    missed: missed, views, &numbers, &part)
                             }
                         }
                     }
@@ -160,16 +161,16 @@ public enum GradeJSON {
         _ position: Int, of learners: GradedLearners, _ displayNames: [String: String],
         first: Bool, _ names: LearnerNames, _ competencies: FragmentTable.Pieces,
         _ fragments: FragmentTable.Pieces, missed: FragmentTable.Pieces, _ views: OutcomeViews,
-        _ out: inout JSONWriter
+        _ numbers: inout NumberTexts, _ out: inout JSONWriter
     ) {
         let record = learners.record(position)
         writeOpening(position, of: learners, displayNames, first: first, &out)
         out.raw(", \"score\": ")
-        out.number(record.earned)
+        numbers.write(record.earned, into: &out)
         out.raw(", \"max\": ")
-        out.number(record.max)
+        numbers.write(record.max, into: &out)
         out.raw(", \"percent\": ")
-        out.number(record.percent)
+        numbers.write(record.percent, into: &out)
         out.raw(record.passed ? ", \"passed\": true" : ", \"passed\": false")
         out.raw(", \"unanswered\": ")
         out.int(Int(record.unanswered))
@@ -182,7 +183,7 @@ public enum GradeJSON {
             if !firstCompetency { out.raw(", ") }
             firstCompetency = false
             out.append(competencies.piece(block: 0, outcome: competency))
-            out.number(percent)
+            numbers.write(percent, into: &out)
         }
         out.raw("}, \"answers\": [")
         learners.withOutcomes(position, after: position - 1) { blocks, outcomes in
@@ -228,6 +229,7 @@ public enum GradeJSON {
         forEachPieceInOrder(count: (entries.count + slice - 1) / slice) { piece in
             let range = piece * slice..<Swift.min(entries.count, (piece + 1) * slice)
             var out = writer(buffers, capacity: range.count * Swift.min(perEntry, 1024))
+            var numbers = NumberTexts()
             missed.withPieces { missed in
                 quoted.withPieces { quoted in
                     weakestNames.withPieces { weakestNames in
@@ -235,7 +237,7 @@ public enum GradeJSON {
                         for offset in range {
                             writeNeedsHelp(
                                 entries[offset], first: offset == 0, after: previous, learners,
-                                report.names, weakestNames, missed, &out
+                                report.names, weakestNames, missed, &numbers, &out
                             ) { block, outcome, out in
                                 appendMissed(
                                     outcomes[block][outcome], refs: quoted, separator: ", ",
@@ -275,12 +277,12 @@ public enum GradeJSON {
     private static func writeNeedsHelp(
         _ entry: HelpEntry, first: Bool, after previous: Int, _ learners: GradedLearners,
         _ displayNames: [String: String], _ competencies: FragmentTable.Pieces,
-        _ missed: FragmentTable.Pieces, _ out: inout JSONWriter,
+        _ missed: FragmentTable.Pieces, _ numbers: inout NumberTexts, _ out: inout JSONWriter,
         render: (Int, Int, inout JSONWriter) -> Void
     ) {
         writeOpening(entry.learner, of: learners, displayNames, first: first, &out)
         out.raw(", \"percent\": ")
-        out.number(entry.percent)
+        numbers.write(entry.percent, into: &out)
         out.raw(", \"weakest\": [")
         for (position, competency) in entry.weakest.enumerated() {
             if position > 0 { out.raw(", ") }
