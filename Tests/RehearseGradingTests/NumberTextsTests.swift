@@ -39,7 +39,7 @@ import Testing
         }
         let (cached, plain) = written(values)
         // The first difference, with some text around it (the whole would be a long message).
-        let first = zip(cached, plain).firstIndex { $0 != $1 }
+        let first = zip(cached, plain).enumerated().first { $0.element.0 != $0.element.1 }?.offset
         let at = first ?? Swift.min(cached.count, plain.count)
         let window = Swift.max(0, at - 40)..<(at + 40)
         #expect(
