@@ -19,6 +19,12 @@ public struct Grader {
     public let cohort: Cohort
     public let plan: GradingPlan
     private(set) var outcomes: [[BlockOutcome]]
+    /// Per block and outcome: what a learner's totals take from it, and its answers' points per
+    /// competency, in the order `grade` adds them (a cache of `outcomes` in plain values, read
+    /// for every block of every learner without copying an outcome's arrays).
+    private var totals: [[OutcomeTotals]]
+    private var points: [CompetencyPoint] = []
+    private var keptOutcomes = 0
     /// Per block: outcome number by answers, packed in a word when they fit (`bits` per answer),
     /// else as the list of answer numbers.
     private(set) var packedMemo: [[UInt64: Int32]]
@@ -59,6 +65,7 @@ public struct Grader {
         let index = cohort.index
         plan = GradingPlan(bank: bank, index: index)
         outcomes = Array(repeating: [], count: index.blocks.count)
+        totals = Array(repeating: [], count: index.blocks.count)
         packedMemo = Array(repeating: [:], count: index.blocks.count)
         listMemo = Array(repeating: [:], count: index.blocks.count)
         bits = index.blocks.map { block in
@@ -225,22 +232,24 @@ public struct Grader {
         for block in blocks {
             let id = outcome(block: block, responses: responses)
             outcomeIDs.append(id)
-            earned += outcomes[block][Int(id)].earned
-            max += outcomes[block][Int(id)].max
-            unanswered += outcomes[block][Int(id)].unanswered
-            if !outcomes[block][Int(id)].ignored.isEmpty {
-                ignored += outcomes[block][Int(id)].ignored
-            }
-            outcomes[block][Int(id)].answers.withUnsafeBufferPointer { answers in
-                competencyList.withUnsafeBufferPointer { list in
-                    competencyStart.withUnsafeBufferPointer { start in
-                        for answer in answers {
-                            for slot in start[answer.question]..<start[answer.question + 1] {
-                                competencies[list[slot]].earned += answer.earned
-                                competencies[list[slot]].max += answer.max
-                            }
-                        }
-                    }
+            // The outcome's totals as kept, or (past the budget) taken from the outcome.
+            let total =
+                Int(id) < totals[block].count
+                ? totals[block][Int(id)] : OutcomeTotals(outcomes[block][Int(id)], points: nil)
+            earned += total.earned
+            max += total.max
+            unanswered += Int(total.unanswered)
+            if total.hasIgnored { ignored += outcomes[block][Int(id)].ignored }
+            if total.pointsCount >= 0 {
+                for slot in Int(total.pointsStart)..<Int(total.pointsStart + total.pointsCount) {
+                    let point = points[slot]
+                    competencies[point.competency].earned += point.earned
+                    competencies[point.competency].max += point.max
+                }
+            } else {
+                forEachPoint(of: outcomes[block][Int(id)]) { point in
+                    competencies[point.competency].earned += point.earned
+                    competencies[point.competency].max += point.max
                 }
             }
         }
@@ -301,7 +310,39 @@ public struct Grader {
                 unanswered: answer.outcome == .unanswered ? 1 : 0)
         }
         outcomes[block].append(outcome)
+        // Outcomes are kept in plain values while they fit the budget (the outcomes most
+        // learners reach are met first); past it, each is read from the outcome every time.
+        // A block's are kept from its first on, so outcome number i is at place i.
+        if totals[block].count == outcomes[block].count - 1, keptOutcomes < outcomeBudget {
+            var found: [CompetencyPoint] = []
+            if points.count < pointBudget { forEachPoint(of: outcome) { found.append($0) } }
+            totals[block].append(
+                OutcomeTotals(
+                    outcome,
+                    points: points.count < pointBudget
+                        ? points.count..<(points.count + found.count) : nil))
+            points += found
+            keptOutcomes += 1
+        }
         return Int32(outcomes[block].count - 1)
+    }
+
+    /// How many outcomes (32 bytes each) and competency points (24 bytes each) a grader keeps
+    /// in plain values: 1 and 1.5 MB.
+    var outcomeBudget = 1 << 15
+    var pointBudget = 1 << 16
+
+    /// The points of an outcome's answers toward their questions' competencies, in the order a
+    /// learner's competency scores add them: answer by answer, each question's competencies in
+    /// order.
+    func forEachPoint(of outcome: BlockOutcome, _ body: (CompetencyPoint) -> Void) {
+        for answer in outcome.answers {
+            for slot in competencyStart[answer.question]..<competencyStart[answer.question + 1] {
+                body(
+                    CompetencyPoint(
+                        competency: competencyList[slot], earned: answer.earned, max: answer.max))
+            }
+        }
     }
 
     /// A scenario whose first step is question `first`, walked with `ScenarioSteps.route` as
@@ -371,4 +412,32 @@ public struct Grader {
     func isAnswered(_ question: Int, _ code: Int32) -> Bool {
         code >= 0 && answeredTable[answeredStart[question] + Int(code)]
     }
+}
+
+/// What a learner's totals take from a block outcome (see `Grader.totals`).
+struct OutcomeTotals {
+    var earned: Double
+    var max: Double
+    var unanswered: Int32
+    var hasIgnored: Bool
+    /// The outcome's points per competency in `Grader.points`: `pointsCount` from
+    /// `pointsStart`; a count of -1 when they are not kept (read from the outcome).
+    var pointsStart: Int32
+    var pointsCount: Int32
+
+    init(_ outcome: BlockOutcome, points: Range<Int>?) {
+        earned = outcome.earned
+        max = outcome.max
+        unanswered = Int32(clamping: outcome.unanswered)
+        hasIgnored = !outcome.ignored.isEmpty
+        pointsStart = Int32(clamping: points?.lowerBound ?? 0)
+        pointsCount = points.map { Int32(clamping: $0.count) } ?? -1
+    }
+}
+
+/// An answer's points toward one of its competencies.
+struct CompetencyPoint {
+    var competency: Int
+    var earned: Double
+    var max: Double
 }

@@ -245,6 +245,34 @@ struct GraderEquivalenceTests {
         #expect(graded.learners.count >= 4_096)
     }
 
+    /// A grader that keeps few or no outcomes and competency points in plain values (the others
+    /// read from the outcome every time) grades every learner as one that keeps them all.
+    @Test(arguments: [(0, 0), (5, 7), (1 << 17, 0), (3, 1 << 18)])
+    func outcomesReadFromTheOutcomesAddUpTheSame(outcomes: Int, points: Int) throws {
+        let bank = RandomCohort.bank(
+            RandomCohort.Shape(steps: [3, 5, 4, 6, 2, 3, 4], broken: true), seed: 12)
+        let learners = Self.learners(300, bank: bank, broken: true, seededEvery: nil, seed: 12)
+        let reader = SheetReader(bank: bank)
+        reader.rejectedLimit = .max
+        try reader.read(
+            file: "sheet.csv",
+            bytes: Array(RandomCohort.sheet(learners.map { ($0.name, $0.answers) }).utf8))
+        let cohort = try reader.cohort()
+        var keeping = Grader(bank: bank, cohort: cohort)
+        var reading = Grader(bank: bank, cohort: cohort)
+        reading.outcomeBudget = outcomes
+        reading.pointBudget = points
+        for learner in cohort.learners.indices {
+            let kept = keeping.grade(learner)
+            let read = reading.grade(learner)
+            #expect(kept.outcomes == read.outcomes)
+            #expect(kept.earned == read.earned && kept.max == read.max)
+            #expect(kept.unanswered == read.unanswered && kept.ignored == read.ignored)
+            #expect(kept.competencies.map(\.earned) == read.competencies.map(\.earned))
+            #expect(kept.competencies.map(\.max) == read.competencies.map(\.max))
+        }
+    }
+
     /// The same with every table in a temporary file, and learners with recorded attempts: the
     /// slices' tables are appended to the first slice's at once, one table per core.
     @Test func largeCohortInSlicesWithSpilledTables() throws {
