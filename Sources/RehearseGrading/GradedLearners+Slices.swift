@@ -51,13 +51,7 @@ extension GradedLearners {
     mutating func appendInSlot(_ grade: LearnerGrade) {
         guard var slot else { return }
         let position = slot.position
-        records[position] = Record(
-            earned: grade.earned, max: grade.max, percent: grade.percent, start: slot.outcome,
-            line: grade.line, plan: intern(grade.blocks), file: intern(file: grade.file),
-            unanswered: Int32(clamping: grade.unanswered),
-            ignoredCount: Int32(clamping: grade.ignored.count), ignoredStart: ignored.count,
-            passed: grade.passed)
-        names.append(grade.learner)
+        records[position] = record(of: grade, outcomesAt: slot.outcome)
         let table = outcomes.buffer
         for (offset, outcome) in grade.outcomes.enumerated() {
             table[slot.outcome + offset] = outcome
@@ -68,9 +62,7 @@ extension GradedLearners {
             scores[(position * competencyCount + offset) * 2] = score.earned
             scores[(position * competencyCount + offset) * 2 + 1] = score.max
         }
-        for question in grade.ignored { ignored.append(Int32(truncatingIfNeeded: question)) }
-        if let seed = grade.seed { seeds[position] = seed }
-        if let attempt = grade.attempt { attempts[position] = attempt }
+        keepRest(of: grade, at: position)
         slot.position += 1
         if slot.position - slot.releasedPosition >= Self.releaseEvery {
             // Only this slice's rows: the other slices are writing theirs.

@@ -276,35 +276,37 @@ public struct GradedLearners: RandomAccessCollection, Sendable {
         }
     }
 
-    /// Adds a learner: its outcome numbers are shifted by `shift[block]`.
-    mutating func append(_ grade: LearnerGrade, shift: [Int32]? = nil) {
+    /// Adds a learner.
+    mutating func append(_ grade: LearnerGrade) {
         if slot != nil {
             appendInSlot(grade)
             return
         }
         let position = records.count
-        let plan = intern(grade.blocks)
-        let file = intern(file: grade.file)
-        records.append(
-            Record(
-                earned: grade.earned, max: grade.max, percent: grade.percent,
-                start: outcomes.count, line: grade.line, plan: plan, file: file,
-                unanswered: Int32(clamping: grade.unanswered),
-                ignoredCount: Int32(clamping: grade.ignored.count), ignoredStart: ignored.count,
-                passed: grade.passed))
-        names.append(grade.learner)
-        if let shift {
-            for (block, outcome) in zip(grade.blocks, grade.outcomes) {
-                outcomes.append(outcome + shift[block])
-            }
-        } else {
-            grade.outcomes.withUnsafeBufferPointer { outcomes.append(contentsOf: $0) }
-        }
+        records.append(record(of: grade, outcomesAt: outcomes.count))
+        grade.outcomes.withUnsafeBufferPointer { outcomes.append(contentsOf: $0) }
         for score in grade.competencies {
             competencies.append(score.earned)
             competencies.append(score.max)
         }
+        keepRest(of: grade, at: position)
         if position % Self.releaseEvery == 0 { release() }
+    }
+
+    /// The learner's record, its plan and file numbered, its outcome numbers from `start` on and
+    /// its ignored questions where `keepRest` will put them.
+    mutating func record(of grade: LearnerGrade, outcomesAt start: Int) -> Record {
+        Record(
+            earned: grade.earned, max: grade.max, percent: grade.percent, start: start,
+            line: grade.line, plan: intern(grade.blocks), file: intern(file: grade.file),
+            unanswered: Int32(clamping: grade.unanswered),
+            ignoredCount: Int32(clamping: grade.ignored.count), ignoredStart: ignored.count,
+            passed: grade.passed)
+    }
+
+    /// Keeps the learner's name, ignored questions, seed and attempt, for `position`.
+    mutating func keepRest(of grade: LearnerGrade, at position: Int) {
+        names.append(grade.learner)
         for question in grade.ignored { ignored.append(Int32(truncatingIfNeeded: question)) }
         if let seed = grade.seed { seeds[position] = seed }
         if let attempt = grade.attempt { attempts[position] = attempt }

@@ -154,15 +154,7 @@ public struct Grader {
             var grader = Grader(bank: bank, cohort: cohort)
             var learners = GradedLearners(competencyCount: competencyCount, memoryLimit: limit)
             learners.reserve(count, outcomes: count * blocks)
-            let responses = UnsafeBufferPointer(cohort.table.buffer)
-            let width = cohort.questionCount
-            for learner in 0..<count {
-                learners.append(grader.grade(learner, responses: responses))
-                // Rows graded are given back (a spilled table keeps them in its file).
-                if learner % 4096 == 4095 {
-                    cohort.table.release(((learner - 4095) * width)..<(learner * width))
-                }
-            }
+            grader.grade(0..<count, into: &learners)
             return GradedCohort(
                 index: cohort.index, answers: cohort.answers, outcomes: grader.outcomes,
                 learners: learners)
@@ -174,17 +166,7 @@ public struct Grader {
         let parts = parallelMap(ranges) { range in
             var grader = Grader(bank: bank, cohort: cohort)
             var learners = GradedLearners.slice(range, of: shared, outcomesPerLearner: blocks)
-            let responses = UnsafeBufferPointer(cohort.table.buffer)
-            let width = cohort.questionCount
-            var released = range.lowerBound
-            for learner in range {
-                learners.append(grader.grade(learner, responses: responses))
-                // Rows graded are given back (a spilled table keeps them in its file).
-                if learner - released >= 4096 {
-                    cohort.table.release((released * width)..<(learner * width))
-                    released = learner
-                }
-            }
+            grader.grade(range, into: &learners)
             return (learners, grader.outcomes, grader.packedMemo, grader.listMemo)
         }
         // The first slice becomes the whole cohort: its outcome numbers, names, plans and files
@@ -202,6 +184,21 @@ public struct Grader {
         FreedMemory.release()
         return GradedCohort(
             index: cohort.index, answers: cohort.answers, outcomes: outcomes, learners: whole)
+    }
+
+    /// Grades the learners at `rows` into `learners`, giving back the cohort's rows as they are
+    /// graded (a spilled table keeps them in its file).
+    private mutating func grade(_ rows: Range<Int>, into learners: inout GradedLearners) {
+        let responses = UnsafeBufferPointer(cohort.table.buffer)
+        let width = cohort.questionCount
+        var released = rows.lowerBound
+        for learner in rows {
+            learners.append(grade(learner, responses: responses))
+            if learner - released >= 4096 {
+                cohort.table.release((released * width)..<(learner * width))
+                released = learner
+            }
+        }
     }
 
     /// The blocks of the plan of the cohort's learner number `learner`, in plan order (see
