@@ -84,7 +84,8 @@ extension GradeJSON {
     /// Consecutive blocks at their usual outcomes (see `FragmentTable`) are copied as one run;
     /// an outcome whose piece the table does not hold is rendered by `render`.
     static func appendOutcomes(
-        _ table: FragmentTable.Pieces, blocks: [Int], outcomes: UnsafeBufferPointer<Int32>,
+        _ table: FragmentTable.Pieces, blocks: UnsafeBufferPointer<Int>,
+        outcomes: UnsafeBufferPointer<Int32>,
         separator: StaticString, into out: inout JSONWriter,
         render: (_ block: Int, _ outcome: Int, _ into: inout JSONWriter) -> Void
     ) {

@@ -98,6 +98,7 @@ public enum GradeJSON {
         let perLearner = fragments.widest + missed.widest + 512
         let slice = slice(of: perLearner, most: 256)
         let learnerCount = graded.learners.count
+        let plans = graded.learners.planTable
         forEachPieceInOrder(count: (learnerCount + slice - 1) / slice) { piece in
             let range = piece * slice..<Swift.min(learnerCount, (piece + 1) * slice)
             var part = writer(buffers, capacity: range.count * Swift.min(perLearner, 8192))
@@ -108,11 +109,13 @@ public enum GradeJSON {
                 fragments.withPieces { fragments in
                     missed.withPieces { missed in
                         names.competencies.withPieces { competencies in
-                            for offset in range {
-                                writeLearner(
-                                    offset, of: graded.learners, report.names,
-                                    first: offset == 0, names, competencies, fragments,
-                                    missed: missed, views, &numbers, &part)
+                            graded.learners.withOutcomeReader(plans: plans) { reader in
+                                for offset in range {
+                                    writeLearner(
+                                        offset, of: graded.learners, report.names,
+                                        first: offset == 0, names, competencies, fragments,
+                                        missed: missed, views, &reader, &numbers, &part)
+                                }
                             }
                         }
                     }
@@ -161,7 +164,8 @@ public enum GradeJSON {
         _ position: Int, of learners: GradedLearners, _ displayNames: [String: String],
         first: Bool, _ names: LearnerNames, _ competencies: FragmentTable.Pieces,
         _ fragments: FragmentTable.Pieces, missed: FragmentTable.Pieces, _ views: OutcomeViews,
-        _ numbers: inout NumberTexts, _ out: inout JSONWriter
+        _ reader: inout GradedLearners.OutcomeReader, _ numbers: inout NumberTexts,
+        _ out: inout JSONWriter
     ) {
         let record = learners.record(position)
         writeOpening(position, of: learners, displayNames, first: first, &out)
@@ -186,7 +190,7 @@ public enum GradeJSON {
             numbers.write(percent, into: &out)
         }
         out.raw("}, \"answers\": [")
-        learners.withOutcomes(position, after: position - 1) { blocks, outcomes in
+        reader.withOutcomes(position, after: position - 1) { blocks, outcomes in
             appendOutcomes(
                 fragments, blocks: blocks, outcomes: outcomes, separator: ",", into: &out,
                 render: views.answers)
@@ -226,24 +230,32 @@ public enum GradeJSON {
         ])
         let perEntry = missed.widest + 512
         let slice = slice(of: perEntry, most: 512)
+        let plans = learners.planTable
         forEachPieceInOrder(count: (entries.count + slice - 1) / slice) { piece in
             let range = piece * slice..<Swift.min(entries.count, (piece + 1) * slice)
             var out = writer(buffers, capacity: range.count * Swift.min(perEntry, 1024))
             var numbers = NumberTexts()
-            missed.withPieces { missed in
-                quoted.withPieces { quoted in
-                    weakestNames.withPieces { weakestNames in
-                        var previous = Int.max
-                        for offset in range {
-                            writeNeedsHelp(
-                                entries[offset], first: offset == 0, after: previous, learners,
-                                report.names, weakestNames, missed, &numbers, &out
-                            ) { block, outcome, out in
-                                appendMissed(
-                                    outcomes[block][outcome], refs: quoted, separator: ", ",
-                                    into: &out)
+            // The outcomes are read through a pointer: captured by the closure that renders the
+            // rare outcome, their array would be retained by both cores for every entry.
+            outcomes.withUnsafeBufferPointer { outcomes in
+                missed.withPieces { missed in
+                    quoted.withPieces { quoted in
+                        weakestNames.withPieces { weakestNames in
+                            learners.withOutcomeReader(plans: plans) { reader in
+                                var previous = Int.max
+                                for offset in range {
+                                    let entry = entries.compact(offset)
+                                    writeNeedsHelp(
+                                        entry, first: offset == 0, after: previous, learners,
+                                        report.names, weakestNames, missed, &reader, &numbers, &out
+                                    ) { block, outcome, out in
+                                        appendMissed(
+                                            outcomes[block][outcome], refs: quoted, separator: ", ",
+                                            into: &out)
+                                    }
+                                    previous = entry.learner
+                                }
                             }
-                            previous = entries[offset].learner
                         }
                     }
                 }
@@ -275,9 +287,10 @@ public enum GradeJSON {
     /// out once per piece: taken out per entry, the rendering threads would fight over their
     /// reference counts.
     private static func writeNeedsHelp(
-        _ entry: HelpEntry, first: Bool, after previous: Int, _ learners: GradedLearners,
+        _ entry: HelpList.Compact, first: Bool, after previous: Int, _ learners: GradedLearners,
         _ displayNames: [String: String], _ competencies: FragmentTable.Pieces,
-        _ missed: FragmentTable.Pieces, _ numbers: inout NumberTexts, _ out: inout JSONWriter,
+        _ missed: FragmentTable.Pieces, _ reader: inout GradedLearners.OutcomeReader,
+        _ numbers: inout NumberTexts, _ out: inout JSONWriter,
         render: (Int, Int, inout JSONWriter) -> Void
     ) {
         writeOpening(entry.learner, of: learners, displayNames, first: first, &out)
@@ -289,7 +302,7 @@ public enum GradeJSON {
             out.append(competencies.piece(block: 0, outcome: competency))
         }
         out.raw("], \"missed\": [")
-        learners.withOutcomes(entry.learner, after: previous, at: entry.place) { blocks, outcomes in
+        reader.withOutcomes(entry.learner, after: previous, at: entry.place) { blocks, outcomes in
             appendOutcomes(
                 missed, blocks: blocks, outcomes: outcomes, separator: ", ", into: &out,
                 render: render)

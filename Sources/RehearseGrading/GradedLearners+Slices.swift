@@ -51,7 +51,10 @@ extension GradedLearners {
     mutating func appendInSlot(_ grade: LearnerGrade) {
         guard var slot else { return }
         let position = slot.position
-        records[position] = record(of: grade, outcomesAt: slot.outcome)
+        // Made before the table is named: the table (shared by every slice) is then not
+        // retained across the making, which writes this slice's own plans and files.
+        let record = record(of: grade, outcomesAt: slot.outcome)
+        records[position] = record
         let table = outcomes.buffer
         for (offset, outcome) in grade.outcomes.enumerated() {
             table[slot.outcome + offset] = outcome

@@ -48,8 +48,9 @@ public struct GradedLearners: RandomAccessCollection, Sendable {
     let outcomes: SpillTable<Int32>
     /// `competencyCount` per learner, each as its earned and its maximum points.
     let competencies: SpillTable<Double>
-    /// Learners read through the subscript, to give the tables' pages back now and then.
-    private let reads = ReadCounter()
+    /// Learners read through the subscript, and the weight of outcome readers' reads (see
+    /// `OutcomeReader`), to give the tables' pages back now and then.
+    let reads = ReadCounter()
     /// How many learners are read between two releases of the tables' pages in passes front to
     /// back, and through the subscript (mostly in order).
     static let releaseEvery = 1 << 13
@@ -153,39 +154,10 @@ public struct GradedLearners: RandomAccessCollection, Sendable {
     /// The learner's total mark.
     public func earned(_ position: Int) -> Double { records[position].earned }
 
-    /// Runs `body` with the learner's plan (blocks in plan order) and the outcome number of each
-    /// block, without making the whole `LearnerGrade` (the outcomes are valid during `body`).
-    /// `previous`: the learner read before this one by the same reader (see `weight`).
-    func withOutcomes<R>(
-        _ position: Int, after previous: Int,
-        _ body: (_ blocks: [Int], _ outcomes: UnsafeBufferPointer<Int32>) -> R
-    ) -> R {
-        let record = records[position]
-        return withOutcomes(
-            position, after: previous, at: OutcomePlace(start: record.start, plan: record.plan),
-            body)
-    }
-
     /// Where a learner's outcome numbers are: their start in `outcomes` and the learner's plan.
     struct OutcomePlace: Sendable {
         var start: Int
         var plan: Int32
-    }
-
-    /// `withOutcomes(_:after:_:)` for a learner whose `place` is known (kept by a reader that
-    /// reads the outcomes later without the learner's record: `HelpList`).
-    func withOutcomes<R>(
-        _ position: Int, after previous: Int, at place: OutcomePlace,
-        _ body: (_ blocks: [Int], _ outcomes: UnsafeBufferPointer<Int32>) -> R
-    ) -> R {
-        let weight = Self.weight(position, after: previous, rowBytes: rowBytes)
-        if reads.next(weight: weight, every: Self.releaseBytes) { release() }
-        let plan = plans[Int(place.plan)]
-        let start = place.start
-        return body(
-            plan,
-            UnsafeBufferPointer(
-                rebasing: UnsafeBufferPointer(outcomes.buffer)[start..<(start + plan.count)]))
     }
 
     /// The questions the learner answered off their path (see `LearnerGrade.ignored`).
@@ -255,15 +227,18 @@ public struct GradedLearners: RandomAccessCollection, Sendable {
         let count = Swift.min(records.count, first ?? records.count)
         let slices = Swift.max(1, Swift.min(slices, count))
         let ranges = (0..<slices).map { (count * $0 / slices)..<(count * ($0 + 1) / slices) }
+        let plans = planTable
         let parts = parallelMap(ranges) { range in
             var counts = [Int](repeating: 0, count: total)
-            counts.withUnsafeMutableBufferPointer { counts in
-                for position in range {
-                    let record = records[position]
-                    for (offset, block) in plans[Int(record.plan)].enumerated() {
-                        counts[firsts[block] + Int(self.outcomes[record.start + offset])] += 1
+            plans.withView { plans in
+                counts.withUnsafeMutableBufferPointer { counts in
+                    for position in range {
+                        let record = records[position]
+                        for (offset, block) in plans[Int(record.plan)].enumerated() {
+                            counts[firsts[block] + Int(self.outcomes[record.start + offset])] += 1
+                        }
+                        if position % Self.releaseEvery == 0 { release() }
                     }
-                    if position % Self.releaseEvery == 0 { release() }
                 }
             }
             return counts

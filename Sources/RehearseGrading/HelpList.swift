@@ -90,15 +90,43 @@ public struct HelpList: RandomAccessCollection, Sendable {
     public var endIndex: Int { table.count }
 
     public subscript(position: Int) -> HelpEntry {
+        let entry = compact(position)
+        return HelpEntry(
+            learner: entry.learner, percent: entry.percent, weakest: Array(entry.weakest),
+            place: entry.place)
+    }
+
+    /// The entry at `position` as kept, its competencies read from their bits: no array is
+    /// made (a report reads a million entries).
+    func compact(_ position: Int) -> Compact {
         let entry = table[position]
         if position % GradedLearners.releaseEvery == 0 { table.release() }
-        if let list = overflow[entry.learner] {
-            return HelpEntry(
-                learner: entry.learner, percent: entry.percent, weakest: list, place: entry.place)
+        let list = overflow.isEmpty ? nil : overflow[entry.learner]
+        return Compact(
+            learner: entry.learner, percent: entry.percent,
+            weakest: Weakest(bits: entry.weakest, list: list), place: entry.place)
+    }
+
+    /// An entry as kept (see `HelpEntry`).
+    struct Compact {
+        let learner: Int
+        let percent: Double
+        let weakest: Weakest
+        let place: GradedLearners.OutcomePlace
+    }
+
+    /// An entry's competency indices, weakest first: from its bits (16 each, the count in the
+    /// top 16), or the list that did not fit them.
+    struct Weakest: RandomAccessCollection {
+        let bits: UInt64
+        let list: [Int]?
+
+        var startIndex: Int { 0 }
+        var endIndex: Int { list?.count ?? Int(bits >> 48) }
+
+        subscript(position: Int) -> Int {
+            if let list { return list[position] }
+            return Int((bits >> (16 * UInt64(position))) & 0xFFFF)
         }
-        let count = Int(entry.weakest >> 48)
-        let weakest = (0..<count).map { Int((entry.weakest >> (16 * UInt64($0))) & 0xFFFF) }
-        return HelpEntry(
-            learner: entry.learner, percent: entry.percent, weakest: weakest, place: entry.place)
     }
 }

@@ -53,12 +53,32 @@ enum SheetBytes {
         return true
     }
 
-    /// Do two byte strings hold the same bytes?
+    /// Do two byte strings hold the same bytes? The reader asks it of every row's learner and
+    /// quiz: strings of up to 64 bytes are compared eight bytes at a time in place, the last
+    /// eight overlapping the ones before (a call to `memcmp` per field was a fortieth of the
+    /// reading).
     @inline(__always)
     static func same(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard a.count == b.count else { return false }
-        guard a.count > 0, let left = a.baseAddress, let right = b.baseAddress else { return true }
-        return memcmp(left, right, a.count) == 0
+        let count = a.count
+        guard count == b.count else { return false }
+        guard count > 0, let left = a.baseAddress, let right = b.baseAddress else { return true }
+        guard count >= 8, count <= 64 else {
+            if count > 64 { return memcmp(left, right, count) == 0 }
+            for offset in 0..<count where left[offset] != right[offset] { return false }
+            return true
+        }
+        let leftWords = UnsafeRawPointer(left)
+        let rightWords = UnsafeRawPointer(right)
+        var offset = 0
+        while offset + 8 < count {
+            guard
+                leftWords.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+                    == rightWords.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+            else { return false }
+            offset += 8
+        }
+        return leftWords.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)
+            == rightWords.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)
     }
 
     /// The check of a slice made step by step just ahead of its reader instead of before it (one

@@ -70,15 +70,17 @@ import Testing
             func render(_ table: FragmentTable) -> [UInt8] {
                 table.withPieces { table in
                     outcomes.withUnsafeBufferPointer { outcomes in
-                        var out = JSONWriter()
-                        GradeJSON.appendOutcomes(
-                            table, blocks: plan, outcomes: outcomes, separator: ", ",
-                            into: &out
-                        ) { block, outcome, out in
-                            rendered += 1
-                            out.append(pieces[block][outcome])
+                        plan.withUnsafeBufferPointer { plan in
+                            var out = JSONWriter()
+                            GradeJSON.appendOutcomes(
+                                table, blocks: plan, outcomes: outcomes, separator: ", ",
+                                into: &out
+                            ) { block, outcome, out in
+                                rendered += 1
+                                out.append(pieces[block][outcome])
+                            }
+                            return out.bytes
                         }
-                        return out.bytes
                     }
                 }
             }

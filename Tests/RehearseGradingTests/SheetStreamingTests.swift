@@ -189,4 +189,35 @@ struct SheetStreamingTests {
         #expect(try reader.readLongInOnePass(file: path, buffer: mapping.buffer))
         #expect(reader.parallelReads == (ProcessInfo.processInfo.activeProcessorCount > 1 ? 1 : 0))
     }
+
+    /// `same` against the bytes compared one by one: every length up to past the word-wise
+    /// path's limit, equal, and different at each position in turn (so the overlapping last
+    /// word and each word before it are all seen to count).
+    @Test func sameBytesAreFoundAtEveryLengthAndEveryDifference() {
+        var generator = SystemRandomNumberGenerator()
+        for count in 0...80 {
+            let left = (0..<count).map { _ in UInt8.random(in: 0...255, using: &generator) }
+            left.withUnsafeBufferPointer { left in
+                #expect(SheetBytes.same(left, left), "length \(count)")
+                let copy = Array(left)
+                copy.withUnsafeBufferPointer { copy in
+                    #expect(SheetBytes.same(left, copy), "length \(count)")
+                }
+                if count > 0 {
+                    let shorter = Array(left.dropLast())
+                    shorter.withUnsafeBufferPointer { shorter in
+                        #expect(!SheetBytes.same(left, shorter), "length \(count)")
+                    }
+                }
+            }
+            for position in 0..<count {
+                var right = left
+                right[position] ^= 1 << UInt8(position % 8)
+                let same = left.withUnsafeBufferPointer { left in
+                    right.withUnsafeBufferPointer { SheetBytes.same(left, $0) }
+                }
+                #expect(!same, "length \(count), different at \(position)")
+            }
+        }
+    }
 }
