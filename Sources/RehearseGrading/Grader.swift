@@ -58,6 +58,9 @@ public struct Grader {
     /// threads grading slices never share a buffer they read in the hot loop).
     private let answeredTable: [Bool]
     private let answeredStart: [Int]
+    /// Per block, whether it is in the plan of the learner being graded (all false between
+    /// learners; see `answered(outside:_:into:)`).
+    private var inPlan: [Bool] = []
 
     public init(bank: Bank, cohort: Cohort) {
         self.bank = bank
@@ -244,22 +247,18 @@ public struct Grader {
                     competencies[point.competency].max += point.max
                 }
             } else {
-                forEachPoint(of: outcomes[block][Int(id)]) { point in
+                // Not through `forEachPoint`: calling a method with a closure here made Swift
+                // copy the whole grader for every block past the cache.
+                CompetencyPoint.forEach(
+                    of: outcomes[block][Int(id)], list: competencyList, starts: competencyStart
+                ) { point in
                     competencies[point.competency].earned += point.earned
                     competencies[point.competency].max += point.max
                 }
             }
         }
         // Answers to blocks outside the plan (scenarios not drawn) are ignored too.
-        if blocks.count < blockCount {
-            var inPlan = [Bool](repeating: false, count: blockCount)
-            for block in blocks { inPlan[block] = true }
-            for (block, range) in blockRanges.enumerated() where !inPlan[block] {
-                for question in range where isAnswered(question, responses[question]) {
-                    ignored.append(question)
-                }
-            }
-        }
+        if blocks.count < blockCount { answered(outside: blocks, responses, into: &ignored) }
         // Percent and pass as the scorer defines them.
         let result = QuizResult(
             quizID: quizID, answers: [], ignored: [], earned: earned, max: max,
@@ -333,13 +332,7 @@ public struct Grader {
     /// learner's competency scores add them: answer by answer, each question's competencies in
     /// order.
     func forEachPoint(of outcome: BlockOutcome, _ body: (CompetencyPoint) -> Void) {
-        for answer in outcome.answers {
-            for slot in competencyStart[answer.question]..<competencyStart[answer.question + 1] {
-                body(
-                    CompetencyPoint(
-                        competency: competencyList[slot], earned: answer.earned, max: answer.max))
-            }
-        }
+        CompetencyPoint.forEach(of: outcome, list: competencyList, starts: competencyStart, body)
     }
 
     /// A scenario whose first step is question `first`, walked with `ScenarioSteps.route` as
@@ -407,34 +400,45 @@ public struct Grader {
     /// Whether an answer number is a real (non-empty) answer, from this grader's own table.
     @inline(__always)
     func isAnswered(_ question: Int, _ code: Int32) -> Bool {
-        code >= 0 && answeredTable[answeredStart[question] + Int(code)]
+        answeredTable.withUnsafeBufferPointer { table in
+            answeredStart.withUnsafeBufferPointer { Self.isAnswered(question, code, table, $0) }
+        }
     }
-}
 
-/// What a learner's totals take from a block outcome (see `Grader.totals`).
-struct OutcomeTotals {
-    var earned: Double
-    var max: Double
-    var unanswered: Int32
-    var hasIgnored: Bool
-    /// The outcome's points per competency in `Grader.points`: `pointsCount` from
-    /// `pointsStart`; a count of -1 when they are not kept (read from the outcome).
-    var pointsStart: Int32
-    var pointsCount: Int32
-
-    init(_ outcome: BlockOutcome, points: Range<Int>?) {
-        earned = outcome.earned
-        max = outcome.max
-        unanswered = Int32(clamping: outcome.unanswered)
-        hasIgnored = !outcome.ignored.isEmpty
-        pointsStart = Int32(clamping: points?.lowerBound ?? 0)
-        pointsCount = points.map { Int32(clamping: $0.count) } ?? -1
+    /// `isAnswered` read from the tables given (`answeredTable` and `answeredStart`).
+    @inline(__always)
+    private static func isAnswered(
+        _ question: Int, _ code: Int32, _ table: UnsafeBufferPointer<Bool>,
+        _ starts: UnsafeBufferPointer<Int>
+    ) -> Bool {
+        code >= 0 && table[starts[question] + Int(code)]
     }
-}
 
-/// An answer's points toward one of its competencies.
-struct CompetencyPoint {
-    var competency: Int
-    var earned: Double
-    var max: Double
+    /// Adds to `ignored` the questions answered in the blocks outside `blocks` (a learner's
+    /// plan), in order. The tables are read through pointers taken out once: read through this
+    /// grader's methods in the loop, the whole grader (a score of arrays, each retained and
+    /// released) was copied for every learner.
+    private mutating func answered(
+        outside blocks: [Int], _ responses: UnsafeBufferPointer<Int32>, into ignored: inout [Int]
+    ) {
+        if inPlan.count != blockRanges.count {
+            inPlan = [Bool](repeating: false, count: blockRanges.count)
+        }
+        for block in blocks { inPlan[block] = true }
+        inPlan.withUnsafeBufferPointer { inPlan in
+            blockRanges.withUnsafeBufferPointer { ranges in
+                answeredTable.withUnsafeBufferPointer { table in
+                    answeredStart.withUnsafeBufferPointer { starts in
+                        for block in ranges.indices where !inPlan[block] {
+                            for question in ranges[block]
+                            where Self.isAnswered(question, responses[question], table, starts) {
+                                ignored.append(question)
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        for block in blocks { inPlan[block] = false }
+    }
 }
