@@ -58,6 +58,8 @@ public struct Grader {
     /// threads grading slices never share a buffer they read in the hot loop).
     private let answeredTable: [Bool]
     private let answeredStart: [Int]
+    /// Per question, its block (this grader's own copy of the index's).
+    private let blockOfQuestion: [Int]
     /// Per block, whether it is in the plan of the learner being graded (all false between
     /// learners; see `answered(outside:_:into:)`).
     private var inPlan: [Bool] = []
@@ -116,6 +118,7 @@ public struct Grader {
             return nil
         }
         blockRanges = index.blocks.map(\.questions)
+        blockOfQuestion = index.blockOfQuestion.map { $0 }
         quizID = index.quiz.id.value
         passPercent = index.quiz.passPercent
         competencyCount = index.competencies.count
@@ -415,9 +418,11 @@ public struct Grader {
     }
 
     /// Adds to `ignored` the questions answered in the blocks outside `blocks` (a learner's
-    /// plan), in order. The tables are read through pointers taken out once: read through this
-    /// grader's methods in the loop, the whole grader (a score of arrays, each retained and
-    /// released) was copied for every learner.
+    /// plan), in order: the learner's row is read once, and only the questions with an answer
+    /// number look further (a quiz that draws 10 blocks of 100 leaves 90 outside every plan).
+    /// The tables are read through pointers taken out once: read through this grader's methods
+    /// in the loop, the whole grader (a score of arrays, each retained and released) was copied
+    /// for every learner.
     private mutating func answered(
         outside blocks: [Int], _ responses: UnsafeBufferPointer<Int32>, into ignored: inout [Int]
     ) {
@@ -426,12 +431,13 @@ public struct Grader {
         }
         for block in blocks { inPlan[block] = true }
         inPlan.withUnsafeBufferPointer { inPlan in
-            blockRanges.withUnsafeBufferPointer { ranges in
+            blockOfQuestion.withUnsafeBufferPointer { blockOf in
                 answeredTable.withUnsafeBufferPointer { table in
                     answeredStart.withUnsafeBufferPointer { starts in
-                        for block in ranges.indices where !inPlan[block] {
-                            for question in ranges[block]
-                            where Self.isAnswered(question, responses[question], table, starts) {
+                        for question in responses.indices where responses[question] >= 0 {
+                            if !inPlan[blockOf[question]],
+                                Self.isAnswered(question, responses[question], table, starts)
+                            {
                                 ignored.append(question)
                             }
                         }

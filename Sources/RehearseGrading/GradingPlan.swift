@@ -15,6 +15,14 @@ public struct GradingPlan: Sendable {
     public let index: QuizIndex
     /// The plan of every CSV learner when the quiz has no draws.
     private let fixed: [Int]?
+    /// For a CSV learner of a quiz with draws: the quiz's entries (a block, else `-1 - draw`),
+    /// each draw's pool and count, and each block's questions. This plan's own copies in plain
+    /// values: read for every learner, the index's (shared by the threads grading slices, and
+    /// holding each block's scenario) were retained and released by every thread.
+    private let entries: [Int]
+    private let pools: [[Int]]
+    private let counts: [Int]
+    private let questions: [Range<Int>]
 
     public init(bank: Bank, index: QuizIndex) {
         self.bank = bank
@@ -25,6 +33,15 @@ public struct GradingPlan: Sendable {
                 if case .block(let block) = entry { return block }
                 return nil
             } : nil
+        entries = index.entries.map { entry in
+            switch entry {
+            case .block(let block): return block
+            case .draw(let draw): return -1 - draw
+            }
+        }
+        pools = index.draws.map { $0.pool.map { $0 } }
+        counts = index.draws.map(\.count)
+        questions = index.blocks.map(\.questions)
     }
 
     /// The blocks of the plan of the cohort's learner number `learner`, in plan order.
@@ -49,25 +66,25 @@ public struct GradingPlan: Sendable {
             }
         }
         var blocks: [Int] = []
-        var taken = Set<Int>()
-        for entry in index.entries {
-            switch entry {
-            case .block(let block):
-                blocks.append(block)
-                if !index.draws.isEmpty { taken.insert(block) }
-            case .draw(let draw):
-                let pool = index.draws[draw].pool.filter { !taken.contains($0) }
-                let count = index.draws[draw].count
-                var chosen = pool.filter { block in
-                    index.blocks[block].questions.contains(where: answered)
-                }
-                chosen = Array(chosen.prefix(count))
-                for block in pool where chosen.count < count && !chosen.contains(block) {
-                    chosen.append(block)
-                }
-                blocks += chosen
-                taken.formUnion(chosen)
+        var taken = [Bool](repeating: false, count: questions.count)
+        for entry in entries {
+            guard entry < 0 else {
+                blocks.append(entry)
+                taken[entry] = true
+                continue
             }
+            // The pool's blocks not taken before this draw that the learner answered, in pool
+            // order, up to the count; then its other blocks not taken, in pool order.
+            let pool = pools[-1 - entry]
+            let count = counts[-1 - entry]
+            let start = blocks.count
+            for block in pool where blocks.count - start < count && !taken[block] {
+                if questions[block].contains(where: answered) { blocks.append(block) }
+            }
+            for block in pool where blocks.count - start < count && !taken[block] {
+                if !blocks[start...].contains(block) { blocks.append(block) }
+            }
+            for block in blocks[start...] { taken[block] = true }
         }
         return blocks
     }
