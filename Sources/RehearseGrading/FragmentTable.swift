@@ -20,22 +20,16 @@ struct FragmentTable: Sendable {
     let widest: Int
 
     init(_ pieces: [[[UInt8]]], usual: [Int32]? = nil) {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(pieces.reduce(0) { $0 + $1.reduce(0) { $0 + $1.count } })
+        (bytes, starts) = flattened(pieces.joined())
+        // Block b's pieces are numbered from the count of the blocks' before it.
         var firsts: [Int] = []
         firsts.reserveCapacity(pieces.count)
-        var starts: [Int] = []
+        var first = 0
         for block in pieces {
-            firsts.append(starts.count)
-            for piece in block {
-                starts.append(bytes.count)
-                bytes.append(contentsOf: piece)
-            }
+            firsts.append(first)
+            first += block.count
         }
-        starts.append(bytes.count)
-        self.bytes = bytes
         self.firsts = firsts
-        self.starts = starts
         widest = pieces.reduce(0) { sum, block in sum + (block.map(\.count).max() ?? 0) }
         let usual = (usual ?? []).count == pieces.count ? usual ?? [] : []
         var runBytes: [UInt8] = []

@@ -1,5 +1,20 @@
 import Foundation
 
+/// Lists laid out one after the other: their values, and where each list starts in them (and
+/// after the last, where it ends).
+func flattened<Element>(_ lists: some Collection<[Element]>) -> (values: [Element], starts: [Int]) {
+    var values: [Element] = []
+    values.reserveCapacity(lists.reduce(0) { $0 + $1.count })
+    var starts: [Int] = []
+    starts.reserveCapacity(lists.count + 1)
+    for list in lists {
+        starts.append(values.count)
+        values.append(contentsOf: list)
+    }
+    starts.append(values.count)
+    return (values, starts)
+}
+
 /// The cohort's distinct plans (blocks in plan order) in one flat table, read through
 /// `withView` with no reference counting. A plan kept as an array of its own is shared by every
 /// learner on it: the threads of a report, reading a learner each, would retain and release the
@@ -10,17 +25,7 @@ struct PlanTable: Sendable {
     private let starts: [Int]
 
     init(_ plans: [[Int]]) {
-        var blocks: [Int] = []
-        blocks.reserveCapacity(plans.reduce(0) { $0 + $1.count })
-        var starts: [Int] = []
-        starts.reserveCapacity(plans.count + 1)
-        for plan in plans {
-            starts.append(blocks.count)
-            blocks.append(contentsOf: plan)
-        }
-        starts.append(blocks.count)
-        self.blocks = blocks
-        self.starts = starts
+        (blocks, starts) = flattened(plans)
     }
 
     /// Runs `body` with a view of the plans valid for its duration.
