@@ -43,8 +43,11 @@ public enum GradeJSON {
         let usual = usualOutcomes(graded)
         let kept = keptOutcomes(graded, budget: pieceBudget)
         let quoted = quotedRefs(graded)
+        // The plans in a flat table, made once for both lists.
+        let plans = graded.learners.planTable
         writeNeedsHelp(
-            report, usual: usual, kept: kept, quoted: quoted, buffers: buffers, write: write)
+            report, usual: usual, kept: kept, quoted: quoted, plans: plans, buffers: buffers,
+            write: write)
         out.raw("],\n  \"learners\": [")
         write(out.bytes)
         out.bytes.removeAll(keepingCapacity: true)
@@ -98,7 +101,6 @@ public enum GradeJSON {
         let perLearner = fragments.widest + missed.widest + 512
         let slice = slice(of: perLearner, most: 256)
         let learnerCount = graded.learners.count
-        let plans = graded.learners.planTable
         forEachPieceInOrder(count: (learnerCount + slice - 1) / slice) { piece in
             let range = piece * slice..<Swift.min(learnerCount, (piece + 1) * slice)
             var part = writer(buffers, capacity: range.count * Swift.min(perLearner, 8192))
@@ -213,7 +215,7 @@ public enum GradeJSON {
     /// `GradeReport.missed`, copied from each distinct block outcome's list rendered once.
     static func writeNeedsHelp(
         _ report: GradeReport, usual: [Int32], kept: [Int], quoted: FragmentTable,
-        buffers: ByteBuffers?, write: ([UInt8]) -> Void
+        plans: PlanTable, buffers: ByteBuffers?, write: ([UInt8]) -> Void
     ) {
         let missed = missedRefs(
             report.graded, separator: ", ", usual: usual, kept: kept, quoted: quoted)
@@ -230,7 +232,6 @@ public enum GradeJSON {
         ])
         let perEntry = missed.widest + 512
         let slice = slice(of: perEntry, most: 512)
-        let plans = learners.planTable
         forEachPieceInOrder(count: (entries.count + slice - 1) / slice) { piece in
             let range = piece * slice..<Swift.min(entries.count, (piece + 1) * slice)
             var out = writer(buffers, capacity: range.count * Swift.min(perEntry, 1024))

@@ -117,7 +117,7 @@ public struct Grader {
             if case .scenario(let scenario) = block.item { return ScenarioSteps(scenario) }
             return nil
         }
-        blockRanges = index.blocks.map(\.questions)
+        blockRanges = plan.questions
         blockOfQuestion = index.blockOfQuestion.map { $0 }
         quizID = index.quiz.id.value
         passPercent = index.quiz.passPercent

@@ -22,7 +22,8 @@ public struct GradingPlan: Sendable {
     private let entries: [Int]
     private let pools: [[Int]]
     private let counts: [Int]
-    private let questions: [Range<Int>]
+    /// Per block, the range of its questions (the grader reads this plan's copy too).
+    let questions: [Range<Int>]
 
     public init(bank: Bank, index: QuizIndex) {
         self.bank = bank
